@@ -1,0 +1,26 @@
+package org.streamfront;
+
+import org.streamfront.cli.StreamFrontCommand;
+import org.streamfront.ui.StreamFrontApp;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the jar and the installed launcher. With no command it opens the wizard
+ * straight away (picocli is not even loaded, which keeps start-up short); otherwise it runs a command.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            StreamFrontApp.open(false);
+            return;
+        }
+        if (args.length == 1 && args[0].equals("--practice")) {
+            StreamFrontApp.open(true);
+            return;
+        }
+        System.exit(StreamFrontCommand.run(args));
+    }
+}

@@ -1,0 +1,36 @@
+package org.streamfront.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: the same services as the wizard, for scripts and engineers. */
+@Command(name = "streamfront",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Puts an Ant Media Server live stream behind Amazon CloudFront. Run without a command to open the wizard.",
+        subcommands = {ValidateCommand.class, ExportCommand.class})
+public final class StreamFrontCommand implements Runnable {
+    public static final int OK = 0;
+    public static final int FAILED = 1;
+    public static final int INVALID = 2;
+
+    @CommandLine.Option(names = "--practice", description = "Open the wizard in practice mode (local simulators, no AWS account).")
+    boolean practice;
+
+    @Override
+    public void run() {
+        org.streamfront.ui.StreamFrontApp.open(practice);
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new StreamFrontCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        return cli.execute(args);
+    }
+}

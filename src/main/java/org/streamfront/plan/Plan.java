@@ -1,0 +1,137 @@
+package org.streamfront.plan;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What the user asked for: the plan file of INTERFACE.md, the wizard's draft and the input of
+ * every command. Sections left out take the tutorial's settings plus the live-HLS preset.
+ * Values are kept as typed (strings for choices) so that one set of rules can explain what is wrong.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Plan(
+        Integer schemaVersion,
+        String planId,
+        String name,
+        Origin origin,
+        Cache cache,
+        List<ErrorPage> errorPages,
+        Distribution distribution,
+        Stream stream) {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public Plan {
+        schemaVersion = Objects.requireNonNullElse(schemaVersion, SCHEMA_VERSION);
+        name = Objects.requireNonNullElse(name, "");
+        origin = Objects.requireNonNullElseGet(origin, () -> new Origin(null, null, null, null, null));
+        cache = Objects.requireNonNullElseGet(cache, () -> new Cache(null, null, null, null));
+        errorPages = errorPages == null ? List.of(new ErrorPage(404, 3)) : List.copyOf(errorPages);
+        distribution = Objects.requireNonNullElseGet(distribution, () -> new Distribution(null, null, null));
+        stream = Objects.requireNonNullElseGet(stream, () -> new Stream(null));
+    }
+
+    /** A plan with every default and no origin yet: what the wizard starts from. */
+    public static Plan empty() {
+        return new Plan(null, null, null, null, null, null, null, null);
+    }
+
+    public Plan withPlanId(String id) {
+        return new Plan(schemaVersion, id, name, origin, cache, errorPages, distribution, stream);
+    }
+
+    public Plan withName(String value) {
+        return new Plan(schemaVersion, planId, value, origin, cache, errorPages, distribution, stream);
+    }
+
+    public Plan withOrigin(Origin value) {
+        return new Plan(schemaVersion, planId, name, value, cache, errorPages, distribution, stream);
+    }
+
+    public Plan withCache(Cache value) {
+        return new Plan(schemaVersion, planId, name, origin, value, errorPages, distribution, stream);
+    }
+
+    public Plan withErrorPages(List<ErrorPage> value) {
+        return new Plan(schemaVersion, planId, name, origin, cache, value, distribution, stream);
+    }
+
+    public Plan withDistribution(Distribution value) {
+        return new Plan(schemaVersion, planId, name, origin, cache, errorPages, value, stream);
+    }
+
+    public Plan withStream(Stream value) {
+        return new Plan(schemaVersion, planId, name, origin, cache, errorPages, distribution, value);
+    }
+
+    /** The AMS server CloudFront fetches from. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort) {
+        public static final String HTTP_ONLY = "http-only";
+        public static final String HTTPS_ONLY = "https-only";
+        public static final String MATCH_VIEWER = "match-viewer";
+        public static final List<String> PROTOCOLS = List.of(HTTP_ONLY, HTTPS_ONLY, MATCH_VIEWER);
+        public static final List<String> KNOWN_APPLICATIONS = List.of("WebRTCAppEE", "LiveApp", "WebRTCApp", "live");
+
+        public Origin {
+            domain = domain == null ? "" : domain.trim();
+            application = Objects.requireNonNullElse(application, "WebRTCAppEE").trim();
+            protocol = Objects.requireNonNullElse(protocol, HTTP_ONLY);
+            httpPort = Objects.requireNonNullElse(httpPort, 5080);
+            httpsPort = Objects.requireNonNullElse(httpsPort, 5443);
+        }
+
+        /** CloudFront's origin path: the AMS application, with the leading slash the API wants. */
+        public String originPath() {
+            return "/" + application;
+        }
+
+        public String scheme() {
+            return HTTPS_ONLY.equals(protocol) ? "https" : "http";
+        }
+
+        public int port() {
+            return HTTPS_ONLY.equals(protocol) ? httpsPort : httpPort;
+        }
+    }
+
+    /** How CloudFront keeps copies. Defaults: the tutorial's query strings plus the live-HLS preset. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Cache(String queryStrings, Boolean corsHeaders, Integer playlistTtlSeconds, Integer segmentTtlSeconds) {
+        public static final String ALL = "all";
+        public static final String NONE = "none";
+        public static final int PRESET_PLAYLIST_TTL = 1;
+        public static final int PRESET_SEGMENT_TTL = 10;
+
+        public Cache {
+            queryStrings = Objects.requireNonNullElse(queryStrings, ALL);
+            corsHeaders = Objects.requireNonNullElse(corsHeaders, true);
+            playlistTtlSeconds = Objects.requireNonNullElse(playlistTtlSeconds, PRESET_PLAYLIST_TTL);
+            segmentTtlSeconds = Objects.requireNonNullElse(segmentTtlSeconds, PRESET_SEGMENT_TTL);
+        }
+    }
+
+    /** How long CloudFront remembers an error from the origin before asking again. */
+    public record ErrorPage(Integer code, Integer cachingMinTtlSeconds) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Distribution(String viewerProtocol, String priceClass, String comment) {
+        public static final List<String> VIEWER_PROTOCOLS = List.of("redirect-to-https", "allow-all", "https-only");
+        public static final List<String> PRICE_CLASSES = List.of("PriceClass_All", "PriceClass_200", "PriceClass_100");
+
+        public Distribution {
+            viewerProtocol = Objects.requireNonNullElse(viewerProtocol, "redirect-to-https");
+            priceClass = Objects.requireNonNullElse(priceClass, "PriceClass_All");
+            comment = Objects.requireNonNullElse(comment, "");
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stream(String id) {
+        public Stream {
+            id = id == null ? "" : id.trim();
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.streamfront.ui;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.stage.Window;
+
+/** Where the user picks a file. The app uses the OS dialogs; a headless test answers for the user. */
+public interface FileDialogs {
+    Optional<Path> save(Window owner, String title, String suggestedName, String extension);
+
+    Optional<Path> open(Window owner, String title, String extension);
+
+    /** The OS's own dialogs. */
+    static FileDialogs system() {
+        return new FileDialogs() {
+            @Override
+            public Optional<Path> save(Window owner, String title, String suggestedName, String extension) {
+                var chooser = chooser(title, extension);
+                chooser.setInitialFileName(suggestedName);
+                return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+            }
+
+            @Override
+            public Optional<Path> open(Window owner, String title, String extension) {
+                return Optional.ofNullable(chooser(title, extension).showOpenDialog(owner)).map(java.io.File::toPath);
+            }
+
+            private javafx.stage.FileChooser chooser(String title, String extension) {
+                var chooser = new javafx.stage.FileChooser();
+                chooser.setTitle(title);
+                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                        extension.toUpperCase() + " (*." + extension + ")", "*." + extension));
+                return chooser;
+            }
+        };
+    }
+}

@@ -1,0 +1,52 @@
+package org.streamfront.ui;
+
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.streamfront.Messages;
+
+/** The wizard's window. */
+public final class StreamFrontApp extends Application {
+    private static volatile boolean practiceAtLaunch;
+
+    private final AppOptions options;
+    private AppRoot root;
+
+    /** Used by {@link Application#launch}. */
+    public StreamFrontApp() {
+        this(AppOptions.defaults(practiceAtLaunch));
+    }
+
+    public StreamFrontApp(AppOptions options) {
+        this.options = options;
+    }
+
+    public static void open(boolean practice) {
+        practiceAtLaunch = practice;
+        Application.launch(StreamFrontApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Theme.followSystem();
+        root = new AppRoot(options);
+        Scene scene = new Scene(root.view(), 980, 720);
+        scene.getStylesheets().add(StreamFrontApp.class.getResource("app.css").toExternalForm());
+        stage.setTitle(Messages.get(options.practice() ? "app.titlePractice" : "app.title"));
+        stage.setMinWidth(720);
+        stage.setMinHeight(560);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (root != null) {
+            root.close();
+        }
+    }
+
+    public AppRoot root() {
+        return root;
+    }
+}

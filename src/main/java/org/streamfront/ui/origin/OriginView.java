@@ -1,0 +1,70 @@
+package org.streamfront.ui.origin;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.streamfront.Messages;
+import org.streamfront.plan.Plan;
+import org.streamfront.ui.widgets.Choices;
+import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.wizard.StepPage;
+
+/** The tutorial's origin form: AMS host, application (origin path), protocol and ports. */
+public final class OriginView implements StepPage {
+    private final OriginViewModel model;
+    private final Node view;
+
+    public OriginView(OriginViewModel model) {
+        this.model = model;
+        this.view = build();
+    }
+
+    private Node build() {
+        var form = model.form;
+        var domain = Forms.textField("origin-domain", form.domain);
+        domain.setPromptText("ams.example.com");
+
+        ComboBox<String> application = new ComboBox<>();
+        application.setId("origin-application");
+        application.setEditable(true);
+        application.getItems().setAll(Plan.Origin.KNOWN_APPLICATIONS);
+        application.getEditor().textProperty().bindBidirectional(form.application);
+
+        VBox protocolBox = Choices.radios("origin-protocol", Plan.Origin.PROTOCOLS, "origin.protocol", form.protocol);
+
+        var httpPort = Forms.numberField("origin-http-port", form.httpPort, 5);
+        var httpsPort = Forms.numberField("origin-https-port", form.httpsPort, 5);
+        var ports = new HBox(16,
+                Forms.field("origin.httpPort", httpPort, "origin.httpPort.tip", model.httpPortError),
+                Forms.field("origin.httpsPort", httpsPort, "origin.httpsPort.tip", model.httpsPortError));
+        ports.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+
+        var name = Forms.textField("plan-name", form.name);
+        name.setPromptText(Messages.get("origin.name.prompt"));
+        var streamId = Forms.textField("stream-id", form.streamId);
+        streamId.setPromptText("stream1");
+
+        return Forms.page(
+                Forms.heading("origin.heading"),
+                Forms.prose("origin.intro"),
+                Forms.field("origin.domain", domain, "origin.domain.tip", model.domainError),
+                Forms.field("origin.application", application, "origin.application.tip", model.applicationError),
+                Forms.field("origin.protocol", protocolBox, "origin.protocol.tip", model.protocolError),
+                ports,
+                Forms.field("origin.streamId", streamId, "origin.streamId.tip", model.streamIdError),
+                Forms.field("origin.name", name, "origin.name.tip", model.nameError));
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public ObservableValue<String> blocker() {
+        return model.blocker();
+    }
+}

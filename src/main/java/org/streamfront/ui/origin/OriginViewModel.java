@@ -1,0 +1,48 @@
+package org.streamfront.ui.origin;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import org.streamfront.plan.PlanRules;
+import org.streamfront.ui.wizard.PlanForm;
+import org.streamfront.ui.widgets.Forms;
+
+/** The Origin step's rules, field by field, over the shared plan form. */
+public final class OriginViewModel {
+    final PlanForm form;
+    final StringBinding nameError;
+    final StringBinding domainError;
+    final StringBinding applicationError;
+    final StringBinding protocolError;
+    final StringBinding httpPortError;
+    final StringBinding httpsPortError;
+    final StringBinding streamIdError;
+    final StringBinding blocker;
+
+    public OriginViewModel(PlanForm form) {
+        this.form = form;
+        nameError = Forms.error(form.name, PlanRules::name);
+        domainError = Forms.error(form.domain, PlanRules::domain);
+        applicationError = Forms.error(form.application, PlanRules::application);
+        protocolError = Forms.error(form.protocol, PlanRules::protocol);
+        httpPortError = Forms.error(form.httpPort, PlanRules::port);
+        httpsPortError = Forms.error(form.httpsPort, PlanRules::port);
+        streamIdError = Forms.error(form.streamId, PlanRules::streamId);
+        blocker = firstOf(domainError, applicationError, protocolError, httpPortError, httpsPortError, nameError, streamIdError);
+    }
+
+    /** The first message of several, or null when all are fine: what the nav bar shows. */
+    public static StringBinding firstOf(StringBinding... errors) {
+        return Bindings.createStringBinding(() -> {
+            for (StringBinding e : errors) {
+                if (e.get() != null) {
+                    return e.get();
+                }
+            }
+            return null;
+        }, errors);
+    }
+
+    public StringBinding blocker() {
+        return blocker;
+    }
+}

@@ -1,0 +1,90 @@
+package org.streamfront.ui.review;
+
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.VBox;
+import org.streamfront.Messages;
+import org.streamfront.plan.ConfigExport;
+import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.wizard.PlanFiles;
+import org.streamfront.ui.wizard.StepPage;
+
+/** The tutorial's last form before Create: what will happen, the exact settings, and the way out to engineers. */
+public final class ReviewView implements StepPage {
+    private final ReviewViewModel model;
+    private final Node view;
+
+    public ReviewView(ReviewViewModel model, PlanFiles files, Runnable create) {
+        this.model = model;
+        VBox summary = new VBox(6);
+        summary.setId("review-summary");
+        model.summary.subscribe(lines -> summary.getChildren().setAll(lines.stream().map(line -> {
+            Label l = new Label("\u2022 " + line);
+            l.setWrapText(true);
+            return (Node) l;
+        }).toList()));
+
+        TextArea settings = new TextArea();
+        settings.setId("review-settings");
+        settings.setEditable(false);
+        settings.getStyleClass().add("code");
+        settings.setPrefRowCount(14);
+        settings.textProperty().bind(model.settings);
+        TitledPane exact = new TitledPane(Messages.get("review.settings"), settings);
+        exact.setExpanded(false);
+
+        Button save = button("review-save", "review.save", "review.save.tip");
+        save.setOnAction(e -> files.save(save.getScene().getWindow()));
+        Button exportCli = button("review-export-cli", "review.exportCli", "review.exportCli.tip");
+        exportCli.setOnAction(e -> files.export(exportCli.getScene().getWindow(), ConfigExport.Format.AWS_CLI));
+        Button exportCfn = button("review-export-cfn", "review.exportCfn", "review.exportCfn.tip");
+        exportCfn.setOnAction(e -> files.export(exportCfn.getScene().getWindow(), ConfigExport.Format.CLOUDFORMATION));
+        Button copy = button("review-copy", "review.copy", "review.copy.tip");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.settings.get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        for (Button b : new Button[] {exportCli, exportCfn, copy}) {
+            b.disableProperty().bind(model.settings.isEmpty());
+        }
+        Button createButton = button("review-create", "review.create", "review.create.tip");
+        createButton.getStyleClass().add("accent");
+        createButton.disableProperty().bind(model.canCreate.not());
+        createButton.setOnAction(e -> create.run());
+        Label why = new Label();
+        why.setId("review-create-blocker");
+        why.getStyleClass().add("field-error");
+        why.setWrapText(true);
+        why.textProperty().bind(model.createBlocker);
+
+        FlowPane actions = new FlowPane(8, 8, save, exportCli, exportCfn, copy);
+        view = Forms.page(Forms.heading("review.heading"), summary, exact, actions,
+                new VBox(6, createButton, why));
+    }
+
+    private static Button button(String id, String key, String tip) {
+        Button b = new Button(Messages.get(key));
+        b.setId(id);
+        b.setMnemonicParsing(true);
+        b.setTooltip(Forms.tooltip(tip));
+        return b;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public ObservableValue<String> blocker() {
+        return model.blocker();
+    }
+}

@@ -1,0 +1,109 @@
+package org.streamfront.ui.widgets;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Node;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.converter.IntegerStringConverter;
+import org.streamfront.Messages;
+
+/** The building blocks every step's form is made of: a labelled field with its rule's message under it. */
+public final class Forms {
+    private Forms() {
+    }
+
+    /** The rule's message for the property's current value, or null while the value is fine. */
+    public static <T> StringBinding error(ObservableValue<T> value, Function<T, Optional<String>> rule) {
+        return Bindings.createStringBinding(() -> rule.apply(value.getValue()).orElse(null), value);
+    }
+
+    /**
+     * Label (with mnemonic), control, tooltip, and the error message in plain words right under
+     * the control; the control is marked as in error while there is one.
+     */
+    public static VBox field(String labelKey, Node control, String tooltipKey, ObservableValue<String> error) {
+        Label label = new Label(Messages.get(labelKey));
+        label.setMnemonicParsing(true);
+        label.setLabelFor(control);
+        if (control instanceof Control c) {
+            c.setTooltip(tooltip(tooltipKey));
+            c.setMaxWidth(Double.MAX_VALUE);
+        } else {
+            Tooltip.install(control, tooltip(tooltipKey));
+        }
+        VBox box = new VBox(4, label, control);
+        box.getStyleClass().add("form-field");
+        if (error != null) {
+            Label message = new Label();
+            message.getStyleClass().add("field-error");
+            message.setWrapText(true);
+            message.textProperty().bind(error);
+            message.visibleProperty().bind(error.map(e -> true).orElse(false));
+            message.managedProperty().bind(message.visibleProperty());
+            message.setId(control.getId() == null ? null : control.getId() + "-error");
+            error.subscribe(e -> control.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), e != null));
+            box.getChildren().add(message);
+        }
+        return box;
+    }
+
+    public static Tooltip tooltip(String key) {
+        Tooltip tip = new Tooltip(Messages.get(key));
+        tip.setWrapText(true);
+        tip.setMaxWidth(420);
+        tip.setShowDelay(javafx.util.Duration.millis(400));
+        return tip;
+    }
+
+    /** A text field bound both ways to an Integer property that accepts only digits (empty = no number). */
+    public static TextField numberField(String id, ObjectProperty<Integer> property, int maxDigits) {
+        TextField field = new TextField();
+        field.setId(id);
+        UnaryOperator<TextFormatter.Change> digitsOnly = change ->
+                change.getControlNewText().matches("\\d{0," + maxDigits + "}") ? change : null;
+        TextFormatter<Integer> formatter = new TextFormatter<>(new IntegerStringConverter(), property.get(), digitsOnly);
+        formatter.valueProperty().bindBidirectional(property);
+        field.setTextFormatter(formatter);
+        // Commit on every keystroke, not only on Enter or focus loss, so the draft has what was typed.
+        field.textProperty().addListener((obs, old, text) -> field.commitValue());
+        field.setPrefColumnCount(6);
+        return field;
+    }
+
+    public static TextField textField(String id, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    public static Label heading(String key) {
+        Label label = new Label(Messages.get(key));
+        label.getStyleClass().add("title-3");
+        return label;
+    }
+
+    public static Label prose(String key, Object... args) {
+        Label label = new Label(Messages.get(key, args));
+        label.setWrapText(true);
+        label.getStyleClass().add("prose");
+        return label;
+    }
+
+    public static Node page(Node... children) {
+        VBox page = new VBox(14, children);
+        page.getStyleClass().add("step-page");
+        page.setMaxWidth(760);
+        return page;
+    }
+}

@@ -1,0 +1,20 @@
+package org.streamfront.ui.wizard;
+
+import org.streamfront.Messages;
+
+/** The wizard's steps, in the tutorial's order. */
+public enum Step {
+    ACCOUNT, ORIGIN, CACHE, ERROR_PAGES, REVIEW, DEPLOY, PLAY;
+
+    public String title() {
+        return Messages.get("step." + name().toLowerCase() + ".title");
+    }
+
+    public Step next() {
+        return this == PLAY ? PLAY : values()[ordinal() + 1];
+    }
+
+    public Step previous() {
+        return this == ACCOUNT ? ACCOUNT : values()[ordinal() - 1];
+    }
+}

@@ -1,0 +1,105 @@
+package org.streamfront.ui.wizard;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.streamfront.Messages;
+
+/** The app shell: title bar with plan actions, step header, the current step, and Back / Next. */
+public final class WizardView extends BorderPane {
+    private final Label notice = new Label();
+    private final VBox banners = new VBox();
+
+    public WizardView(WizardViewModel model, PlanFiles files, boolean practice) {
+        getStyleClass().add("wizard");
+
+        Label title = new Label(Messages.get("app.name"));
+        title.getStyleClass().addAll("title-2", "app-title");
+        Label practiceBadge = new Label(Messages.get("app.practiceBadge"));
+        practiceBadge.setId("practice-badge");
+        practiceBadge.getStyleClass().add("practice-badge");
+        practiceBadge.setVisible(practice);
+        practiceBadge.setManaged(practice);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button open = new Button(Messages.get("toolbar.open"));
+        open.setId("toolbar-open");
+        open.setOnAction(e -> files.open(getScene().getWindow()));
+        Button save = new Button(Messages.get("toolbar.save"));
+        save.setId("toolbar-save");
+        save.setOnAction(e -> files.save(getScene().getWindow()));
+        for (Button b : new Button[] {open, save}) {
+            b.setMnemonicParsing(true);
+            b.getStyleClass().add("flat");
+        }
+        open.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.open.tip"));
+        save.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.save.tip"));
+        HBox titleBar = new HBox(12, title, practiceBadge, spacer, open, save);
+        titleBar.setAlignment(Pos.CENTER_LEFT);
+        titleBar.getStyleClass().add("title-bar");
+        setTop(new VBox(titleBar, new StepHeader(model), banners));
+
+        StackPane content = new StackPane();
+        content.getStyleClass().add("step-content");
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.getStyleClass().add("edge-to-edge");
+        model.current().subscribe(step -> {
+            Node view = model.page(step).view();
+            StackPane.setAlignment(view, Pos.TOP_CENTER);
+            content.getChildren().setAll(view);
+            scroller.setVvalue(0);
+        });
+        setCenter(scroller);
+
+        Button back = new Button(Messages.get("nav.back"));
+        back.setId("nav-back");
+        back.setMnemonicParsing(true);
+        back.setCancelButton(false);
+        back.disableProperty().bind(model.canGoBack().not());
+        back.setOnAction(e -> model.back());
+        Button next = new Button(Messages.get("nav.next"));
+        next.setId("nav-next");
+        next.setMnemonicParsing(true);
+        next.setDefaultButton(true);
+        next.getStyleClass().add("accent");
+        next.disableProperty().bind(model.canGoNext().not());
+        next.setOnAction(e -> model.next());
+        Label blocker = new Label();
+        blocker.setId("nav-blocker");
+        blocker.getStyleClass().add("nav-blocker");
+        blocker.setWrapText(true);
+        blocker.textProperty().bind(model.blocker());
+        notice.setId("notice");
+        notice.getStyleClass().add("notice");
+        notice.setWrapText(true);
+        VBox messages = new VBox(2, blocker, notice);
+        HBox.setHgrow(messages, Priority.ALWAYS);
+        HBox nav = new HBox(10, messages, back, next);
+        nav.setAlignment(Pos.CENTER_RIGHT);
+        nav.getStyleClass().add("nav-bar");
+        setBottom(nav);
+    }
+
+    /** A short message under the step (file saved, plan opened). */
+    public void notice(String text) {
+        notice.setText(text);
+    }
+
+    /** Shows a banner above the step until it is dismissed. */
+    public void showBanner(Node banner) {
+        banners.getChildren().add(banner);
+    }
+
+    public void removeBanner(Node banner) {
+        banners.getChildren().remove(banner);
+    }
+}

@@ -1,0 +1,70 @@
+package org.streamfront.ui;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Starts the real app on JavaFX's headless platform and drives it as a user would. */
+public class AppDriver extends FxRobot {
+    final ScriptedDialogs dialogs = new ScriptedDialogs();
+    StreamFrontApp app;
+
+    StreamFrontApp start(Path home, boolean practice) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (StreamFrontApp) FxToolkit.setupApplication(() -> new StreamFrontApp(new AppOptions(practice, home, dialogs)));
+        WaitForAsyncUtils.waitForFxEvents();
+        return app;
+    }
+
+    /** Closes the window the way the user does: the app's stop() runs. */
+    void stop() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            FxToolkit.cleanupStages();
+            app = null;
+        }
+    }
+
+    /** Forgets the app without stopping it, as when the process is killed; only what is on disk survives. */
+    void abandon() throws Exception {
+        FxToolkit.cleanupStages();
+        app = null;
+    }
+
+    <T extends Node> T node(String query) {
+        return lookup(query).query();
+    }
+
+    String text(String query) {
+        Node n = node(query);
+        return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
+    }
+
+    /** Replaces a field's text by typing, as a user would. */
+    void type(String query, String text) {
+        TextInputControl field = node(query);
+        clickOn(field);
+        interact(field::selectAll);
+        if (text.isEmpty()) {
+            type(javafx.scene.input.KeyCode.BACK_SPACE);
+        } else {
+            write(text);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void click(String query) {
+        clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    static void await(long seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+}
