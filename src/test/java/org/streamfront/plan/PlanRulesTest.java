@@ -9,8 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-class PlanRulesTest {
-    static Plan valid() {
+public class PlanRulesTest {
+    public static Plan valid() {
         return Plan.empty().withPlanId("sf-test").withOrigin(new Plan.Origin("ams.example.com", null, null, null, null));
     }
 

@@ -1,0 +1,546 @@
+package org.streamfront.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+
+/**
+ * CloudFront's REST/XML API (version 2020-05-31) for the operations StreamFront uses, plus STS
+ * GetCallerIdentity, on loopback. The real AWS SDK and the AWS CLI talk to it through an endpoint
+ * override. Distributions go from InProgress to Deployed after a configurable delay; faults can be
+ * injected one call at a time.
+ */
+public final class CloudFrontSimulator implements AutoCloseable {
+    public static final String ACCOUNT_ID = "123456789012";
+    public static final String IDENTITY_ARN = "arn:aws:iam::" + ACCOUNT_ID + ":user/practice";
+    static final String NS = "http://cloudfront.amazonaws.com/doc/2020-05-31/";
+    private static final String API = "/2020-05-31";
+    private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final char[] UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".toCharArray();
+    private static final char[] LOWER = "abcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+
+    private final HttpServer server;
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, SimDistribution> distributions = new LinkedHashMap<>();
+    private final List<Map.Entry<SimFault, String>> faults = new ArrayList<>();
+    private final Set<String> denied = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private volatile Duration deployDelay = Duration.ofSeconds(5);
+    private volatile Duration slowDelay = Duration.ofSeconds(3);
+
+    private CloudFrontSimulator() throws IOException {
+        server = SimHttp.start(this::handle);
+    }
+
+    public static CloudFrontSimulator start() {
+        try {
+            return new CloudFrontSimulator();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public URI uri() {
+        return SimHttp.uri(server);
+    }
+
+    /** How long a new or updated distribution stays InProgress. */
+    public void deployDelay(Duration delay) {
+        this.deployDelay = delay;
+    }
+
+    public void slowDelay(Duration delay) {
+        this.slowDelay = delay;
+    }
+
+    /** The next call of {@code operation} (e.g. "CreateDistribution", or "*" for any) fails this way. */
+    public synchronized void inject(SimFault fault, String operation) {
+        faults.add(Map.entry(fault, operation));
+    }
+
+    /** Refuses an IAM action, e.g. "TagResource", as a policy without it would. */
+    public void deny(String action) {
+        denied.add(action);
+    }
+
+    public void allow(String action) {
+        denied.remove(action);
+    }
+
+    /** How many calls of an operation arrived (faulty ones included), or of all with "*". */
+    public long calls(String operation) {
+        return operation.equals("*")
+                ? calls.values().stream().mapToLong(AtomicLong::get).sum()
+                : calls.computeIfAbsent(operation, k -> new AtomicLong()).get();
+    }
+
+    /** When the distribution becomes (or became) Deployed: the known moment a benchmark measures from. */
+    public synchronized Optional<Instant> deployedAt(String id) {
+        return Optional.ofNullable(distributions.get(id)).map(d -> d.deployedAt);
+    }
+
+    /** Makes a distribution Deployed now. */
+    public synchronized void finishDeployment(String id) {
+        Optional.ofNullable(distributions.get(id)).ifPresent(d -> d.deployedAt = Instant.now());
+    }
+
+    public synchronized int distributionCount() {
+        return distributions.size();
+    }
+
+    /** What the edge needs to serve a domain: the config of an enabled distribution. */
+    synchronized Optional<EdgeConfig> edgeConfig(String domain) {
+        return distributions.values().stream()
+                .filter(d -> d.domain.equalsIgnoreCase(domain) && d.enabled())
+                .findFirst()
+                .map(d -> EdgeConfig.from(d.config));
+    }
+
+    synchronized List<String> domains() {
+        return distributions.values().stream().map(d -> d.domain).toList();
+    }
+
+    // ---- request handling ------------------------------------------------------------------
+
+    private record Call(HttpExchange exchange, String method, String path, Map<String, String> query, byte[] body) {
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        String path = exchange.getRequestURI().getRawPath();
+        Call call = new Call(exchange, exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()), body);
+        String operation = operation(call);
+        calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+
+        SimFault fault = takeFault(operation);
+        if (fault != null) {
+            switch (fault) {
+                case THROTTLING -> {
+                    error(exchange, 400, "Throttling", "Rate exceeded");
+                    return;
+                }
+                case INTERNAL_ERROR -> {
+                    error(exchange, 500, "InternalError", "We encountered an internal error. Please try again.");
+                    return;
+                }
+                case SERVICE_UNAVAILABLE -> {
+                    error(exchange, 503, "ServiceUnavailable", "Service is unavailable. Please try again.");
+                    return;
+                }
+                case SLOW -> pause(slowDelay);
+                case DROP_BEFORE -> {
+                    return; // closing the exchange unanswered drops the connection
+                }
+                case DROP_AFTER -> {
+                    dispatch(operation, call, true);
+                    return;
+                }
+            }
+        }
+        dispatch(operation, call, false);
+    }
+
+    private synchronized SimFault takeFault(String operation) {
+        for (Iterator<Map.Entry<SimFault, String>> it = faults.iterator(); it.hasNext(); ) {
+            var f = it.next();
+            if (f.getValue().equals("*") || f.getValue().equals(operation)) {
+                it.remove();
+                return f.getKey();
+            }
+        }
+        return null;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String operation(Call c) {
+        String p = c.path.startsWith(API) ? c.path.substring(API.length()) : c.path;
+        if (c.method.equals("POST") && (p.equals("/") || p.isEmpty())) {
+            return "GetCallerIdentity";
+        }
+        if (p.equals("/distribution")) {
+            return c.method.equals("POST") ? (c.query.containsKey("WithTags") ? "CreateDistributionWithTags" : "CreateDistribution")
+                    : c.method.equals("GET") ? "ListDistributions" : "Unknown";
+        }
+        if (p.equals("/tagging")) {
+            return c.method.equals("GET") ? "ListTagsForResource"
+                    : "Tag".equals(c.query.get("Operation")) ? "TagResource" : "Unknown";
+        }
+        if (p.matches("/distribution/[^/]+")) {
+            return c.method.equals("GET") ? "GetDistribution" : c.method.equals("DELETE") ? "DeleteDistribution" : "Unknown";
+        }
+        if (p.matches("/distribution/[^/]+/config")) {
+            return c.method.equals("GET") ? "GetDistributionConfig" : c.method.equals("PUT") ? "UpdateDistribution" : "Unknown";
+        }
+        return "Unknown";
+    }
+
+    private void dispatch(String operation, Call c, boolean dropAnswer) throws IOException {
+        if (denied.contains(operation) || operation.equals("CreateDistributionWithTags") && denied.contains("TagResource")) {
+            String action = operation.equals("CreateDistributionWithTags") && denied.contains("TagResource") ? "TagResource" : operation;
+            error(c.exchange, 403, "AccessDenied", "User: " + IDENTITY_ARN + " is not authorized to perform: cloudfront:"
+                    + action + " on resource: arn:aws:cloudfront::" + ACCOUNT_ID + ":distribution/* because no"
+                    + " identity-based policy allows the cloudfront:" + action + " action");
+            return;
+        }
+        Answer answer;
+        synchronized (this) {
+            String id = idFrom(c.path);
+            answer = switch (operation) {
+                case "GetCallerIdentity" -> callerIdentity(c);
+                case "CreateDistribution" -> create(c, false);
+                case "CreateDistributionWithTags" -> create(c, true);
+                case "ListDistributions" -> list(c);
+                case "GetDistribution" -> withDistribution(id, d -> new Answer(200, distributionXml(d), d.etag, null));
+                case "GetDistributionConfig" -> withDistribution(id, d -> new Answer(200, xmlDoc(SimXml.toString(d.config)), d.etag, null));
+                case "UpdateDistribution" -> update(c, id);
+                case "DeleteDistribution" -> delete(c, id);
+                case "ListTagsForResource" -> listTags(c);
+                case "TagResource" -> tag(c);
+                default -> Answer.error(404, "NotFound", "No such operation: " + c.method + " " + c.path);
+            };
+        }
+        if (dropAnswer) {
+            return;
+        }
+        if (answer.errorCode != null) {
+            error(c.exchange, answer.status, answer.errorCode, answer.body);
+            return;
+        }
+        if (answer.etag != null) {
+            c.exchange.getResponseHeaders().set("ETag", answer.etag);
+        }
+        if (answer.location != null) {
+            c.exchange.getResponseHeaders().set("Location", answer.location);
+        }
+        c.exchange.getResponseHeaders().set("x-amz-request-id", UUID.randomUUID().toString());
+        SimHttp.sendText(c.exchange, answer.status, "text/xml", answer.body == null ? "" : answer.body);
+    }
+
+    private record Answer(int status, String body, String etag, String location, String errorCode) {
+        Answer(int status, String body, String etag, String location) {
+            this(status, body, etag, location, null);
+        }
+
+        static Answer error(int status, String code, String message) {
+            return new Answer(status, message, null, null, code);
+        }
+    }
+
+    private Answer withDistribution(String id, java.util.function.Function<SimDistribution, Answer> then) {
+        SimDistribution d = distributions.get(id);
+        return d == null ? Answer.error(404, "NoSuchDistribution", "The specified distribution does not exist.") : then.apply(d);
+    }
+
+    private Answer callerIdentity(Call c) {
+        String form = new String(c.body, StandardCharsets.UTF_8);
+        if (!form.contains("Action=GetCallerIdentity")) {
+            return Answer.error(400, "InvalidAction", "Could not find operation for this request");
+        }
+        return new Answer(200, "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
+                + "<GetCallerIdentityResult><Arn>" + IDENTITY_ARN + "</Arn><UserId>AIDAPRACTICEUSER00001</UserId>"
+                + "<Account>" + ACCOUNT_ID + "</Account></GetCallerIdentityResult>"
+                + "<ResponseMetadata><RequestId>" + UUID.randomUUID() + "</RequestId></ResponseMetadata>"
+                + "</GetCallerIdentityResponse>", null, null);
+    }
+
+    private Answer create(Call c, boolean withTags) {
+        Element root;
+        try {
+            root = SimXml.parse(c.body);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+        }
+        Element config = withTags ? SimXml.child(root, "DistributionConfig") : root;
+        if (config == null || !"DistributionConfig".equals(config.getLocalName())) {
+            return Answer.error(400, "MalformedInput", "Missing DistributionConfig.");
+        }
+        String invalid = invalidConfig(config);
+        if (invalid != null) {
+            return Answer.error(400, "InvalidArgument", invalid);
+        }
+        String callerReference = SimXml.text(config, "CallerReference");
+        for (SimDistribution d : distributions.values()) {
+            if (d.callerReference.equals(callerReference)) {
+                return Answer.error(409, "DistributionAlreadyExists",
+                        "The caller reference that you are using to create a distribution is associated with another distribution.");
+            }
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String id = "E" + randomText(UPPER, 13);
+        var d = new SimDistribution(id, "arn:aws:cloudfront::" + ACCOUNT_ID + ":distribution/" + id,
+                "d" + randomText(LOWER, 13) + ".cloudfront.net", callerReference, detached(config),
+                newEtag(), now, now.plus(deployDelay));
+        if (withTags) {
+            for (Element tag : SimXml.children(SimXml.path(root, "Tags", "Items"), "Tag")) {
+                d.tags.put(SimXml.text(tag, "Key"), Optional.ofNullable(SimXml.text(tag, "Value")).orElse(""));
+            }
+        }
+        distributions.put(id, d);
+        return new Answer(201, distributionXml(d), d.etag, uri() + API + "/distribution/" + id);
+    }
+
+    /** The InvalidArgument checks CloudFront makes that matter for an AMS origin. */
+    private static String invalidConfig(Element config) {
+        if (SimXml.text(config, "CallerReference") == null || SimXml.text(config, "CallerReference").isEmpty()) {
+            return "The parameter CallerReference is required.";
+        }
+        if (SimXml.text(config, "Comment") != null && SimXml.text(config, "Comment").length() > 128) {
+            return "The parameter Comment is too long.";
+        }
+        List<Element> origins = SimXml.children(SimXml.path(config, "Origins", "Items"), "Origin");
+        if (origins.isEmpty()) {
+            return "The parameter Origins is required.";
+        }
+        for (Element origin : origins) {
+            String domain = SimXml.text(origin, "DomainName");
+            if (domain == null || domain.isEmpty()) {
+                return "The parameter origin name must be a domain name.";
+            }
+            if (IPV4.matcher(domain).matches() || domain.contains(":")) {
+                return "The parameter origin name cannot be an IP address.";
+            }
+            String path = SimXml.text(origin, "OriginPath");
+            if (path != null && !path.isEmpty()) {
+                if (!path.startsWith("/")) {
+                    return "The parameter Origin Path must begin with a slash.";
+                }
+                if (path.endsWith("/")) {
+                    return "The parameter Origin Path must not end with a slash.";
+                }
+            }
+            for (String port : List.of("HTTPPort", "HTTPSPort")) {
+                long value = SimXml.number(origin, -1, "CustomOriginConfig", port);
+                if (SimXml.path(origin, "CustomOriginConfig") != null
+                        && !(value == 80 || value == 443 || value >= 1024 && value <= 65535)) {
+                    return "The parameter " + port + " is invalid.";
+                }
+            }
+        }
+        String target = SimXml.text(config, "DefaultCacheBehavior", "TargetOriginId");
+        if (origins.stream().noneMatch(o -> SimXml.text(o, "Id").equals(target))) {
+            return "The parameter TargetOriginId does not refer to an origin in this distribution.";
+        }
+        return null;
+    }
+
+    private Answer list(Call c) {
+        int max = c.query.containsKey("MaxItems") ? Integer.parseInt(c.query.get("MaxItems")) : 100;
+        String marker = c.query.getOrDefault("Marker", "");
+        List<SimDistribution> all = new ArrayList<>(distributions.values());
+        int start = 0;
+        if (!marker.isEmpty()) {
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).id.equals(marker)) {
+                    start = i + 1;
+                }
+            }
+        }
+        List<SimDistribution> page = all.subList(Math.min(start, all.size()), Math.min(start + max, all.size()));
+        boolean truncated = start + max < all.size();
+        StringBuilder xml = new StringBuilder("<DistributionList xmlns=\"" + NS + "\">")
+                .append("<Marker>").append(SimXml.escape(marker)).append("</Marker>");
+        if (truncated) {
+            xml.append("<NextMarker>").append(page.getLast().id).append("</NextMarker>");
+        }
+        xml.append("<MaxItems>").append(max).append("</MaxItems>")
+                .append("<IsTruncated>").append(truncated).append("</IsTruncated>")
+                .append("<Quantity>").append(page.size()).append("</Quantity>");
+        if (!page.isEmpty()) {
+            xml.append("<Items>");
+            Instant now = Instant.now();
+            for (SimDistribution d : page) {
+                xml.append("<DistributionSummary>").append(header(d, now));
+                for (String name : List.of("Aliases", "Origins", "OriginGroups", "DefaultCacheBehavior", "CacheBehaviors",
+                        "CustomErrorResponses", "Comment", "PriceClass", "Enabled", "ViewerCertificate", "Restrictions",
+                        "WebACLId", "HttpVersion", "IsIPV6Enabled")) {
+                    Element e = SimXml.child(d.config, name);
+                    if (e != null) {
+                        xml.append(SimXml.toString(e));
+                    } else if (name.equals("OriginGroups")) {
+                        xml.append("<OriginGroups><Quantity>0</Quantity></OriginGroups>");
+                    }
+                }
+                xml.append("<Staging>false</Staging></DistributionSummary>");
+            }
+            xml.append("</Items>");
+        }
+        xml.append("</DistributionList>");
+        return new Answer(200, xmlDoc(xml.toString()), null, null);
+    }
+
+    private Answer update(Call c, String id) {
+        return withDistribution(id, d -> {
+            String ifMatch = c.exchange.getRequestHeaders().getFirst("If-Match");
+            if (ifMatch == null || ifMatch.isEmpty()) {
+                return Answer.error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid.");
+            }
+            if (!ifMatch.equals(d.etag)) {
+                return Answer.error(412, "PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.");
+            }
+            Element config;
+            try {
+                config = SimXml.parse(c.body);
+            } catch (IllegalArgumentException e) {
+                return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+            }
+            String invalid = invalidConfig(config);
+            if (invalid != null) {
+                return Answer.error(400, "InvalidArgument", invalid);
+            }
+            if (!d.callerReference.equals(SimXml.text(config, "CallerReference"))) {
+                return Answer.error(400, "IllegalUpdate", "The CallerReference cannot be changed.");
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            d.config = detached(config);
+            d.etag = newEtag();
+            d.lastModified = now;
+            d.deployedAt = now.plus(deployDelay);
+            return new Answer(200, distributionXml(d), d.etag, null);
+        });
+    }
+
+    private Answer delete(Call c, String id) {
+        return withDistribution(id, d -> {
+            String ifMatch = c.exchange.getRequestHeaders().getFirst("If-Match");
+            if (ifMatch == null || ifMatch.isEmpty()) {
+                return Answer.error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid.");
+            }
+            if (!ifMatch.equals(d.etag)) {
+                return Answer.error(412, "PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.");
+            }
+            if (d.enabled() || d.status(Instant.now()).equals("InProgress")) {
+                return Answer.error(409, "DistributionNotDisabled",
+                        "The distribution you are trying to delete has not been disabled.");
+            }
+            distributions.remove(id);
+            return new Answer(204, null, null, null);
+        });
+    }
+
+    private Answer listTags(Call c) {
+        String arn = c.query.get("Resource");
+        return distributions.values().stream().filter(d -> d.arn.equals(arn)).findFirst()
+                .map(d -> new Answer(200, xmlDoc("<Tags xmlns=\"" + NS + "\">" + tagsXml(d.tags) + "</Tags>"), null, null))
+                .orElse(Answer.error(404, "NoSuchResource", "The specified resource does not exist."));
+    }
+
+    private Answer tag(Call c) {
+        String arn = c.query.get("Resource");
+        SimDistribution d = distributions.values().stream().filter(x -> x.arn.equals(arn)).findFirst().orElse(null);
+        if (d == null) {
+            return Answer.error(404, "NoSuchResource", "The specified resource does not exist.");
+        }
+        Element tags = SimXml.parse(c.body);
+        for (Element tag : SimXml.children(SimXml.child(tags, "Items"), "Tag")) {
+            d.tags.put(SimXml.text(tag, "Key"), Optional.ofNullable(SimXml.text(tag, "Value")).orElse(""));
+        }
+        return new Answer(204, null, null, null);
+    }
+
+    // ---- XML ------------------------------------------------------------------------------
+
+    private static String xmlDoc(String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body;
+    }
+
+    private static String header(SimDistribution d, Instant now) {
+        return "<Id>" + d.id + "</Id><ARN>" + d.arn + "</ARN><Status>" + d.status(now) + "</Status>"
+                + "<LastModifiedTime>" + d.lastModified + "</LastModifiedTime>"
+                + "<DomainName>" + d.domain + "</DomainName>";
+    }
+
+    private static String distributionXml(SimDistribution d) {
+        Instant now = Instant.now();
+        return xmlDoc("<Distribution xmlns=\"" + NS + "\">"
+                + "<Id>" + d.id + "</Id><ARN>" + d.arn + "</ARN><Status>" + d.status(now) + "</Status>"
+                + "<LastModifiedTime>" + d.lastModified + "</LastModifiedTime>"
+                + "<InProgressInvalidationBatches>0</InProgressInvalidationBatches>"
+                + "<DomainName>" + d.domain + "</DomainName>"
+                + "<ActiveTrustedSigners><Enabled>false</Enabled><Quantity>0</Quantity></ActiveTrustedSigners>"
+                + "<ActiveTrustedKeyGroups><Enabled>false</Enabled><Quantity>0</Quantity></ActiveTrustedKeyGroups>"
+                + SimXml.toString(d.config)
+                + "</Distribution>");
+    }
+
+    private static String tagsXml(Map<String, String> tags) {
+        StringBuilder xml = new StringBuilder("<Items>");
+        tags.forEach((k, v) -> xml.append("<Tag><Key>").append(SimXml.escape(k)).append("</Key><Value>")
+                .append(SimXml.escape(v)).append("</Value></Tag>"));
+        return xml.append("</Items>").toString();
+    }
+
+    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-ErrorType", code);
+        SimHttp.sendText(exchange, status, "text/xml", xmlDoc("<ErrorResponse xmlns=\"" + NS + "\"><Error>"
+                + "<Type>" + (status >= 500 ? "Receiver" : "Sender") + "</Type><Code>" + code + "</Code>"
+                + "<Message>" + SimXml.escape(message) + "</Message></Error>"
+                + "<RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>"));
+    }
+
+    private Element detached(Element config) {
+        return (Element) config.cloneNode(true);
+    }
+
+    private String newEtag() {
+        return "E" + randomText(UPPER, 13);
+    }
+
+    private String randomText(char[] alphabet, int length) {
+        char[] out = new char[length];
+        for (int i = 0; i < length; i++) {
+            out[i] = alphabet[random.nextInt(alphabet.length)];
+        }
+        return new String(out);
+    }
+
+    private static String idFrom(String path) {
+        String[] parts = path.split("/");
+        return parts.length > 3 ? URLDecoder.decode(parts[3], StandardCharsets.UTF_8) : "";
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> out = new HashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return out;
+        }
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            out.put(key, eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        SimHttp.stop(server);
+    }
+}

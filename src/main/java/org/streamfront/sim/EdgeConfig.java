@@ -1,0 +1,71 @@
+package org.streamfront.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.w3c.dom.Element;
+
+/** The parts of a distribution config an edge applies, read from the config XML as CloudFront received it. */
+record EdgeConfig(String originDomain, String originPath, int httpPort, int httpsPort, String protocol,
+                  Behavior defaultBehavior, List<Behavior> behaviors, Map<Integer, Long> errorTtls) {
+
+    /** CloudFront remembers an error for 10 s unless the distribution says otherwise. */
+    static final long DEFAULT_ERROR_TTL = 10;
+
+    record Behavior(String pattern, long minTtl, long defaultTtl, long maxTtl, boolean forwardQuery, List<String> headers) {
+        boolean matches(String path) {
+            if (pattern == null) {
+                return true;
+            }
+            String p = strip(pattern);
+            StringBuilder regex = new StringBuilder();
+            for (char ch : p.toCharArray()) {
+                regex.append(ch == '*' ? ".*" : ch == '?' ? "." : Pattern.quote(String.valueOf(ch)));
+            }
+            return strip(path).matches(regex.toString());
+        }
+
+        private static String strip(String s) {
+            return s.startsWith("/") ? s.substring(1) : s;
+        }
+    }
+
+    static EdgeConfig from(Element config) {
+        Element origin = SimXml.child(SimXml.path(config, "Origins", "Items"), "Origin");
+        List<Behavior> behaviors = new ArrayList<>();
+        for (Element b : SimXml.children(SimXml.path(config, "CacheBehaviors", "Items"), "CacheBehavior")) {
+            behaviors.add(behavior(b, SimXml.text(b, "PathPattern")));
+        }
+        Map<Integer, Long> errors = new HashMap<>();
+        for (Element e : SimXml.children(SimXml.path(config, "CustomErrorResponses", "Items"), "CustomErrorResponse")) {
+            errors.put((int) SimXml.number(e, 0, "ErrorCode"), SimXml.number(e, DEFAULT_ERROR_TTL, "ErrorCachingMinTTL"));
+        }
+        String path = SimXml.text(origin, "OriginPath");
+        return new EdgeConfig(SimXml.text(origin, "DomainName"), path == null ? "" : path,
+                (int) SimXml.number(origin, 80, "CustomOriginConfig", "HTTPPort"),
+                (int) SimXml.number(origin, 443, "CustomOriginConfig", "HTTPSPort"),
+                SimXml.text(origin, "CustomOriginConfig", "OriginProtocolPolicy"),
+                behavior(SimXml.child(config, "DefaultCacheBehavior"), null), behaviors, errors);
+    }
+
+    private static Behavior behavior(Element b, String pattern) {
+        List<String> headers = SimXml.children(SimXml.path(b, "ForwardedValues", "Headers", "Items"), "Name").stream()
+                .map(e -> e.getTextContent().trim()).toList();
+        return new Behavior(pattern,
+                SimXml.number(b, 0, "MinTTL"), SimXml.number(b, 86_400, "DefaultTTL"), SimXml.number(b, 31_536_000, "MaxTTL"),
+                "true".equals(SimXml.text(b, "ForwardedValues", "QueryString")), headers);
+    }
+
+    /** CloudFront uses the first behaviour whose pattern matches, else the default one. */
+    Behavior behaviorFor(String path) {
+        return behaviors.stream().filter(b -> b.matches(path)).findFirst().orElse(defaultBehavior);
+    }
+
+    /** How the edge reaches the origin: the scheme and port the protocol policy picks for an HTTP viewer. */
+    String originBase() {
+        boolean https = "https-only".equals(protocol);
+        return (https ? "https://" : "http://") + originDomain + ":" + (https ? httpsPort : httpPort) + originPath;
+    }
+}

@@ -1,0 +1,236 @@
+package org.streamfront.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A CloudFront edge on loopback. It routes by Host like a CDN, and also gives every distribution
+ * an address of its own (a port) for players that cannot set a Host header. It applies the
+ * distribution's config: origin, path patterns, TTLs against the origin's Cache-Control, error
+ * caching, query strings and forwarded headers in the cache key, and collapses simultaneous misses
+ * into one origin request. Answers carry X-Cache, Age, Via and X-Amz-Cf-Pop.
+ */
+public final class EdgeSimulator implements AutoCloseable {
+    public static final String POP = "SIM50-P1";
+    private static final Pattern MAX_AGE = Pattern.compile("(?:s-maxage|max-age)\\s*=\\s*(\\d+)");
+    private static final List<String> PASSED_BACK = List.of("Content-Type", "Cache-Control", "ETag", "Last-Modified",
+            "Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Location");
+    private static final List<Integer> CACHEABLE_ERRORS = List.of(400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504);
+
+    private final CloudFrontSimulator api;
+    private final HttpServer shared;
+    private final Map<String, HttpServer> ownAddresses = new ConcurrentHashMap<>();
+    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
+    private final AtomicLong originRequests = new AtomicLong();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private record Entry(int status, Map<String, String> headers, byte[] body, long fetchedNanos, long ttlSeconds) {
+        boolean fresh(long now) {
+            return now - fetchedNanos < ttlSeconds * 1_000_000_000L;
+        }
+    }
+
+    private EdgeSimulator(CloudFrontSimulator api) throws IOException {
+        this.api = api;
+        this.shared = SimHttp.start(exchange -> serve(exchange, hostOf(exchange)));
+    }
+
+    public static EdgeSimulator start(CloudFrontSimulator api) {
+        try {
+            return new EdgeSimulator(api);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The edge's shared address: send {@code Host: <distribution domain>} to reach a distribution. */
+    public URI uri() {
+        return SimHttp.uri(shared);
+    }
+
+    /** An address that serves only this distribution, for players that cannot set a Host header. */
+    public URI addressOf(String domain) {
+        String key = domain.toLowerCase(Locale.ROOT);
+        HttpServer server = ownAddresses.computeIfAbsent(key, d -> {
+            try {
+                return SimHttp.start(exchange -> serve(exchange, d));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        return SimHttp.uri(server);
+    }
+
+    /** How many requests the edge sent to origins. */
+    public long originRequests() {
+        return originRequests.get();
+    }
+
+    private static String hostOf(HttpExchange exchange) {
+        String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
+        int colon = host.lastIndexOf(':');
+        return (colon > 0 ? host.substring(0, colon) : host).toLowerCase(Locale.ROOT);
+    }
+
+    private void serve(HttpExchange exchange, String domain) throws IOException {
+        setCdnHeaders(exchange);
+        Optional<EdgeConfig> found = api.edgeConfig(domain);
+        if (found.isEmpty()) {
+            exchange.getResponseHeaders().set("X-Cache", "Error from cloudfront");
+            SimHttp.sendText(exchange, 403, "text/html", "<html><h1>403 ERROR</h1><h2>The request could not be satisfied.</h2>"
+                    + "Bad request. We can't connect to the server for this app or website at this time.</html>");
+            return;
+        }
+        EdgeConfig config = found.get();
+        String method = exchange.getRequestMethod();
+        if (!List.of("GET", "HEAD", "OPTIONS").contains(method)) {
+            exchange.getResponseHeaders().set("X-Cache", "Error from cloudfront");
+            SimHttp.sendText(exchange, 403, "text/html", "<html><h1>403 ERROR</h1>This distribution is not configured to allow the HTTP request method that was used for this request.</html>");
+            return;
+        }
+        String path = exchange.getRequestURI().getRawPath();
+        String query = exchange.getRequestURI().getRawQuery();
+        EdgeConfig.Behavior behavior = config.behaviorFor(path);
+        StringBuilder key = new StringBuilder(domain).append(' ').append(method.equals("OPTIONS") ? "OPTIONS " : "").append(path);
+        if (behavior.forwardQuery() && query != null) {
+            key.append('?').append(query);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.originBase() + path
+                        + (behavior.forwardQuery() && query != null ? "?" + query : "")))
+                .timeout(Duration.ofSeconds(30))
+                .header("User-Agent", "Amazon CloudFront")
+                .method(method.equals("HEAD") ? "GET" : method, HttpRequest.BodyPublishers.noBody());
+        for (String header : behavior.headers()) {
+            String value = exchange.getRequestHeaders().getFirst(header);
+            if (value != null) {
+                request.header(header, value);
+                key.append('|').append(header).append('=').append(value);
+            }
+        }
+
+        String cacheKey = key.toString();
+        long now = System.nanoTime();
+        Entry cached = cache.get(cacheKey);
+        String xCache;
+        Entry entry;
+        if (cached != null && cached.fresh(now)) {
+            entry = cached;
+            xCache = "Hit from cloudfront";
+        } else {
+            CompletableFuture<Entry> mine = new CompletableFuture<>();
+            CompletableFuture<Entry> running = inFlight.putIfAbsent(cacheKey, mine);
+            if (running != null) {
+                entry = running.join(); // collapsed onto another viewer's origin request
+                xCache = "Hit from cloudfront";
+            } else {
+                try {
+                    entry = fetch(request, behavior, config, cached);
+                    cache.put(cacheKey, entry);
+                    mine.complete(entry);
+                } catch (RuntimeException e) {
+                    mine.completeExceptionally(e);
+                    throw e;
+                } finally {
+                    inFlight.remove(cacheKey, mine);
+                }
+                xCache = cached != null && entry.body == cached.body ? "RefreshHit from cloudfront" : "Miss from cloudfront";
+            }
+        }
+        entry.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        // CloudFront labels every error answer so, whether it came from the cache or not.
+        boolean hit = xCache.startsWith("Hit");
+        exchange.getResponseHeaders().set("X-Cache", entry.status >= 400 ? "Error from cloudfront" : xCache);
+        if (hit) {
+            exchange.getResponseHeaders().set("Age", String.valueOf((System.nanoTime() - entry.fetchedNanos) / 1_000_000_000L));
+        }
+        SimHttp.send(exchange, entry.status, null, entry.body);
+    }
+
+    /** One origin request; a stale entry with an ETag is revalidated rather than fetched again. */
+    private Entry fetch(HttpRequest.Builder request, EdgeConfig.Behavior behavior, EdgeConfig config, Entry stale) {
+        String etag = stale == null ? null : stale.headers.get("ETag");
+        if (etag != null && stale.status == 200) {
+            request.header("If-None-Match", etag);
+        }
+        originRequests.incrementAndGet();
+        HttpResponse<byte[]> response;
+        try {
+            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            return errorEntry(config, 502, "CloudFront wasn't able to connect to the origin.");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return errorEntry(config, 504, "The origin did not answer in time.");
+        }
+        long now = System.nanoTime();
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        for (String name : PASSED_BACK) {
+            response.headers().firstValue(name).ifPresent(v -> headers.put(name, v));
+        }
+        int status = response.statusCode();
+        if (status == 304 && stale != null) {
+            return new Entry(stale.status, stale.headers, stale.body, now, ttl(behavior, response.headers().firstValue("Cache-Control")));
+        }
+        long ttl = status >= 400
+                ? (CACHEABLE_ERRORS.contains(status) ? config.errorTtls().getOrDefault(status, EdgeConfig.DEFAULT_ERROR_TTL) : 0)
+                : ttl(behavior, response.headers().firstValue("Cache-Control"));
+        return new Entry(status, headers, response.body(), now, ttl);
+    }
+
+    private Entry errorEntry(EdgeConfig config, int status, String message) {
+        Map<String, String> headers = Map.of("Content-Type", "text/html");
+        long ttl = config.errorTtls().getOrDefault(status, EdgeConfig.DEFAULT_ERROR_TTL);
+        return new Entry(status, headers, ("<html><h1>" + status + " ERROR</h1>" + message + "</html>").getBytes(), System.nanoTime(), ttl);
+    }
+
+    /** CloudFront's rule: the origin's max-age within [MinTTL, MaxTTL]; no-cache style headers mean MinTTL; none means DefaultTTL. */
+    static long ttl(EdgeConfig.Behavior behavior, Optional<String> cacheControl) {
+        if (cacheControl.isEmpty()) {
+            return behavior.defaultTtl();
+        }
+        String cc = cacheControl.get().toLowerCase(Locale.ROOT);
+        if (cc.contains("no-store") || cc.contains("no-cache") || cc.contains("private")) {
+            return behavior.minTtl();
+        }
+        Matcher m = MAX_AGE.matcher(cc);
+        if (m.find()) {
+            long maxAge = Long.parseLong(m.group(1));
+            return Math.max(behavior.minTtl(), Math.min(behavior.maxTtl(), maxAge));
+        }
+        return behavior.defaultTtl();
+    }
+
+    private static void setCdnHeaders(HttpExchange exchange) {
+        exchange.getResponseHeaders().set("Via", "1.1 " + UUID.randomUUID().toString().replace("-", "") + ".cloudfront.net (CloudFront)");
+        exchange.getResponseHeaders().set("X-Amz-Cf-Pop", POP);
+        exchange.getResponseHeaders().set("X-Amz-Cf-Id", UUID.randomUUID().toString());
+    }
+
+    @Override
+    public void close() {
+        ownAddresses.values().forEach(SimHttp::stop);
+        SimHttp.stop(shared);
+    }
+}

@@ -1,0 +1,51 @@
+package org.streamfront.sim;
+
+import java.time.Duration;
+import org.streamfront.plan.Plan;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * Everything practice mode runs on this computer: the CloudFront API (with STS), an edge, and an
+ * AMS-like origin already publishing {@value #STREAM} to {@value #APPLICATION}.
+ */
+public final class PracticeWorld implements AutoCloseable {
+    public static final String APPLICATION = "WebRTCAppEE";
+    public static final String STREAM = "stream1";
+    /** Keys the simulators accept; they open nothing on AWS. */
+    public static final AwsCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRACTICE00000000", "practice-secret-not-real"));
+
+    public final CloudFrontSimulator api;
+    public final EdgeSimulator edge;
+    public final OriginSimulator origin;
+
+    private PracticeWorld(Duration deployDelay) {
+        api = CloudFrontSimulator.start();
+        api.deployDelay(deployDelay);
+        origin = OriginSimulator.start();
+        origin.startStream(APPLICATION, STREAM);
+        edge = EdgeSimulator.start(api);
+    }
+
+    /** Deployment takes {@code deployDelay}: long enough to watch, short enough to wait for. */
+    public static PracticeWorld start(Duration deployDelay) {
+        return new PracticeWorld(deployDelay);
+    }
+
+    /** A plan that works against this world: the origin is this computer, by name, as CloudFront requires. */
+    public Plan examplePlan() {
+        return Plan.empty()
+                .withName("Practice stream")
+                .withOrigin(new Plan.Origin("localhost", APPLICATION, Plan.Origin.HTTP_ONLY, origin.port(), 5443))
+                .withStream(new Plan.Stream(STREAM));
+    }
+
+    @Override
+    public void close() {
+        edge.close();
+        origin.close();
+        api.close();
+    }
+}

@@ -1,0 +1,81 @@
+package org.streamfront.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.cli.CliTest;
+import org.streamfront.plan.PlanJson;
+
+/**
+ * The AWS CLI (Debian's awscli) against the CloudFront simulator: StreamFront's own export passes
+ * the CLI's parameter validation and creates a distribution; the rest of its life cycle follows.
+ */
+class AwsCliAgainstSimulatorTest {
+    private static final String AWS = "/usr/bin/aws";
+    @TempDir
+    Path dir;
+    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private JsonNode aws(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(AWS, "cloudfront"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", sim.uri().toString(), "--output", "json"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "practice");
+        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        pb.environment().put("AWS_CONFIG_FILE", dir.resolve("none").toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
+        pb.environment().put("AWS_PAGER", "");
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("aws %s failed: %s", args[0], err).isZero();
+        return out.isBlank() ? null : PlanJson.MAPPER.readTree(out);
+    }
+
+    @Test
+    void theAwsCliAcceptsOurExportAndRunsTheWholeLifeCycle() throws Exception {
+        Path plan = CliTest.write(dir, "plan.json", "{\"planId\": \"sf-cli\", \"origin\": {\"domain\": \"ams.example.com\"}}");
+        CliTest export = CliTest.run("export", plan.toString(), "--format", "aws-cli");
+        assertThat(export.exit).isZero();
+        Path config = Files.writeString(dir.resolve("config.json"), export.out);
+
+        JsonNode created = aws("create-distribution", "--distribution-config", "file://" + config);
+        String id = created.at("/Distribution/Id").asText();
+        assertThat(created.at("/Distribution/DomainName").asText()).endsWith(".cloudfront.net");
+        assertThat(created.at("/Distribution/DistributionConfig/Origins/Items/0/OriginPath").asText()).isEqualTo("/WebRTCAppEE");
+        assertThat(created.at("/Distribution/DistributionConfig/CacheBehaviors/Items/0/PathPattern").asText()).isEqualTo("*.m3u8");
+
+        assertThat(aws("get-distribution", "--id", id).at("/Distribution/Status").asText()).isIn("InProgress", "Deployed");
+        assertThat(aws("list-distributions").at("/DistributionList/Items/0/Id").asText()).isEqualTo(id);
+
+        JsonNode current = aws("get-distribution-config", "--id", id);
+        ObjectNode disabled = (ObjectNode) current.get("DistributionConfig");
+        disabled.put("Enabled", false);
+        Path disabledFile = Files.writeString(dir.resolve("disabled.json"), disabled.toString());
+        JsonNode updated = aws("update-distribution", "--id", id, "--if-match", current.get("ETag").asText(),
+                "--distribution-config", "file://" + disabledFile);
+        assertThat(updated.at("/Distribution/DistributionConfig/Enabled").asBoolean()).isFalse();
+        sim.finishDeployment(id);
+        aws("delete-distribution", "--id", id, "--if-match", updated.get("ETag").asText());
+        assertThat(sim.distributionCount()).isZero();
+    }
+}

@@ -1,0 +1,165 @@
+package org.streamfront.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.streamfront.aws.AwsClients;
+import org.streamfront.plan.DistributionConfigMapper;
+import org.streamfront.plan.Plan;
+import org.streamfront.plan.PlanRulesTest;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
+import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.DistributionNotDisabledException;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.InvalidArgumentException;
+import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
+import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
+import software.amazon.awssdk.services.cloudfront.model.Tag;
+
+/** The CloudFront simulator as the real AWS SDK client sees it, through an endpoint override. */
+class CloudFrontSimulatorTest {
+    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+
+    @AfterEach
+    void close() {
+        client.close();
+        sim.close();
+    }
+
+    private static Plan plan(String id) {
+        return PlanRulesTest.valid().withPlanId(id).withStream(new Plan.Stream("stream1"));
+    }
+
+    private String create(String planId) {
+        Plan p = plan(planId);
+        return client.createDistributionWithTags(r -> r.distributionConfigWithTags(c -> c
+                .distributionConfig(DistributionConfigMapper.toConfig(p)).tags(DistributionConfigMapper.tags(p))))
+                .distribution().id();
+    }
+
+    @Test
+    void createReturnsARealisticDistributionThatIsInProgressThenDeployed() {
+        sim.deployDelay(Duration.ofHours(1));
+        var created = client.createDistributionWithTags(r -> r.distributionConfigWithTags(c -> c
+                .distributionConfig(DistributionConfigMapper.toConfig(plan("sf-a"))).tags(DistributionConfigMapper.tags(plan("sf-a")))));
+        assertThat(created.distribution().id()).matches("E[A-Z0-9]{13}");
+        assertThat(created.distribution().domainName()).matches("d[a-z0-9]{13}\\.cloudfront\\.net");
+        assertThat(created.distribution().arn()).isEqualTo("arn:aws:cloudfront::123456789012:distribution/" + created.distribution().id());
+        assertThat(created.distribution().status()).isEqualTo("InProgress");
+        assertThat(created.eTag()).isNotBlank();
+        assertThat(created.location()).endsWith("/2020-05-31/distribution/" + created.distribution().id());
+        DistributionConfig echoed = created.distribution().distributionConfig();
+        assertThat(echoed).isEqualTo(DistributionConfigMapper.toConfig(plan("sf-a")));
+
+        String id = created.distribution().id();
+        sim.finishDeployment(id);
+        assertThat(client.getDistribution(r -> r.id(id)).distribution().status()).isEqualTo("Deployed");
+        assertThat(client.listTagsForResource(r -> r.resource(created.distribution().arn())).tags().items())
+                .extracting(Tag::key).contains("streamfront:plan-id", "created-by");
+    }
+
+    @Test
+    void reusedCallerReferenceIsRefused() {
+        create("sf-same");
+        assertThatThrownBy(() -> create("sf-same")).isInstanceOf(DistributionAlreadyExistsException.class);
+        assertThat(sim.distributionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void invalidOriginsAreRefusedAsCloudFrontDoes() {
+        DistributionConfig good = DistributionConfigMapper.toConfig(plan("sf-ip"));
+        var ip = good.toBuilder().origins(o -> o.quantity(1).items(good.origins().items().getFirst().toBuilder()
+                .domainName("3.120.1.2").build())).build();
+        assertThatThrownBy(() -> client.createDistribution(r -> r.distributionConfig(ip)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("cannot be an IP address");
+        var path = good.toBuilder().origins(o -> o.quantity(1).items(good.origins().items().getFirst().toBuilder()
+                .originPath("WebRTCAppEE").build())).build();
+        assertThatThrownBy(() -> client.createDistribution(r -> r.distributionConfig(path)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("must begin with a slash");
+        var port = good.toBuilder().origins(o -> o.quantity(1).items(good.origins().items().getFirst().toBuilder()
+                .customOriginConfig(c -> c.httpPort(99).httpsPort(5443).originProtocolPolicy("http-only")).build())).build();
+        assertThatThrownBy(() -> client.createDistribution(r -> r.distributionConfig(port)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("HTTPPort");
+        assertThat(sim.distributionCount()).isZero();
+    }
+
+    @Test
+    void listPagesThroughAllDistributions() {
+        for (int i = 0; i < 5; i++) {
+            create("sf-" + i);
+        }
+        var first = client.listDistributions(r -> r.maxItems("2")).distributionList();
+        assertThat(first.items()).hasSize(2);
+        assertThat(first.isTruncated()).isTrue();
+        var all = client.listDistributionsPaginator(r -> r.maxItems("2")).stream()
+                .flatMap(page -> page.distributionList().items().stream())
+                .map(DistributionSummary::comment).toList();
+        assertThat(all).hasSize(5).allSatisfy(c -> assertThat(c).contains("[streamfront sf-"));
+    }
+
+    @Test
+    void disableWaitDeleteWithETags() {
+        sim.deployDelay(Duration.ofHours(1));
+        String id = create("sf-del");
+        var config = client.getDistributionConfig(r -> r.id(id));
+        assertThatThrownBy(() -> client.deleteDistribution(r -> r.id(id).ifMatch(config.eTag())))
+                .isInstanceOf(DistributionNotDisabledException.class);
+        assertThatThrownBy(() -> client.updateDistribution(r -> r.id(id).ifMatch("EWRONG")
+                .distributionConfig(config.distributionConfig().toBuilder().enabled(false).build())))
+                .isInstanceOf(PreconditionFailedException.class);
+        var updated = client.updateDistribution(r -> r.id(id).ifMatch(config.eTag())
+                .distributionConfig(config.distributionConfig().toBuilder().enabled(false).build()));
+        assertThat(updated.distribution().status()).isEqualTo("InProgress");
+        assertThat(updated.eTag()).isNotEqualTo(config.eTag());
+        assertThatThrownBy(() -> client.deleteDistribution(r -> r.id(id).ifMatch(updated.eTag())))
+                .as("still InProgress").isInstanceOf(DistributionNotDisabledException.class);
+        sim.finishDeployment(id);
+        assertThatThrownBy(() -> client.deleteDistribution(r -> r.id(id).ifMatch(config.eTag())))
+                .as("old ETag").isInstanceOf(PreconditionFailedException.class);
+        client.deleteDistribution(r -> r.id(id).ifMatch(updated.eTag()));
+        assertThatThrownBy(() -> client.getDistribution(r -> r.id(id))).isInstanceOf(NoSuchDistributionException.class);
+    }
+
+    @Test
+    void deniedTaggingRefusesCreateWithTagsButNotCreate() {
+        sim.deny("TagResource");
+        assertThatThrownBy(() -> create("sf-deny"))
+                .isInstanceOf(CloudFrontException.class)
+                .satisfies(e -> assertThat(((CloudFrontException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"))
+                .hasMessageContaining("cloudfront:TagResource");
+        client.createDistribution(r -> r.distributionConfig(DistributionConfigMapper.toConfig(plan("sf-deny"))));
+        assertThat(sim.distributionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void injectedFaultsLookLikeTheRealOnes() {
+        String id = create("sf-fault");
+        sim.inject(SimFault.THROTTLING, "GetDistribution");
+        long before = sim.calls("GetDistribution");
+        assertThat(client.getDistribution(r -> r.id(id)).distribution().id()).isEqualTo(id);
+        assertThat(sim.calls("GetDistribution") - before).as("the SDK retried the throttled call").isEqualTo(2);
+
+        sim.inject(SimFault.DROP_AFTER, "CreateDistributionWithTags");
+        for (int i = 0; i < 3; i++) {
+            sim.inject(SimFault.DROP_BEFORE, "CreateDistributionWithTags");
+        }
+        assertThatThrownBy(() -> create("sf-dropped")).isInstanceOf(SdkClientException.class);
+        assertThat(sim.distributionCount()).as("applied before the connection dropped").isEqualTo(2);
+    }
+
+    @Test
+    void stsSaysWhoYouAre() {
+        try (var sts = AwsClients.sts(PracticeWorld.CREDENTIALS, sim.uri())) {
+            var me = sts.getCallerIdentity();
+            assertThat(me.account()).isEqualTo(CloudFrontSimulator.ACCOUNT_ID);
+            assertThat(me.arn()).isEqualTo(CloudFrontSimulator.IDENTITY_ARN);
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.streamfront.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.streamfront.sim.SimWorld.xCache;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.streamfront.plan.Plan;
+import org.testfx.util.WaitForAsyncUtils;
+
+class EdgeSimulatorTest {
+    private final SimWorld sim = new SimWorld();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private static String firstSegment(HttpResponse<byte[]> playlist) {
+        return new String(playlist.body(), StandardCharsets.UTF_8).lines().filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void segmentIsAMissThenAHitWithAgeAndCdnHeaders() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        HttpResponse<byte[]> playlist = sim.viaEdge(domain, "/streams/stream1.m3u8");
+        assertThat(playlist.statusCode()).isEqualTo(200);
+        String segment = "/streams/" + firstSegment(playlist);
+        HttpResponse<byte[]> first = sim.viaEdge(domain, segment);
+        HttpResponse<byte[]> second = sim.viaEdge(domain, segment);
+        assertThat(xCache(first)).isEqualTo("Miss from cloudfront");
+        assertThat(xCache(second)).isEqualTo("Hit from cloudfront");
+        assertThat(second.headers().firstValue("Age")).isPresent();
+        assertThat(second.headers().firstValue("Via").orElseThrow()).endsWith(".cloudfront.net (CloudFront)");
+        assertThat(second.headers().firstValue("X-Amz-Cf-Pop")).contains(EdgeSimulator.POP);
+        assertThat(second.headers().firstValue("Content-Type")).contains("video/MP2T");
+        assertThat(second.body()).isEqualTo(first.body());
+    }
+
+    @Test
+    void playlistReachesTheOriginAboutOncePerSecondHoweverManyAsk() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        long before = sim.world.origin.requests("playlist");
+        long start = System.nanoTime();
+        int viewers = 0;
+        while (System.nanoTime() - start < 3_000_000_000L) {
+            assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8").statusCode()).isEqualTo(200);
+            viewers++;
+        }
+        long originHits = sim.world.origin.requests("playlist") - before;
+        assertThat(viewers).isGreaterThan(30);
+        // MinTTL 1 s overrides AMS's max-age=0: at most one origin fetch per second (plus the first).
+        assertThat(originHits).isBetween(2L, 5L);
+    }
+
+    @Test
+    void withoutThePresetEveryPlaylistRequestReachesTheOrigin() throws Exception {
+        Plan noPreset = sim.world.examplePlan().withCache(new Plan.Cache(null, null, 0, null));
+        String domain = sim.distribute(noPreset);
+        long before = sim.world.origin.requests("playlist");
+        for (int i = 0; i < 10; i++) {
+            sim.viaEdge(domain, "/streams/stream1.m3u8");
+        }
+        assertThat(sim.world.origin.requests("playlist") - before).isEqualTo(10);
+    }
+
+    @Test
+    void notFoundIsRememberedThreeSecondsThenAskedAgain() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        long before = sim.world.origin.requests("playlist");
+        HttpResponse<byte[]> missing = sim.viaEdge(domain, "/streams/later.m3u8");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(xCache(missing)).isEqualTo("Error from cloudfront");
+        sim.world.origin.startStream(PracticeWorld.APPLICATION, "later");
+        assertThat(sim.viaEdge(domain, "/streams/later.m3u8").statusCode()).as("cached 404").isEqualTo(404);
+        assertThat(sim.world.origin.requests("playlist") - before).isEqualTo(1);
+        long asked = System.nanoTime();
+        WaitForAsyncUtils.waitFor(6, TimeUnit.SECONDS, () -> sim.viaEdge(domain, "/streams/later.m3u8").statusCode() == 200);
+        assertThat((System.nanoTime() - asked) / 1e9).isBetween(1.5, 3.5);
+    }
+
+    @Test
+    void wrongOriginPathGivesNotFoundThroughTheEdge() throws Exception {
+        Plan wrongApp = sim.world.examplePlan().withOrigin(new Plan.Origin("localhost", "LiveApp", null, sim.world.origin.port(), null));
+        String domain = sim.distribute(wrongApp);
+        assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void queryStringsArePartOfTheCacheKey() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        String segment = "/streams/" + firstSegment(sim.viaEdge(domain, "/streams/stream1.m3u8"));
+        assertThat(xCache(sim.viaEdge(domain, segment + "?token=a"))).isEqualTo("Miss from cloudfront");
+        assertThat(xCache(sim.viaEdge(domain, segment + "?token=b"))).isEqualTo("Miss from cloudfront");
+        assertThat(xCache(sim.viaEdge(domain, segment + "?token=a"))).isEqualTo("Hit from cloudfront");
+    }
+
+    @Test
+    void corsAnswersOnlyWhenOriginIsForwarded() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        var withOrigin = sim.viaEdge(domain, "/streams/stream1.m3u8", "Origin", "https://player.example");
+        assertThat(withOrigin.headers().firstValue("Access-Control-Allow-Origin")).isPresent();
+        String noCors = sim.distribute(sim.world.examplePlan().withCache(new Plan.Cache(null, false, null, null)));
+        var stripped = sim.viaEdge(noCors, "/streams/stream1.m3u8", "Origin", "https://player.example");
+        assertThat(stripped.headers().firstValue("Access-Control-Allow-Origin")).as("Origin not forwarded").isEmpty();
+    }
+
+    @Test
+    void unknownOrDisabledDistributionsAreNotServed() throws Exception {
+        assertThat(sim.viaEdge("dnothere.cloudfront.net", "/streams/stream1.m3u8").statusCode()).isEqualTo(403);
+        String domain = sim.distribute(sim.world.examplePlan());
+        var summary = sim.cloudFront.listDistributions().distributionList().items().getFirst();
+        var config = sim.cloudFront.getDistributionConfig(r -> r.id(summary.id()));
+        sim.cloudFront.updateDistribution(r -> r.id(summary.id()).ifMatch(config.eTag())
+                .distributionConfig(config.distributionConfig().toBuilder().enabled(false).build()));
+        assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void eachDistributionHasAnAddressOfItsOwnForPlayers() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        var response = sim.get(sim.world.edge.addressOf(domain).resolve("/streams/stream1.m3u8"));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(new String(response.body(), StandardCharsets.UTF_8)).startsWith("#EXTM3U");
+    }
+
+    @Test
+    void ttlFollowsCloudFrontsRules() {
+        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, java.util.List.of());
+        assertThat(EdgeSimulator.ttl(b, java.util.Optional.of("max-age=0"))).isEqualTo(1);
+        assertThat(EdgeSimulator.ttl(b, java.util.Optional.of("max-age=10"))).isEqualTo(2);
+        assertThat(EdgeSimulator.ttl(b, java.util.Optional.of("no-cache"))).isEqualTo(1);
+        assertThat(EdgeSimulator.ttl(b, java.util.Optional.empty())).isEqualTo(1);
+        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, java.util.List.of());
+        assertThat(EdgeSimulator.ttl(seg, java.util.Optional.of("max-age=10"))).isEqualTo(10);
+        assertThat(EdgeSimulator.ttl(seg, java.util.Optional.of("max-age=3600"))).isEqualTo(10);
+    }
+}
