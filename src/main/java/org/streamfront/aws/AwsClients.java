@@ -3,6 +3,7 @@ package org.streamfront.aws;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
@@ -22,7 +23,9 @@ public final class AwsClients {
         CloudFrontClientBuilder builder = CloudFrontClient.builder()
                 .region(Region.AWS_GLOBAL)
                 .credentialsProvider(credentials)
-                .httpClientBuilder(http());
+                .httpClientBuilder(http())
+                // StreamFront retries itself, visibly, and looks for an applied create before retrying it.
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull);
         }

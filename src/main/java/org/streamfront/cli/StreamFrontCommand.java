@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Puts an Ant Media Server live stream behind Amazon CloudFront. Run without a command to open the wizard.",
-        subcommands = {ValidateCommand.class, ExportCommand.class, PracticeCommand.class})
+        subcommands = {ValidateCommand.class, ExportCommand.class, ApplyCommand.class, StatusCommand.class,
+                ListCommand.class, TeardownCommand.class, PracticeCommand.class})
 public final class StreamFrontCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

@@ -1,0 +1,82 @@
+package org.streamfront.cli;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.streamfront.deploy.DeployServices;
+import org.streamfront.deploy.Progress;
+import org.streamfront.deploy.Snapshot;
+import org.streamfront.plan.Plan;
+import org.streamfront.plan.PlanFileException;
+import org.streamfront.plan.PlanIds;
+import org.streamfront.plan.PlanJson;
+import org.streamfront.plan.PlanRules;
+import org.streamfront.plan.Problem;
+import org.streamfront.playback.ViewerUrls;
+import org.streamfront.store.AtomicFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "apply", description = "Creates the plan's distribution, or finds the one it already made.")
+final class ApplyCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Parameters(paramLabel = "PLAN", description = "The plan file (JSON). A plan id is written into it on first apply.")
+    Path planFile;
+
+    @Option(names = "--wait", description = "Wait until CloudFront reports Deployed.")
+    boolean await;
+
+    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+            description = "How long --wait waits (default ${DEFAULT-VALUE}).")
+    Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        var err = spec.commandLine().getErr();
+        Plan plan;
+        try {
+            plan = PlanJson.read(planFile);
+        } catch (PlanFileException e) {
+            e.problems().forEach(err::println);
+            return StreamFrontCommand.INVALID;
+        }
+        List<Problem> problems = PlanRules.validate(plan);
+        if (!problems.isEmpty()) {
+            problems.forEach(err::println);
+            return StreamFrontCommand.INVALID;
+        }
+        if (plan.planId() == null || plan.planId().isBlank()) {
+            // The id must be on disk before the create, so a rerun after any failure finds the same distribution.
+            plan = PlanIds.ensure(plan);
+            AtomicFiles.write(planFile, PlanJson.write(plan));
+            err.println("Plan id " + plan.planId() + " written to " + planFile);
+        }
+        Progress progress = err::println;
+        try (DeployServices services = aws.services()) {
+            Snapshot s = services.distributions().create(plan, progress);
+            if (await && !s.deployed()) {
+                s = services.distributions().watcher().awaitDeployed(s.id(), services.distributions(), progress, timeout);
+            }
+            ObjectNode result = JsonNodeFactory.instance.objectNode()
+                    .put("id", s.id()).put("domain", s.domain()).put("status", s.status());
+            result.put("url", plan.stream().id().isBlank() ? null : ViewerUrls.production(s.domain(), plan.stream().id()).toString());
+            spec.commandLine().getOut().println(result);
+            spec.commandLine().getOut().flush();
+            return StreamFrontCommand.OK;
+        } catch (Exception e) {
+            return Failures.report(err, e);
+        }
+    }
+}

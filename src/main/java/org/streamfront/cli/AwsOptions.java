@@ -1,0 +1,25 @@
+package org.streamfront.cli;
+
+import org.streamfront.deploy.DeployServices;
+import org.streamfront.deploy.DeployWatcher;
+import org.streamfront.store.AppDirs;
+import picocli.CommandLine.Option;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+
+/**
+ * Credentials and endpoint as the AWS tools take them: the standard chain, {@code --profile}, and
+ * the SDK's own endpoint variables (AWS_ENDPOINT_URL_CLOUDFRONT, AWS_ENDPOINT_URL).
+ */
+final class AwsOptions {
+    @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile to use (default: the standard chain, AWS_PROFILE).")
+    String profile;
+
+    DeployServices services() {
+        AwsCredentialsProvider credentials = profile == null
+                ? DefaultCredentialsProvider.builder().build()
+                : ProfileCredentialsProvider.create(profile);
+        return new DeployServices(credentials, null, AppDirs.dataHome().resolve("history.json"), DeployWatcher.standard());
+    }
+}

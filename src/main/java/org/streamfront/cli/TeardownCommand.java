@@ -1,0 +1,40 @@
+package org.streamfront.cli;
+
+import java.util.concurrent.Callable;
+import org.streamfront.deploy.DeployServices;
+import org.streamfront.deploy.Progress;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "teardown", description = "Disables a distribution, waits until CloudFront has deployed that, and deletes it.")
+final class TeardownCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    AwsOptions aws;
+
+    @Parameters(paramLabel = "ID", description = "The distribution id (E...).")
+    String id;
+
+    @Option(names = "--wait", description = "Accepted for symmetry with apply: teardown always waits, since CloudFront deletes only disabled, deployed distributions.")
+    boolean await;
+
+    @Override
+    public Integer call() {
+        var err = spec.commandLine().getErr();
+        Progress progress = err::println;
+        try (DeployServices services = aws.services()) {
+            services.distributions().teardown(id, progress);
+            spec.commandLine().getOut().println("{\"id\":\"" + id + "\",\"status\":\"Deleted\"}");
+            spec.commandLine().getOut().flush();
+            return StreamFrontCommand.OK;
+        } catch (Exception e) {
+            return Failures.report(err, e);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.streamfront.deploy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeoutException;
+import org.streamfront.Messages;
+import org.streamfront.aws.Retry;
+
+/**
+ * Polls a distribution until CloudFront says Deployed. Every {@link #interval} normally (the AWS
+ * CLI's waiter uses 60 s), so Deployed is seen within seconds; throttling doubles the wait, up to a
+ * minute, and it relaxes again after calls succeed.
+ */
+public final class DeployWatcher {
+    private final Duration interval;
+    private final Duration maxInterval = Duration.ofSeconds(60);
+
+    public DeployWatcher(Duration interval) {
+        this.interval = interval;
+    }
+
+    public static DeployWatcher standard() {
+        return new DeployWatcher(Duration.ofSeconds(2));
+    }
+
+    /**
+     * Returns the Deployed snapshot; throws TimeoutException after {@code timeout} (null = no limit),
+     * InterruptedException when cancelled.
+     */
+    public Snapshot awaitDeployed(String id, Distributions distributions, Progress progress, Duration timeout)
+            throws Exception {
+        Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
+        Duration wait = interval;
+        String lastStatus = null;
+        while (true) {
+            Snapshot s;
+            try {
+                s = distributions.read(id);
+                wait = wait.compareTo(interval) > 0 ? wait.dividedBy(2) : interval;
+            } catch (Exception e) {
+                if (!Retry.isTransient(e)) {
+                    throw e;
+                }
+                wait = min(wait.multipliedBy(2), maxInterval);
+                progress.log(Messages.get("deploy.log.slowingDown", wait.toSeconds()));
+                s = null;
+            }
+            if (s != null) {
+                progress.status(s);
+                if (!s.status().equals(lastStatus)) {
+                    progress.log(Messages.get("deploy.log.status", s.status()));
+                    lastStatus = s.status();
+                }
+                if (s.deployed()) {
+                    distributions.recordDeployed(id);
+                    return s;
+                }
+            }
+            if (deadline != null && Instant.now().plus(wait).isAfter(deadline)) {
+                throw new TimeoutException(Messages.get("deploy.timeout", id));
+            }
+            Thread.sleep(wait);
+        }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
+    }
+}

@@ -1,0 +1,28 @@
+package org.streamfront.deploy;
+
+import java.time.Instant;
+import software.amazon.awssdk.services.cloudfront.model.Distribution;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+
+/** A distribution as CloudFront last described it. {@code etag} is null when read from a list. */
+public record Snapshot(String id, String domain, String status, boolean enabled, String etag, String comment,
+                       String originDomain, Instant lastModified) {
+    public static final String DEPLOYED = "Deployed";
+
+    public boolean deployed() {
+        return DEPLOYED.equals(status);
+    }
+
+    static Snapshot of(Distribution d, String etag) {
+        var config = d.distributionConfig();
+        return new Snapshot(d.id(), d.domainName(), d.status(), Boolean.TRUE.equals(config.enabled()), etag,
+                config.comment(), config.origins().items().isEmpty() ? "" : config.origins().items().getFirst().domainName(),
+                d.lastModifiedTime());
+    }
+
+    static Snapshot of(DistributionSummary s) {
+        return new Snapshot(s.id(), s.domainName(), s.status(), Boolean.TRUE.equals(s.enabled()), null, s.comment(),
+                s.origins() == null || s.origins().items().isEmpty() ? "" : s.origins().items().getFirst().domainName(),
+                s.lastModifiedTime());
+    }
+}

@@ -1,0 +1,29 @@
+package org.streamfront.playback;
+
+import java.net.URI;
+
+/** Where viewers find the stream on CloudFront, as AMS lays it out behind the origin path. */
+public final class ViewerUrls {
+    private ViewerUrls() {
+    }
+
+    /** {@code https://<domain>/streams/<streamId>.m3u8} */
+    public static URI production(String domain, String streamId) {
+        return URI.create("https://" + domain + "/streams/" + streamId + ".m3u8");
+    }
+
+    /** The stream under any base address (the real CloudFront domain, or a practice edge). */
+    public static URI playlist(URI base, String streamId) {
+        return base.resolve("/streams/" + streamId + ".m3u8");
+    }
+
+    /** AMS Enterprise's adaptive-bitrate master playlist, which AMS's own player tries first. */
+    public static URI adaptive(URI base, String streamId) {
+        return base.resolve("/streams/" + streamId + "_adaptive.m3u8");
+    }
+
+    /** AMS's web player page, through the CDN. */
+    public static URI playerPage(URI base, String streamId) {
+        return base.resolve("/play.html?id=" + streamId + "&playOrder=hls");
+    }
+}

@@ -1,0 +1,42 @@
+package org.streamfront.cli;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs StreamFront's command line in its own process, with the environment a user would set. */
+public record CommandProcess(int exit, String out, String err) {
+    public static CommandProcess run(Path home, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dstreamfront.home=" + home,
+                "org.streamfront.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        var err = p.getErrorStream();
+        var errText = new StringBuilder();
+        Thread drain = Thread.ofVirtual().start(() -> {
+            try {
+                errText.append(new String(err.readAllBytes(), StandardCharsets.UTF_8));
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("streamfront " + String.join(" ", args) + " did not finish");
+        }
+        drain.join();
+        return new CommandProcess(p.exitValue(), out, errText.toString());
+    }
+}

@@ -1,0 +1,80 @@
+package org.streamfront.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.plan.PlanJson;
+import org.streamfront.sim.CloudFrontSimulator;
+
+/** apply, status, list and teardown as a script runs them: own process, standard AWS variables. */
+class DeployCommandsTest {
+    @TempDir
+    Path home;
+    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+
+    @AfterEach
+    void close() {
+        sim.close();
+    }
+
+    private Map<String, String> env() {
+        return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
+                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString());
+    }
+
+    @Test
+    void applyWaitStatusListTeardown() throws Exception {
+        sim.deployDelay(Duration.ofSeconds(2));
+        Path plan = CliTest.write(home, "plan.json",
+                "{\"origin\": {\"domain\": \"ams.example.com\"}, \"stream\": {\"id\": \"stream1\"}}");
+        CommandProcess apply = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        JsonNode result = PlanJson.MAPPER.readTree(apply.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        String id = result.get("id").asText();
+        assertThat(result.get("status").asText()).isEqualTo("Deployed");
+        assertThat(result.get("url").asText()).isEqualTo("https://" + result.get("domain").asText() + "/streams/stream1.m3u8");
+        assertThat(apply.err()).contains("CloudFront created distribution").contains("Deployed");
+        assertThat(PlanJson.read(plan).planId()).as("plan id written back before the create").startsWith("sf-");
+
+        CommandProcess again = CommandProcess.run(home, env(), "apply", plan.toString());
+        assertThat(again.exit()).isZero();
+        assertThat(PlanJson.MAPPER.readTree(again.out().strip()).get("id").asText()).isEqualTo(id);
+        assertThat(sim.distributionCount()).isEqualTo(1);
+
+        CommandProcess status = CommandProcess.run(home, env(), "status", id);
+        assertThat(status.exit()).isZero();
+        assertThat(status.out()).contains("Deployed").contains("ams.example.com").contains("/streams/stream1.m3u8");
+
+        CommandProcess list = CommandProcess.run(home, env(), "list");
+        assertThat(list.exit()).isZero();
+        assertThat(list.out()).contains(id);
+
+        CommandProcess teardown = CommandProcess.run(home, env(), "teardown", id, "--wait");
+        assertThat(teardown.exit()).as(teardown.err()).isZero();
+        assertThat(sim.distributionCount()).isZero();
+    }
+
+    @Test
+    void exitCodesSayWhatKindOfFailure() throws Exception {
+        Path bad = CliTest.write(home, "bad.json", "{\"origin\": {\"domain\": \"10.0.0.1\"}}");
+        assertThat(CommandProcess.run(home, env(), "apply", bad.toString()).exit()).isEqualTo(2);
+
+        Path good = CliTest.write(home, "good.json", "{\"origin\": {\"domain\": \"ams.example.com\"}}");
+        var unreachable = Map.of("AWS_ACCESS_KEY_ID", "x", "AWS_SECRET_ACCESS_KEY", "y",
+                "AWS_ENDPOINT_URL_CLOUDFRONT", "http://127.0.0.1:9");
+        CommandProcess down = CommandProcess.run(home, unreachable, "status", "E123");
+        assertThat(down.exit()).isEqualTo(1);
+        assertThat(down.err()).contains("cannot reach AWS");
+
+        CommandProcess missing = CommandProcess.run(home, env(), "status", "ENOSUCH");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("no longer exists");
+        assertThat(good).exists();
+    }
+}
