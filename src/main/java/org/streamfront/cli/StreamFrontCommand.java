@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Puts an Ant Media Server live stream behind Amazon CloudFront. Run without a command to open the wizard.",
-        subcommands = {ValidateCommand.class, ExportCommand.class, ApplyCommand.class, StatusCommand.class,
+        subcommands = {ValidateCommand.class, ExportCommand.class, ApplyCommand.class, StatusCommand.class, CheckCommand.class,
                 ListCommand.class, TeardownCommand.class, PracticeCommand.class})
 public final class StreamFrontCommand implements Runnable {
     public static final int OK = 0;

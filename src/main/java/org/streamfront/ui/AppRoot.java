@@ -1,63 +1,199 @@
 package org.streamfront.ui;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
-import javafx.beans.property.SimpleBooleanProperty;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.streamfront.Messages;
+import org.streamfront.aws.AwsSession;
+import org.streamfront.aws.Profiles;
+import org.streamfront.deploy.DeployServices;
+import org.streamfront.deploy.DeployWatcher;
+import org.streamfront.deploy.Distributions;
+import org.streamfront.deploy.History;
+import org.streamfront.deploy.HistoryEntry;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
+import org.streamfront.playback.ViewerUrls;
+import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.DraftStore;
+import org.streamfront.ui.account.AccountView;
+import org.streamfront.ui.account.AccountViewModel;
 import org.streamfront.ui.cache.CacheView;
 import org.streamfront.ui.cache.CacheViewModel;
+import org.streamfront.ui.deploy.DeployView;
+import org.streamfront.ui.deploy.DeployViewModel;
 import org.streamfront.ui.errorpages.ErrorPagesView;
 import org.streamfront.ui.errorpages.ErrorPagesViewModel;
 import org.streamfront.ui.origin.OriginView;
 import org.streamfront.ui.origin.OriginViewModel;
 import org.streamfront.ui.review.ReviewView;
 import org.streamfront.ui.review.ReviewViewModel;
-import org.streamfront.ui.wizard.PlaceholderStep;
+import org.streamfront.ui.play.PlayView;
+import org.streamfront.ui.play.PlayViewModel;
 import org.streamfront.ui.wizard.PlanFiles;
 import org.streamfront.ui.wizard.PlanForm;
 import org.streamfront.ui.wizard.Step;
 import org.streamfront.ui.wizard.StepPage;
 import org.streamfront.ui.wizard.WizardView;
 import org.streamfront.ui.wizard.WizardViewModel;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 /** The composition root: builds the services and hands them to the views. No framework. */
 public final class AppRoot implements AutoCloseable {
+    private final AppOptions options;
     private final PlanForm form = new PlanForm();
     private final DraftStore drafts;
+    private final CompletableFuture<PracticeWorld> world;
+    private final AccountViewModel account;
+    private final DeployViewModel deploy;
+    private final PlayViewModel play;
     private final WizardViewModel wizard;
     private final WizardView view;
+    private DeployServices services;
 
-    public AppRoot(AppOptions options) {
+    public AppRoot(AppOptions options, Runnable switchToPractice, java.util.function.Consumer<String> openInBrowser) {
+        this.options = options;
         drafts = new DraftStore(options.dataHome().resolve(options.draftFileName()));
-        var accountConnected = new SimpleBooleanProperty(false);
+        world = !options.practice() ? null
+                : options.sharedWorld() != null ? CompletableFuture.completedFuture(options.sharedWorld())
+                : CompletableFuture.supplyAsync(() -> PracticeWorld.start(Duration.ofSeconds(20)));
+
+        account = new AccountViewModel(options.practice(),
+                () -> new AwsSession(Messages.get("account.practiceSession"), PracticeWorld.CREDENTIALS, world.join().api.uri()),
+                AppRoot::sessionsOnThisComputer, Profiles::anyCredentialsHere);
+        deploy = new DeployViewModel(this::distributions, this::viewerBase);
+
         WizardView[] shell = new WizardView[1];
         PlanFiles files = new PlanFiles(form, options.dialogs(), text -> shell[0].notice(text));
-
         Map<Step, StepPage> pages = new EnumMap<>(Step.class);
-        pages.put(Step.ACCOUNT, new PlaceholderStep(options.practice() ? "account.practice" : "account", null));
+        pages.put(Step.ACCOUNT, new AccountView(account, switchToPractice));
         pages.put(Step.ORIGIN, new OriginView(new OriginViewModel(form)));
         pages.put(Step.CACHE, new CacheView(new CacheViewModel(form)));
         pages.put(Step.ERROR_PAGES, new ErrorPagesView(new ErrorPagesViewModel(form)));
-        pages.put(Step.REVIEW, new ReviewView(new ReviewViewModel(form, accountConnected), files, () -> { }));
-        pages.put(Step.DEPLOY, new PlaceholderStep("deploy", Messages.get("deploy.blocker")));
-        pages.put(Step.PLAY, new PlaceholderStep("play", null));
+        pages.put(Step.REVIEW, new ReviewView(new ReviewViewModel(form, account.connected().isNotNull()), files, this::create));
+        pages.put(Step.DEPLOY, new DeployView(deploy));
+        play = new PlayViewModel(form.streamId, form::toPlan);
+        play.viewerBase().bind(deploy.viewerBase());
+        pages.put(Step.PLAY, new PlayView(play, openInBrowser));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice());
         shell[0] = view;
 
+        account.connected().subscribe(session -> {
+            if (services != null) {
+                services.close();
+                services = null;
+            }
+        });
         restoreDraft();
         form.plan().subscribe(drafts::save);
+        if (world != null) {
+            world.thenAccept(w -> Platform.runLater(() -> fitPracticeOrigin(w)));
+        }
+        offerResume();
+        wizard.enter(Step.ACCOUNT);
+    }
+
+    /** The sign-ins this computer has: the SDK's default chain first, then each profile. Reads files: call off the FX thread. */
+    private static List<AwsSession> sessionsOnThisComputer() {
+        List<AwsSession> sessions = new ArrayList<>();
+        sessions.add(new AwsSession(Messages.get("account.defaultChain"), DefaultCredentialsProvider.builder().build(), null));
+        for (Profiles.Entry p : Profiles.list()) {
+            sessions.add(new AwsSession(Messages.get("account.profile", p.name(), Messages.get("account.profileKind." + p.kind())),
+                    ProfileCredentialsProvider.create(p.name()), null));
+        }
+        return sessions;
+    }
+
+    /** The deploy services of the connected sign-in; built on first use, off the FX thread. */
+    private synchronized Distributions distributions() {
+        if (services == null) {
+            AwsSession session = account.connected().get();
+            if (session == null) {
+                throw new IllegalStateException("no AWS sign-in is connected");
+            }
+            services = new DeployServices(session.credentials(), session.endpointOrNull(),
+                    options.dataHome().resolve(options.historyFileName()), DeployWatcher.standard());
+        }
+        return services.distributions();
+    }
+
+    /** Where this computer reaches a distribution: its own address on the practice edge, or CloudFront over HTTPS. */
+    private URI viewerBase(String domain) {
+        return world != null ? world.join().edge.addressOf(domain) : URI.create("https://" + domain);
+    }
+
+    private void create() {
+        if (form.planId.get() == null) {
+            form.planId.set(PlanIds.newId());
+        }
+        Plan plan = form.toPlan();
+        drafts.save(plan);
+        wizard.enter(Step.DEPLOY);
+        deploy.start(plan);
+    }
+
+    /** Practice drafts point at this run's simulated AMS, whose port changes from run to run. */
+    private void fitPracticeOrigin(PracticeWorld w) {
+        if (form.domain.get().isBlank() && form.streamId.get().isBlank()) {
+            form.load(w.examplePlan().withPlanId(form.planId.get()));
+        } else if (form.domain.get().equals("localhost")) {
+            form.httpPort.set(w.origin.port());
+        }
+    }
+
+    private void offerResume() {
+        History history = new History(options.dataHome().resolve(options.historyFileName()));
+        history.unfinished().ifPresent(entry -> {
+            String what = entry.name() == null || entry.name().isBlank() ? entry.planId() : entry.name();
+            Node[] banner = new Node[1];
+            Button watch = new Button(Messages.get("resume.watch"));
+            watch.setId("resume-watch");
+            Button dismiss = new Button(Messages.get("resume.dismiss"));
+            dismiss.setId("resume-dismiss");
+            banner[0] = banner("resume-banner", Messages.get("resume.banner",
+                    entry.distributionId() == null ? "" : entry.distributionId(), what), watch, dismiss);
+            dismiss.setOnAction(e -> view.removeBanner(banner[0]));
+            watch.setOnAction(e -> {
+                view.removeBanner(banner[0]);
+                resume(entry);
+            });
+            view.showBanner(banner[0]);
+        });
+    }
+
+    private void resume(HistoryEntry entry) {
+        Plan plan = entry.planId().equals(form.planId.get()) ? form.toPlan()
+                : Plan.empty().withPlanId(entry.planId()).withName(entry.name() == null ? "" : entry.name())
+                        .withStream(new Plan.Stream(entry.streamId()));
+        Runnable go = () -> {
+            wizard.enter(Step.DEPLOY);
+            deploy.resume(plan, entry);
+        };
+        if (account.connected().get() != null) {
+            go.run();
+            return;
+        }
+        account.connect();
+        account.connected().subscribe(s -> {
+            if (s != null && wizard.current().get() != Step.DEPLOY) {
+                go.run();
+            }
+        });
     }
 
     private void restoreDraft() {
@@ -67,18 +203,12 @@ public final class AppRoot implements AutoCloseable {
             return;
         }
         form.load(PlanIds.ensure(draft.get().plan()));
-        Label text = new Label(Messages.get("draft.restored", draft.get().plan().origin().domain(),
-                ago(draft.get().savedAt())));
-        text.setWrapText(true);
-        HBox.setHgrow(text, Priority.ALWAYS);
         Button keep = new Button(Messages.get("draft.continue"));
         keep.setId("draft-continue");
         Button fresh = new Button(Messages.get("draft.startOver"));
         fresh.setId("draft-start-over");
-        HBox banner = new HBox(10, text, keep, fresh);
-        banner.setId("draft-banner");
-        banner.getStyleClass().add("banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
+        Node banner = banner("draft-banner", Messages.get("draft.restored", draft.get().plan().origin().domain(),
+                ago(draft.get().savedAt())), keep, fresh);
         keep.setOnAction(e -> {
             view.removeBanner(banner);
             wizard.enter(Step.ORIGIN);
@@ -86,9 +216,25 @@ public final class AppRoot implements AutoCloseable {
         fresh.setOnAction(e -> {
             view.removeBanner(banner);
             form.load(Plan.empty().withPlanId(PlanIds.newId()));
+            if (world != null && world.isDone()) {
+                fitPracticeOrigin(world.join());
+            }
             wizard.enter(Step.ACCOUNT);
         });
         view.showBanner(banner);
+    }
+
+    private static Node banner(String id, String text, Button... buttons) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(label, Priority.ALWAYS);
+        HBox banner = new HBox(10, label);
+        banner.getChildren().addAll(buttons);
+        banner.setId(id);
+        banner.getStyleClass().add("banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        return banner;
     }
 
     private static String ago(Instant then) {
@@ -110,8 +256,23 @@ public final class AppRoot implements AutoCloseable {
         return form;
     }
 
+    /** The practice simulators, once started (practice mode only). */
+    public PracticeWorld practiceWorld() {
+        return world == null ? null : world.join();
+    }
+
     @Override
     public void close() {
+        deploy.cancel();
+        play.stop();
         drafts.close();
+        synchronized (this) {
+            if (services != null) {
+                services.close();
+            }
+        }
+        if (world != null && options.sharedWorld() == null) {
+            world.thenAccept(PracticeWorld::close);
+        }
     }
 }

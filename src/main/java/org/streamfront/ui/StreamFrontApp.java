@@ -9,7 +9,7 @@ import org.streamfront.Messages;
 public final class StreamFrontApp extends Application {
     private static volatile boolean practiceAtLaunch;
 
-    private final AppOptions options;
+    private AppOptions options;
     private AppRoot root;
 
     /** Used by {@link Application#launch}. */
@@ -29,7 +29,7 @@ public final class StreamFrontApp extends Application {
     @Override
     public void start(Stage stage) {
         Theme.followSystem();
-        root = new AppRoot(options);
+        root = new AppRoot(options, () -> switchToPractice(stage), url -> getHostServices().showDocument(url));
         Scene scene = new Scene(root.view(), 980, 720);
         scene.getStylesheets().add(StreamFrontApp.class.getResource("app.css").toExternalForm());
         stage.setTitle(Messages.get(options.practice() ? "app.titlePractice" : "app.title"));
@@ -37,6 +37,15 @@ public final class StreamFrontApp extends Application {
         stage.setMinHeight(560);
         stage.setScene(scene);
         stage.show();
+    }
+
+    /** The one-click way into practice mode for someone without an AWS account: same window, new services. */
+    private void switchToPractice(Stage stage) {
+        root.close();
+        options = options.inPractice();
+        root = new AppRoot(options, () -> { }, url -> getHostServices().showDocument(url));
+        stage.getScene().setRoot(root.view());
+        stage.setTitle(Messages.get("app.titlePractice"));
     }
 
     @Override

@@ -16,8 +16,17 @@ public class AppDriver extends FxRobot {
     StreamFrontApp app;
 
     StreamFrontApp start(Path home, boolean practice) throws Exception {
+        return start(new AppOptions(practice, home, dialogs));
+    }
+
+    /** Practice mode on simulators the test keeps, so they outlive an app restart. */
+    StreamFrontApp startPractice(Path home, org.streamfront.sim.PracticeWorld world) throws Exception {
+        return start(new AppOptions(true, home, dialogs, world));
+    }
+
+    private StreamFrontApp start(AppOptions options) throws Exception {
         FxToolkit.registerPrimaryStage();
-        app = (StreamFrontApp) FxToolkit.setupApplication(() -> new StreamFrontApp(new AppOptions(practice, home, dialogs)));
+        app = (StreamFrontApp) FxToolkit.setupApplication(() -> new StreamFrontApp(options));
         WaitForAsyncUtils.waitForFxEvents();
         return app;
     }

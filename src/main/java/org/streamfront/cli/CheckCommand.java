@@ -1,0 +1,52 @@
+package org.streamfront.cli;
+
+import java.net.URI;
+import java.util.concurrent.Callable;
+import org.streamfront.playback.HeadlessPlayer;
+import org.streamfront.playback.StreamCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "check", description = "HLS and CDN check of a playlist URL; exit 0 when healthy.")
+final class CheckCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "URL", description = "The playlist, e.g. https://d123.cloudfront.net/streams/stream1.m3u8")
+    URI url;
+
+    @Option(names = "--play", paramLabel = "SECONDS", description = "Also play it in a hidden player for this long and report the time to the first frame.")
+    Integer playSeconds;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        StreamCheck.Report report = new StreamCheck().run(url);
+        for (StreamCheck.Check c : report.checks()) {
+            String mark = switch (c.mark()) {
+                case GREEN -> "ok  ";
+                case AMBER -> "warn";
+                case RED -> "FAIL";
+            };
+            out.println(mark + " " + c.id() + ": " + c.summary());
+            out.println("     " + c.detail());
+        }
+        boolean healthy = report.healthy();
+        if (playSeconds != null && healthy) {
+            HeadlessPlayer.Result played = HeadlessPlayer.play(url, java.time.Duration.ofSeconds(playSeconds));
+            if (played.firstFrameMillis() >= 0) {
+                out.println("ok   play: first frame after " + played.firstFrameMillis() + " ms; played "
+                        + String.format("%.1f", played.playedSeconds()) + " s");
+            } else {
+                out.println("FAIL play: " + played.problem());
+                healthy = false;
+            }
+        }
+        out.println(healthy ? "healthy" : "not healthy");
+        out.flush();
+        return healthy ? StreamFrontCommand.OK : StreamFrontCommand.FAILED;
+    }
+}

@@ -1,0 +1,92 @@
+package org.streamfront.playback;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+
+/**
+ * Plays a stream in a player nobody sees (JavaFX's headless platform: no display needed) and
+ * measures the time to the first rendered frame. The JavaFX side of playback; the checks and the
+ * watchdog hold no JavaFX types.
+ */
+public final class HeadlessPlayer {
+    public record Result(long firstFrameMillis, double playedSeconds, String problem) {
+    }
+
+    private HeadlessPlayer() {
+    }
+
+    public static Result play(URI url, Duration howLong) throws Exception {
+        System.setProperty("glass.platform", System.getProperty("glass.platform", "Headless"));
+        System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        try {
+            Platform.startup(() -> started.complete(null));
+        } catch (IllegalStateException alreadyRunning) {
+            started.complete(null);
+        }
+        started.get(30, TimeUnit.SECONDS);
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        Platform.runLater(() -> watch(url, howLong, result));
+        Result r = result.get(howLong.toSeconds() + 60, TimeUnit.SECONDS);
+        return r;
+    }
+
+    private static void watch(URI url, Duration howLong, CompletableFuture<Result> result) {
+        long start = System.nanoTime();
+        MediaPlayer player = new MediaPlayer(new Media(url.toString()));
+        MediaView view = new MediaView(player);
+        view.setFitWidth(320);
+        view.setPreserveRatio(true);
+        new Scene(new Group(view), 320, 180);
+        long[] firstFrame = {-1};
+        String[] problem = {null};
+        player.setOnError(() -> problem[0] = PlaybackProblems.fromMediaError(
+                player.getError().getType().name(), player.getError().getMessage()));
+        new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (firstFrame[0] < 0 && player.getCurrentTime().toMillis() > 0 && hasPicture(view)) {
+                    firstFrame[0] = (System.nanoTime() - start) / 1_000_000;
+                }
+                if (problem[0] != null || System.nanoTime() - start > howLong.toNanos()) {
+                    stop();
+                    double played = player.getCurrentTime().toSeconds();
+                    player.dispose();
+                    result.complete(new Result(firstFrame[0], played,
+                            problem[0] != null ? problem[0] : firstFrame[0] < 0 ? "no picture arrived" : null));
+                }
+            }
+        }.start();
+        player.play();
+    }
+
+    /** Whether the view shows anything but black: a decoded frame reached the screen. */
+    public static boolean hasPicture(MediaView view) {
+        Image image = view.snapshot(null, null);
+        var pixels = image.getPixelReader();
+        if (pixels == null) {
+            return false;
+        }
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        for (int y = 0; y < h; y += 4) {
+            for (int x = 0; x < w; x += 4) {
+                int argb = pixels.getArgb(x, y);
+                if (((argb >> 16) & 0xFF) + ((argb >> 8) & 0xFF) + (argb & 0xFF) > 60) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

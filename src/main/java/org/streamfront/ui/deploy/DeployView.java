@@ -1,0 +1,125 @@
+package org.streamfront.ui.deploy;
+
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.HPos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.streamfront.Messages;
+import org.streamfront.ui.widgets.ErrorPanel;
+import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.wizard.StepPage;
+
+/** The tutorial's "wait until it says Deployed", with the waiting done for the user. */
+public final class DeployView implements StepPage {
+    private final DeployViewModel model;
+    private final Node view;
+
+    public DeployView(DeployViewModel model) {
+        this.model = model;
+        GridPane facts = new GridPane();
+        facts.setHgap(12);
+        facts.setVgap(6);
+        facts.getColumnConstraints().addAll(new ColumnConstraints(), new ColumnConstraints());
+        facts.getColumnConstraints().get(0).setHalignment(HPos.RIGHT);
+        facts.getColumnConstraints().get(1).setHgrow(Priority.ALWAYS);
+        row(facts, 0, "deploy.id", "deploy-id", model.distributionId);
+        row(facts, 1, "deploy.domain", "deploy-domain", model.domain);
+        row(facts, 2, "deploy.status", "deploy-status", model.status);
+        row(facts, 3, "deploy.elapsedLabel", "deploy-elapsed", model.elapsed);
+        row(facts, 4, "deploy.estimateLabel", "deploy-estimate", model.estimate);
+
+        TextField url = new TextField();
+        url.setId("deploy-url");
+        url.setEditable(false);
+        url.textProperty().bind(model.cloudFrontUrl);
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Button copy = new Button(Messages.get("deploy.copyUrl"));
+        copy.setId("deploy-copy-url");
+        copy.disableProperty().bind(model.cloudFrontUrl.isEmpty());
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(model.cloudFrontUrl.get());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        VBox urlBox = new VBox(4, new Label(Messages.get("deploy.url")), new HBox(8, url, copy));
+        urlBox.visibleProperty().bind(model.cloudFrontUrl.isNotEmpty());
+        urlBox.managedProperty().bind(urlBox.visibleProperty());
+        Label edge = new Label();
+        edge.setId("deploy-edge-note");
+        edge.getStyleClass().add("success");
+        edge.textProperty().bind(model.edgeNote);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("deploy-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        bar.progressProperty().bind(model.progress);
+
+        ListView<String> log = new ListView<>(model.log);
+        log.setId("deploy-log");
+        log.setPrefHeight(170);
+        log.getItems().subscribe(() -> log.scrollTo(log.getItems().size() - 1));
+
+        Button cancel = new Button(Messages.get("deploy.cancel"));
+        cancel.setId("deploy-cancel");
+        cancel.visibleProperty().bind(model.running);
+        cancel.managedProperty().bind(cancel.visibleProperty());
+        cancel.setOnAction(e -> model.cancel());
+
+        Label stoppedText = new Label(Messages.get("deploy.stopped"));
+        stoppedText.setWrapText(true);
+        Button keep = new Button(Messages.get("deploy.keep"));
+        keep.setId("deploy-keep");
+        Button teardown = new Button(Messages.get("deploy.teardown"));
+        teardown.setId("deploy-teardown");
+        teardown.getStyleClass().add("danger");
+        teardown.setOnAction(e -> model.teardown());
+        Button resume = new Button(Messages.get("deploy.resume"));
+        resume.setId("deploy-resume");
+        resume.setOnAction(e -> model.retry());
+        VBox stopped = new VBox(8, stoppedText, new HBox(8, resume, keep, teardown));
+        stopped.setId("deploy-stopped");
+        stopped.visibleProperty().bind(model.stopped);
+        stopped.managedProperty().bind(stopped.visibleProperty());
+        keep.setOnAction(e -> model.stopped.set(false));
+
+        ErrorPanel error = new ErrorPanel("deploy-error");
+        error.errorProperty().bind(model.error);
+        Button tryAgain = new Button(Messages.get("error.tryAgain"));
+        tryAgain.setId("deploy-try-again");
+        tryAgain.setOnAction(e -> model.retry());
+        error.addAction(tryAgain);
+
+        view = Forms.page(Forms.heading("deploy.heading"), Forms.prose("deploy.intro"), bar, facts, urlBox, edge,
+                cancel, stopped, error, log);
+    }
+
+    private static void row(GridPane grid, int row, String labelKey, String id, ObservableValue<String> value) {
+        Label label = new Label(Messages.get(labelKey));
+        label.getStyleClass().add("text-muted");
+        Label text = new Label();
+        text.setId(id);
+        text.textProperty().bind(value);
+        grid.addRow(row, label, text);
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public ObservableValue<String> blocker() {
+        return model.blocker();
+    }
+}

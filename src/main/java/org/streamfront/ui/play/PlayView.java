@@ -1,0 +1,168 @@
+package org.streamfront.ui.play;
+
+import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ObservableList;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.media.MediaView;
+import org.streamfront.Messages;
+import org.streamfront.playback.StreamCheck;
+import org.streamfront.playback.ViewerUrls;
+import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.wizard.StepPage;
+
+/** The tutorial's "open the URL in a browser", done in the app, with proof that the CDN caches. */
+public final class PlayView implements StepPage {
+    private final PlayViewModel model;
+    private final Node view;
+
+    public PlayView(PlayViewModel model, Consumer<String> openInBrowser) {
+        this.model = model;
+        var streamId = Forms.textField("play-stream-id", model.streamId);
+        TextField url = new TextField();
+        url.setId("play-url");
+        url.setEditable(false);
+        url.textProperty().bind(model.url.map(Object::toString).orElse(""));
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Button copy = new Button(Messages.get("play.copy"));
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(url.getText());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button browser = new Button(Messages.get("play.openBrowser"));
+        browser.setOnAction(e -> openInBrowser.accept(url.getText()));
+        Button page = new Button(Messages.get("play.playerPage"));
+        page.setOnAction(e -> openInBrowser.accept(
+                ViewerUrls.playerPage(model.viewerBase.get(), model.streamId.get().trim()).toString()));
+        for (Button b : new Button[] {copy, browser, page}) {
+            b.disableProperty().bind(model.url.isNull());
+        }
+
+        MediaView video = new MediaView();
+        video.setId("play-video");
+        video.mediaPlayerProperty().bind(model.player);
+        video.setPreserveRatio(true);
+        StackPane screen = new StackPane(video);
+        screen.setId("play-screen");
+        screen.getStyleClass().add("video-screen");
+        screen.setMinHeight(200);
+        screen.setPrefHeight(300);
+        // Keep the picture's aspect ratio whatever the window's size.
+        video.fitWidthProperty().bind(screen.widthProperty());
+        video.fitHeightProperty().bind(screen.heightProperty());
+
+        Button play = new Button(Messages.get("play.play"));
+        play.setId("play-play");
+        play.getStyleClass().add("accent");
+        play.disableProperty().bind(model.url.isNull());
+        play.setOnAction(e -> model.play());
+        Button pause = new Button();
+        pause.setId("play-pause");
+        pause.textProperty().bind(model.paused.map(p -> Messages.get(p ? "play.play" : "play.pause")));
+        pause.disableProperty().bind(model.player.isNull());
+        pause.setOnAction(e -> model.togglePause());
+        ToggleButton mute = new ToggleButton();
+        mute.setId("play-mute");
+        mute.selectedProperty().bindBidirectional(model.muted);
+        mute.textProperty().bind(model.muted.map(m -> Messages.get(m ? "play.unmute" : "play.mute")));
+        Slider volume = new Slider(0, 1, 0.8);
+        volume.setId("play-volume");
+        volume.valueProperty().bindBidirectional(model.volume);
+        volume.setTooltip(new Tooltip(Messages.get("play.volume")));
+        Label state = new Label();
+        state.setId("play-state");
+        state.textProperty().bind(model.state);
+        HBox controls = new HBox(8, play, pause, mute, volume, state);
+        controls.setAlignment(Pos.CENTER_LEFT);
+        Label problem = new Label();
+        problem.setId("play-problem");
+        problem.getStyleClass().add("field-error");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problem);
+        Label firstFrame = new Label();
+        firstFrame.setId("play-first-frame");
+        firstFrame.getStyleClass().add("text-muted");
+        firstFrame.textProperty().bind(model.firstFrameMillis.map(ms -> ms.longValue() < 0 ? "" : Messages.get("play.firstFrame", ms)));
+
+        Button checks = new Button(Messages.get("play.checks"));
+        checks.setId("play-run-checks");
+        checks.disableProperty().bind(model.url.isNull().or(model.checking));
+        checks.setOnAction(e -> model.runChecks());
+        Label checking = new Label(Messages.get("play.checks.running"));
+        checking.visibleProperty().bind(model.checking);
+        HBox columns = new HBox(16, checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
+                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
+        columns.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+
+        view = Forms.page(Forms.heading("play.heading"), Forms.prose("play.intro"),
+                Forms.field("play.streamId", streamId, "play.streamId.tip", null),
+                new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)),
+                screen, controls, problem, firstFrame, new HBox(10, checks, checking), columns);
+    }
+
+    private static VBox checkColumn(String id, String titleKey, ObservableList<StreamCheck.Check> checks) {
+        VBox column = new VBox(6);
+        column.setId(id);
+        Label title = new Label(Messages.get(titleKey));
+        title.getStyleClass().add("title-4");
+        VBox lines = new VBox(4);
+        checks.subscribe(() -> lines.getChildren().setAll(checks.stream().map(PlayView::checkLine).toList()));
+        column.getChildren().addAll(title, lines);
+        column.setMaxWidth(Double.MAX_VALUE);
+        return column;
+    }
+
+    private static Node checkLine(StreamCheck.Check check) {
+        Label mark = new Label(switch (check.mark()) {
+            case GREEN -> "\u25cf";
+            case AMBER -> "\u25b2";
+            case RED -> "\u25a0";
+        });
+        mark.getStyleClass().add("mark-" + check.mark().name().toLowerCase());
+        Label text = new Label(check.summary());
+        text.setWrapText(true);
+        text.setId("check-" + check.id());
+        // The raw facts (status, timings, cache headers) one hover or click away.
+        Tooltip detail = new Tooltip(check.detail());
+        detail.setWrapText(true);
+        detail.setMaxWidth(480);
+        text.setTooltip(detail);
+        text.setOnMouseClicked(e -> text.setText(text.getText().equals(check.summary())
+                ? check.summary() + "\n" + check.detail() : check.summary()));
+        HBox line = new HBox(6, mark, text);
+        line.getStyleClass().add("check-line");
+        return line;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public ObservableValue<String> blocker() {
+        return new ReadOnlyStringWrapper(null);
+    }
+
+    @Override
+    public void shown() {
+        if (model.url.get() != null && model.player.get() == null) {
+            model.play();
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package org.streamfront.ui.play;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaException;
+import javafx.scene.media.MediaPlayer;
+import org.streamfront.Messages;
+import org.streamfront.plan.Plan;
+import org.streamfront.playback.PlaybackProblems;
+import org.streamfront.playback.PlayerWatchdog;
+import org.streamfront.playback.StreamCheck;
+import org.streamfront.playback.ViewerProbe;
+import org.streamfront.playback.ViewerUrls;
+import org.streamfront.ui.Background;
+
+/**
+ * The Play step: plays the stream through the CDN in an embedded player, watches that it really
+ * advances, reconnects with backoff when it stops, and runs the CDN checks beside it.
+ */
+public final class PlayViewModel {
+    final StringProperty streamId;
+    final ObjectProperty<URI> viewerBase = new SimpleObjectProperty<>();
+    final ObjectBinding<URI> url;
+    final ObjectProperty<MediaPlayer> player = new SimpleObjectProperty<>();
+    final StringProperty state = new SimpleStringProperty(Messages.get("play.state.idle"));
+    final StringProperty problem = new SimpleStringProperty();
+    final LongProperty firstFrameMillis = new SimpleLongProperty(-1);
+    final BooleanProperty muted = new SimpleBooleanProperty(false);
+    final DoubleProperty volume = new SimpleDoubleProperty(0.8);
+    final BooleanProperty paused = new SimpleBooleanProperty(false);
+    final BooleanProperty checking = new SimpleBooleanProperty(false);
+    final ObservableList<StreamCheck.Check> cdnChecks = FXCollections.observableArrayList();
+    final ObservableList<StreamCheck.Check> originChecks = FXCollections.observableArrayList();
+
+    private final Supplier<Plan> plan;
+    private final ViewerProbe probe = new ViewerProbe();
+    private final PlayerWatchdog watchdog = new PlayerWatchdog(Duration.ofSeconds(6));
+    private final Timeline sampler;
+    private PauseTransition pendingRetry;
+    private int attempt;
+    private long playRequestedNanos;
+    private int generation;
+
+    public PlayViewModel(StringProperty streamId, Supplier<Plan> plan) {
+        this.streamId = streamId;
+        this.plan = plan;
+        url = Bindings.createObjectBinding(() -> viewerBase.get() == null || streamId.get().isBlank() ? null
+                : ViewerUrls.playlist(viewerBase.get(), streamId.get().trim()), viewerBase, streamId);
+        sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> sample()));
+        sampler.setCycleCount(Timeline.INDEFINITE);
+        muted.subscribe(m -> { if (player.get() != null) { player.get().setMute(m); } });
+        volume.subscribe(v -> { if (player.get() != null) { player.get().setVolume(v.doubleValue()); } });
+    }
+
+    public ObjectProperty<URI> viewerBase() {
+        return viewerBase;
+    }
+
+    /** Starts (or restarts) playing: probe first, so a stream that is not there gets a message, not a black box. */
+    public void play() {
+        stop();
+        attempt = 0;
+        firstFrameMillis.set(-1);
+        playRequestedNanos = System.nanoTime();
+        connect();
+    }
+
+    private void connect() {
+        URI plain = url.get();
+        if (plain == null) {
+            return;
+        }
+        int mine = ++generation;
+        state.set(Messages.get("play.state.CONNECTING"));
+        URI adaptive = ViewerUrls.adaptive(viewerBase.get(), streamId.get().trim());
+        Plan p = plan.get();
+        Background.run(() -> {
+            // AMS Enterprise's adaptive playlist first, as AMS's own player does; the plain one otherwise.
+            if (probe.status(adaptive) == 200) {
+                return new Object[] {adaptive, 200};
+            }
+            return new Object[] {plain, probe.status(plain)};
+        }, result -> {
+            if (mine != generation) {
+                return;
+            }
+            int status = (Integer) result[1];
+            String why = PlaybackProblems.fromProbe(status, p.origin().application(), streamId.get().trim());
+            if (why != null) {
+                problem.set(why);
+                retryLater();
+                return;
+            }
+            problem.set(null);
+            startPlayer((URI) result[0]);
+        }, failure -> retryLater());
+    }
+
+    private void startPlayer(URI source) {
+        MediaPlayer p;
+        try {
+            p = new MediaPlayer(new Media(source.toString()));
+        } catch (MediaException e) {
+            problem.set(PlaybackProblems.fromMediaError(e.getType().name(), e.getMessage()));
+            retryLater();
+            return;
+        }
+        p.setMute(muted.get());
+        p.setVolume(volume.get());
+        p.setOnError(() -> {
+            MediaException e = p.getError();
+            problem.set(PlaybackProblems.fromMediaError(e.getType().name(), e.getMessage()));
+            disposePlayer();
+            retryLater();
+        });
+        p.setAutoPlay(true);
+        player.set(p);
+        paused.set(false);
+        watchdog.reset(System.nanoTime());
+        sampler.play();
+    }
+
+    private void sample() {
+        MediaPlayer p = player.get();
+        if (p == null || paused.get()) {
+            return;
+        }
+        PlayerWatchdog.State now = watchdog.sample(System.nanoTime(), p.getStatus().name(), p.getCurrentTime().toSeconds());
+        if (now == PlayerWatchdog.State.STALLED) {
+            disposePlayer();
+            retryLater();
+            return;
+        }
+        if (now == PlayerWatchdog.State.PLAYING) {
+            attempt = 0;
+            problem.set(null);
+            if (firstFrameMillis.get() < 0) {
+                firstFrameMillis.set((System.nanoTime() - playRequestedNanos) / 1_000_000);
+            }
+        }
+        state.set(Messages.get("play.state." + now.name()));
+    }
+
+    private void retryLater() {
+        Duration wait = PlayerWatchdog.retryDelay(attempt++);
+        state.set(Messages.get("play.state.STALLED", wait.toSeconds()));
+        pendingRetry = new PauseTransition(javafx.util.Duration.millis(wait.toMillis()));
+        pendingRetry.setOnFinished(e -> connect());
+        pendingRetry.play();
+    }
+
+    public void togglePause() {
+        MediaPlayer p = player.get();
+        if (p == null) {
+            play();
+            return;
+        }
+        if (paused.get()) {
+            p.play();
+            watchdog.reset(System.nanoTime());
+        } else {
+            p.pause();
+        }
+        paused.set(!paused.get());
+    }
+
+    /** Stops playing and any pending reconnect. */
+    public void stop() {
+        generation++;
+        if (pendingRetry != null) {
+            pendingRetry.stop();
+            pendingRetry = null;
+        }
+        disposePlayer();
+        state.set(Messages.get("play.state.idle"));
+    }
+
+    private void disposePlayer() {
+        sampler.stop();
+        MediaPlayer p = player.get();
+        player.set(null);
+        if (p != null) {
+            p.dispose();
+        }
+    }
+
+    /** The CDN checks and the same checks straight against the origin, side by side. */
+    public void runChecks() {
+        URI cdn = url.get();
+        if (cdn == null || checking.get()) {
+            return;
+        }
+        Plan.Origin o = plan.get().origin();
+        URI origin = URI.create(o.scheme() + "://" + o.domain() + ":" + o.port() + o.originPath()
+                + "/streams/" + streamId.get().trim() + ".m3u8");
+        checking.set(true);
+        cdnChecks.clear();
+        originChecks.clear();
+        Background.run(() -> {
+            var originReport = Background.run(() -> new StreamCheck().run(origin), r -> originChecks.setAll(r.checks()),
+                    failure -> { });
+            var cdnReport = new StreamCheck().run(cdn);
+            originReport.get();
+            return cdnReport;
+        }, report -> {
+            cdnChecks.setAll(report.checks());
+            checking.set(false);
+        }, failure -> checking.set(false));
+    }
+}

@@ -1,0 +1,100 @@
+package org.streamfront.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.sim.PracticeWorld;
+import org.streamfront.ui.wizard.Step;
+
+/** Practice mode end to end in the UI: the simulated account, Create, and the Deploy step. */
+class PracticeDeployTest {
+    @TempDir
+    Path home;
+    final AppDriver user = new AppDriver();
+    final PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(3));
+
+    @AfterEach
+    void close() throws Exception {
+        user.stop();
+        world.close();
+    }
+
+    private Step current() {
+        return user.app.root().wizard().current().get();
+    }
+
+    private void toReview() throws Exception {
+        AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
+        assertThat(user.text("#account-identity")).contains("user practice");
+        assertThat(user.<Label>node("#practice-badge").isVisible()).isTrue();
+        user.click("#nav-next");
+        AppDriver.await(5, () -> user.text("#origin-domain").equals("localhost"));
+        assertThat(user.text("#origin-http-port")).isEqualTo(String.valueOf(world.origin.port()));
+        assertThat(user.text("#stream-id")).isEqualTo("stream1");
+        user.click("#nav-next");
+        user.click("#nav-next");
+        user.click("#nav-next");
+        assertThat(current()).isEqualTo(Step.REVIEW);
+    }
+
+    @Test
+    void createShowsInProgressThenDeployedAndTheUrl() throws Exception {
+        user.startPractice(home, world);
+        toReview();
+        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
+        user.click("#review-create");
+        assertThat(current()).isEqualTo(Step.DEPLOY);
+        AppDriver.await(10, () -> user.text("#deploy-status").startsWith("In progress"));
+        assertThat(user.text("#deploy-id")).matches("E[A-Z0-9]{13}");
+        assertThat(user.text("#deploy-domain")).endsWith(".cloudfront.net");
+        assertThat(user.text("#deploy-url")).isEqualTo("https://" + user.text("#deploy-domain") + "/streams/stream1.m3u8");
+        assertThat(user.<Button>node("#nav-next").isDisabled()).isTrue();
+        AppDriver.await(15, () -> user.text("#deploy-status").startsWith("Deployed"));
+        assertThat(user.<Button>node("#nav-next").isDisabled()).isFalse();
+        assertThat(world.api.distributionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void anAppKilledMidDeployResumesWatchingTheSameDistribution() throws Exception {
+        world.api.deployDelay(Duration.ofHours(1));
+        user.startPractice(home, world);
+        toReview();
+        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
+        user.click("#review-create");
+        AppDriver.await(10, () -> user.text("#deploy-id").startsWith("E"));
+        String id = user.text("#deploy-id");
+        user.abandon();
+
+        user.startPractice(home, world);
+        AppDriver.await(5, () -> user.lookup("#resume-banner").tryQuery().isPresent());
+        user.click("#resume-watch");
+        AppDriver.await(10, () -> user.text("#deploy-id").equals(id));
+        world.api.finishDeployment(id);
+        AppDriver.await(10, () -> user.text("#deploy-status").startsWith("Deployed"));
+        assertThat(world.api.distributionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void stoppingOffersTeardownWhichDeletesTheDistribution() throws Exception {
+        world.api.deployDelay(Duration.ofHours(1));
+        user.startPractice(home, world);
+        toReview();
+        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
+        user.click("#review-create");
+        AppDriver.await(10, () -> user.text("#deploy-id").startsWith("E"));
+        String id = user.text("#deploy-id");
+        user.click("#deploy-cancel");
+        assertThat(user.<javafx.scene.Node>node("#deploy-stopped").isVisible()).isTrue();
+        world.api.deployDelay(Duration.ofMillis(500));
+        user.click("#deploy-teardown");
+        AppDriver.await(20, () -> user.text("#deploy-status").equals("Deleted"));
+        assertThat(world.api.distributionCount()).isZero();
+        assertThat(world.api.deployedAt(id)).isEmpty();
+    }
+}

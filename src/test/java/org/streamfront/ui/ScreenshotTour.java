@@ -1,0 +1,78 @@
+package org.streamfront.ui;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Scene;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+import org.streamfront.sim.PracticeWorld;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Not a test: walks the practice flow on the headless platform and saves a PNG of every step,
+ * for looking at the screens as a person would and for the README. Run with
+ * {@code mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.streamfront.ui.ScreenshotTour}.
+ */
+public final class ScreenshotTour {
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : "target/screens");
+        Files.createDirectories(out);
+        Path home = Files.createTempDirectory("sf-tour");
+        try (PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(4))) {
+            AppDriver user = new AppDriver();
+            user.startPractice(home, world);
+            AppDriver.await(10, () -> user.text("#account-identity").contains("1234"));
+            shot(user, out, "1-account");
+            user.click("#nav-next");
+            AppDriver.await(5, () -> user.text("#origin-domain").equals("localhost"));
+            shot(user, out, "2-origin");
+            user.type("#origin-domain", "3.120.1.2");
+            shot(user, out, "2-origin-error");
+            user.type("#origin-domain", "localhost");
+            user.click("#nav-next");
+            user.click("#cache-advanced .title");
+            shot(user, out, "3-cache");
+            user.click("#nav-next");
+            shot(user, out, "4-error-pages");
+            user.click("#nav-next");
+            shot(user, out, "5-review");
+            AppDriver.await(5, () -> !user.lookup("#review-create").queryButton().isDisabled());
+            user.click("#review-create");
+            AppDriver.await(10, () -> user.text("#deploy-status").startsWith("In progress"));
+            shot(user, out, "6-deploy-in-progress");
+            AppDriver.await(20, () -> user.text("#deploy-status").startsWith("Deployed"));
+            shot(user, out, "6-deploy-done");
+            if (user.lookup("#nav-next").queryButton().isDisabled()) {
+                throw new IllegalStateException("Next stayed disabled after deployment");
+            }
+            user.click("#nav-next");
+            WaitForAsyncUtils.sleep(4, java.util.concurrent.TimeUnit.SECONDS); // let the player show frames for the picture
+            shot(user, out, "7-play");
+            user.stop();
+        }
+        System.exit(0);
+    }
+
+    private static void shot(AppDriver user, Path dir, String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Scene scene = user.app.root().view().getScene();
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        BufferedImage png = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        var reader = image.getPixelReader();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                png.setRGB(x, y, reader.getArgb(x, y));
+            }
+        }
+        ImageIO.write(png, "png", dir.resolve(name + ".png").toFile());
+        FxToolkit.toolkitContext();
+    }
+}
