@@ -52,7 +52,8 @@ public class AppDriver extends FxRobot {
 
     String text(String query) {
         Node n = node(query);
-        return n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
+        String text = n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
+        return text == null ? "" : text;
     }
 
     /** Replaces a field's text by typing, as a user would. */

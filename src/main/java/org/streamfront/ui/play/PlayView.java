@@ -60,8 +60,8 @@ public final class PlayView implements StepPage {
         StackPane screen = new StackPane(video);
         screen.setId("play-screen");
         screen.getStyleClass().add("video-screen");
-        screen.setMinHeight(200);
-        screen.setPrefHeight(300);
+        screen.setMinHeight(180);
+        screen.setPrefHeight(290);
         // Keep the picture's aspect ratio whatever the window's size.
         video.fitWidthProperty().bind(screen.widthProperty());
         video.fitHeightProperty().bind(screen.heightProperty());
@@ -105,14 +105,24 @@ public final class PlayView implements StepPage {
         checks.setOnAction(e -> model.runChecks());
         Label checking = new Label(Messages.get("play.checks.running"));
         checking.visibleProperty().bind(model.checking);
-        HBox columns = new HBox(16, checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
+        VBox checkPanel = new VBox(12, new HBox(10, checks, checking),
+                checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
                 checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
-        columns.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        checkPanel.setPrefWidth(330);
+        checkPanel.setMinWidth(260);
+        VBox player = new VBox(8, screen, controls, problem, firstFrame);
+        HBox.setHgrow(player, Priority.ALWAYS);
+        HBox body = new HBox(18, player, checkPanel);
 
-        view = Forms.page(Forms.heading("play.heading"), Forms.prose("play.intro"),
-                Forms.field("play.streamId", streamId, "play.streamId.tip", null),
-                new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)),
-                screen, controls, problem, firstFrame, new HBox(10, checks, checking), columns);
+        view = Forms.page(Forms.heading("play.heading"),
+                new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
+                        growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
+                body);
+    }
+
+    private static Node growing(VBox box) {
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
     }
 
     private static VBox checkColumn(String id, String titleKey, ObservableList<StreamCheck.Check> checks) {

@@ -1,0 +1,85 @@
+package org.streamfront.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.control.Button;
+import javafx.scene.media.MediaView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.playback.HeadlessPlayer;
+import org.streamfront.sim.PracticeWorld;
+import org.streamfront.ui.wizard.Step;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole practice flow, Account to Play, ending with real video frames from the simulated edge. */
+class PlayStepTest {
+    @TempDir
+    Path home;
+    final AppDriver user = new AppDriver();
+    final PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(2));
+
+    @AfterEach
+    void close() throws Exception {
+        user.stop();
+        world.close();
+    }
+
+    private boolean showsVideo() throws Exception {
+        MediaView video = user.node("#play-video");
+        return WaitForAsyncUtils.asyncFx(() -> video.getMediaPlayer() != null && HeadlessPlayer.hasPicture(video)).get();
+    }
+
+    private void toPlay() throws Exception {
+        user.startPractice(home, world);
+        AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
+        user.click("#nav-next");
+        AppDriver.await(5, () -> user.text("#origin-domain").equals("localhost"));
+        for (int i = 0; i < 3; i++) {
+            user.click("#nav-next");
+        }
+        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
+        user.click("#review-create");
+        AppDriver.await(20, () -> user.text("#deploy-status").startsWith("Deployed"));
+        user.click("#nav-next");
+        assertThat(user.app.root().wizard().current().get()).isEqualTo(Step.PLAY);
+    }
+
+    @Test
+    void theStreamPlaysThroughTheCdnWithRealFramesAndTheChecksAreGreen() throws Exception {
+        toPlay();
+        assertThat(user.text("#play-url")).startsWith("http://127.0.0.1:").endsWith("/streams/stream1.m3u8");
+        AppDriver.await(20, this::showsVideo);
+        AppDriver.await(10, () -> user.text("#play-state").equals("Playing live"));
+        assertThat(user.text("#play-first-frame")).startsWith("First picture after");
+
+        user.click("#play-run-checks");
+        AppDriver.await(20, () -> user.lookup("#play-checks-cdn #check-cors").tryQuery().isPresent()
+                && user.lookup("#play-checks-origin #check-cors").tryQuery().isPresent());
+        assertThat(user.text("#play-checks-cdn #check-cache")).contains("from its cache");
+        assertThat(user.text("#play-checks-cdn #check-advances")).contains("live");
+        assertThat(user.lookup("#play-checks-origin #check-cache").tryQuery()).as("no CDN, no cache line").isEmpty();
+    }
+
+    @Test
+    void theWatchdogSeesAStoppedStreamAndRecoversWhenItComesBack() throws Exception {
+        toPlay();
+        AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
+        world.origin.stopStream(PracticeWorld.APPLICATION, PracticeWorld.STREAM);
+        AppDriver.await(40, () -> user.text("#play-state").startsWith("The stream stopped"));
+        world.origin.startStream(PracticeWorld.APPLICATION, PracticeWorld.STREAM);
+        AppDriver.await(60, () -> user.text("#play-state").equals("Playing live"));
+        AppDriver.await(10, this::showsVideo);
+    }
+
+    @Test
+    void aStreamThatIsNotLiveSaysWhatToCheck() throws Exception {
+        toPlay();
+        user.type("#play-stream-id", "nobody");
+        user.click("#play-play");
+        AppDriver.await(10, () -> user.text("#play-problem").contains("not live yet"));
+        assertThat(user.text("#play-problem")).contains("rtmp://YOUR-SERVER/WebRTCAppEE/nobody");
+    }
+}
