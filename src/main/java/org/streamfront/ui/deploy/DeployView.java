@@ -68,6 +68,7 @@ public final class DeployView implements StepPage {
         ListView<String> log = new ListView<>(model.log);
         log.setId("deploy-log");
         log.setPrefHeight(170);
+        log.setFixedCellSize(26);
         log.getItems().subscribe(() -> log.scrollTo(log.getItems().size() - 1));
 
         Button cancel = new Button(Messages.get("deploy.cancel"));

@@ -118,6 +118,7 @@ public final class DeployViewModel {
         running.set(true);
         startedAt = Instant.now();
         ticker.play();
+        tick();
         Distributions d = distributions.get();
         typicalSeconds = d.history().typicalDeploySeconds().isPresent() ? d.history().typicalDeploySeconds().getAsDouble() : null;
         estimate.set(typicalSeconds == null ? Messages.get("deploy.estimate.typical")

@@ -87,6 +87,9 @@ public final class PlayView implements StepPage {
         Label state = new Label();
         state.setId("play-state");
         state.textProperty().bind(model.state);
+        for (var b : new javafx.scene.control.ButtonBase[] {play, pause, mute, copy, browser, page}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
         HBox controls = new HBox(8, play, pause, mute, volume, state);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();

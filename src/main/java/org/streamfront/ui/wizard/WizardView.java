@@ -73,6 +73,10 @@ public final class WizardView extends BorderPane {
         next.getStyleClass().add("accent");
         next.disableProperty().bind(model.canGoNext().not());
         next.setOnAction(e -> model.next());
+        next.visibleProperty().bind(model.current().isNotEqualTo(Step.PLAY));
+        for (Button b : new Button[] {back, next}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Label blocker = new Label();
         blocker.setId("nav-blocker");
         blocker.getStyleClass().add("nav-blocker");
