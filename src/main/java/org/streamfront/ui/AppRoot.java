@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -59,8 +60,8 @@ public final class AppRoot implements AutoCloseable {
     private final DraftStore drafts;
     private final CompletableFuture<PracticeWorld> world;
     private final AccountViewModel account;
-    private final DeployViewModel deploy;
-    private final PlayViewModel play;
+    private DeployViewModel deploy;
+    private PlayViewModel play;
     private final WizardViewModel wizard;
     private final WizardView view;
     private DeployServices services;
@@ -68,27 +69,22 @@ public final class AppRoot implements AutoCloseable {
     public AppRoot(AppOptions options, Runnable switchToPractice, java.util.function.Consumer<String> openInBrowser) {
         this.options = options;
         drafts = new DraftStore(options.dataHome().resolve(options.draftFileName()));
-        world = !options.practice() ? null
-                : options.sharedWorld() != null ? CompletableFuture.completedFuture(options.sharedWorld())
-                : CompletableFuture.supplyAsync(() -> PracticeWorld.start(Duration.ofSeconds(20)));
+        world = options.practice() ? new CompletableFuture<>() : null;
 
         account = new AccountViewModel(options.practice(),
                 () -> new AwsSession(Messages.get("account.practiceSession"), PracticeWorld.CREDENTIALS, world.join().api.uri()),
                 AppRoot::sessionsOnThisComputer, Profiles::anyCredentialsHere);
-        deploy = new DeployViewModel(this::distributions, this::viewerBase);
 
         WizardView[] shell = new WizardView[1];
         PlanFiles files = new PlanFiles(form, options.dialogs(), text -> shell[0].notice(text));
-        Map<Step, StepPage> pages = new EnumMap<>(Step.class);
-        pages.put(Step.ACCOUNT, new AccountView(account, switchToPractice));
-        pages.put(Step.ORIGIN, new OriginView(new OriginViewModel(form)));
-        pages.put(Step.CACHE, new CacheView(new CacheViewModel(form)));
-        pages.put(Step.ERROR_PAGES, new ErrorPagesView(new ErrorPagesViewModel(form)));
-        pages.put(Step.REVIEW, new ReviewView(new ReviewViewModel(form, account.connected().isNotNull()), files, this::create));
-        pages.put(Step.DEPLOY, new DeployView(deploy));
-        play = new PlayViewModel(form.streamId, form::toPlan);
-        play.viewerBase().bind(deploy.viewerBase());
-        pages.put(Step.PLAY, new PlayView(play, openInBrowser));
+        Map<Step, Supplier<StepPage>> pages = new EnumMap<>(Step.class);
+        pages.put(Step.ACCOUNT, () -> new AccountView(account, switchToPractice));
+        pages.put(Step.ORIGIN, () -> new OriginView(new OriginViewModel(form)));
+        pages.put(Step.CACHE, () -> new CacheView(new CacheViewModel(form)));
+        pages.put(Step.ERROR_PAGES, () -> new ErrorPagesView(new ErrorPagesViewModel(form)));
+        pages.put(Step.REVIEW, () -> new ReviewView(new ReviewViewModel(form, account.connected().isNotNull()), files, this::create));
+        pages.put(Step.DEPLOY, () -> new DeployView(deploy()));
+        pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice());
         shell[0] = view;
@@ -99,13 +95,32 @@ public final class AppRoot implements AutoCloseable {
                 services = null;
             }
         });
-        restoreDraft();
-        form.plan().subscribe(drafts::save);
-        if (world != null) {
-            world.thenAccept(w -> Platform.runLater(() -> fitPracticeOrigin(w)));
-        }
-        offerResume();
+        form.load(Plan.empty().withPlanId(PlanIds.newId()));
         wizard.enter(Step.ACCOUNT);
+    }
+
+    /**
+     * What can wait until the window is on screen: reading the draft, the history and the AWS
+     * profiles, and starting the practice simulators. The user sees the first step meanwhile.
+     */
+    public void afterShown() {
+        if (world != null && !world.isDone()) {
+            if (options.sharedWorld() != null) {
+                world.complete(options.sharedWorld());
+            } else {
+                Background.execute(() -> world.complete(PracticeWorld.start(Duration.ofSeconds(20))));
+            }
+        }
+        account.load();
+        Background.run(drafts::load, draft -> {
+            restoreDraft(draft);
+            form.plan().subscribe(drafts::save);
+            if (world != null) {
+                world.thenAccept(w -> Platform.runLater(() -> fitPracticeOrigin(w)));
+            }
+        }, failure -> form.plan().subscribe(drafts::save));
+        Background.run(() -> new History(options.dataHome().resolve(options.historyFileName())).unfinished(),
+                this::offerResume, failure -> { });
     }
 
     /** The sign-ins this computer has: the SDK's default chain first, then each profile. Reads files: call off the FX thread. */
@@ -117,6 +132,22 @@ public final class AppRoot implements AutoCloseable {
                     ProfileCredentialsProvider.create(p.name()), null));
         }
         return sessions;
+    }
+
+    /** The Deploy step's model, made when first needed (Create, resume): the first screen does without it. */
+    private DeployViewModel deploy() {
+        if (deploy == null) {
+            deploy = new DeployViewModel(this::distributions, this::viewerBase);
+        }
+        return deploy;
+    }
+
+    private PlayViewModel play() {
+        if (play == null) {
+            play = new PlayViewModel(form.streamId, form::toPlan);
+            play.viewerBase().bind(deploy().viewerBase());
+        }
+        return play;
     }
 
     /** The deploy services of the connected sign-in; built on first use, off the FX thread. */
@@ -144,7 +175,7 @@ public final class AppRoot implements AutoCloseable {
         Plan plan = form.toPlan();
         drafts.save(plan);
         wizard.enter(Step.DEPLOY);
-        deploy.start(plan);
+        deploy().start(plan);
     }
 
     /** Practice drafts point at this run's simulated AMS, whose port changes from run to run. */
@@ -156,9 +187,8 @@ public final class AppRoot implements AutoCloseable {
         }
     }
 
-    private void offerResume() {
-        History history = new History(options.dataHome().resolve(options.historyFileName()));
-        history.unfinished().ifPresent(entry -> {
+    private void offerResume(java.util.Optional<HistoryEntry> unfinished) {
+        unfinished.ifPresent(entry -> {
             String what = entry.name() == null || entry.name().isBlank() ? entry.planId() : entry.name();
             Node[] banner = new Node[1];
             Button watch = new Button(Messages.get("resume.watch"));
@@ -182,7 +212,7 @@ public final class AppRoot implements AutoCloseable {
                         .withStream(new Plan.Stream(entry.streamId()));
         Runnable go = () -> {
             wizard.enter(Step.DEPLOY);
-            deploy.resume(plan, entry);
+            deploy().resume(plan, entry);
         };
         if (account.connected().get() != null) {
             go.run();
@@ -196,10 +226,9 @@ public final class AppRoot implements AutoCloseable {
         });
     }
 
-    private void restoreDraft() {
-        var draft = drafts.load();
-        if (draft.isEmpty() || draft.get().plan().origin().domain().isBlank()) {
-            form.load(Plan.empty().withPlanId(PlanIds.newId()));
+    /** Puts a saved draft back, unless the user already started typing in the moment it took to read. */
+    private void restoreDraft(java.util.Optional<DraftStore.Draft> draft) {
+        if (draft.isEmpty() || draft.get().plan().origin().domain().isBlank() || !form.domain.get().isBlank()) {
             return;
         }
         form.load(PlanIds.ensure(draft.get().plan()));
@@ -263,8 +292,12 @@ public final class AppRoot implements AutoCloseable {
 
     @Override
     public void close() {
-        deploy.cancel();
-        play.stop();
+        if (deploy != null) {
+            deploy.cancel();
+        }
+        if (play != null) {
+            play.stop();
+        }
         drafts.close();
         synchronized (this) {
             if (services != null) {

@@ -6,7 +6,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -29,10 +28,6 @@ public final class AccountView implements StepPage {
         identity.getStyleClass().add("identity");
         identity.setWrapText(true);
         identity.textProperty().bind(model.identity);
-        ProgressIndicator spinner = new ProgressIndicator();
-        spinner.setPrefSize(18, 18);
-        spinner.visibleProperty().bind(model.checking);
-        spinner.managedProperty().bind(model.checking);
         Label ok = new Label(Messages.get("account.connected"));
         ok.setId("account-ok");
         ok.getStyleClass().add("success");
@@ -52,17 +47,9 @@ public final class AccountView implements StepPage {
 
         if (model.practice) {
             view = Forms.page(Forms.heading("account.practice.heading"), Forms.prose("account.practice.placeholder"),
-                    new HBox(8, spinner, identity), ok, error);
+                    identity, ok, error);
             return;
         }
-        ComboBox<org.streamfront.aws.AwsSession> chooser = new ComboBox<>(model.sessions);
-        chooser.setId("account-session");
-        chooser.valueProperty().bindBidirectional(model.selected);
-        Button connect = new Button(Messages.get("account.connect"));
-        connect.setId("account-connect");
-        connect.setTooltip(Forms.tooltip("account.connect.tip"));
-        connect.disableProperty().bind(model.checking.or(model.selected.isNull()));
-        connect.setOnAction(e -> model.connect());
         Button tryAgain = new Button(Messages.get("error.tryAgain"));
         tryAgain.setOnAction(e -> model.connect());
         error.addAction(tryAgain);
@@ -80,9 +67,29 @@ public final class AccountView implements StepPage {
         offer.visibleProperty().bind(model.noCredentialsHere);
         offer.managedProperty().bind(offer.visibleProperty());
         box.getChildren().add(offer);
-        box.getChildren().addAll(Forms.field("account.chooser", chooser, "account.chooser.tip", null),
-                new HBox(10, connect, spinner, identity), ok, error);
+        Label looking = new Label(Messages.get("account.looking"));
+        looking.setId("account-looking");
+        VBox chooserSlot = new VBox(looking);
+        // The sign-ins are read in the background; the chooser appears when they are known.
+        model.sessions.subscribe(() -> {
+            if (!model.sessions.isEmpty() && chooserSlot.getChildren().contains(looking)) {
+                chooserSlot.getChildren().setAll(chooserRow(identity));
+            }
+        });
+        box.getChildren().addAll(chooserSlot, ok, error);
         view = Forms.page(box);
+    }
+
+    private Node chooserRow(Label identity) {
+        ComboBox<org.streamfront.aws.AwsSession> chooser = new ComboBox<>(model.sessions);
+        chooser.setId("account-session");
+        chooser.valueProperty().bindBidirectional(model.selected);
+        Button connect = new Button(Messages.get("account.connect"));
+        connect.setId("account-connect");
+        connect.setTooltip(Forms.tooltip("account.connect.tip"));
+        connect.disableProperty().bind(model.checking.or(model.selected.isNull()));
+        connect.setOnAction(e -> model.connect());
+        return new VBox(10, Forms.field("account.chooser", chooser, "account.chooser.tip", null), new HBox(10, connect, identity));
     }
 
     @Override

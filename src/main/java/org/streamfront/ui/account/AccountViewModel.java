@@ -31,6 +31,8 @@ public final class AccountViewModel {
     final BooleanProperty noCredentialsHere = new SimpleBooleanProperty(false);
     private final ObjectProperty<AwsSession> connected = new SimpleObjectProperty<>();
     private final Supplier<AwsSession> practiceSession;
+    private final Supplier<List<AwsSession>> realSessions;
+    private final java.util.function.BooleanSupplier credentialsHere;
 
     /**
      * {@code practiceSession} may block while the simulators start; {@code realSessions} reads the
@@ -40,8 +42,23 @@ public final class AccountViewModel {
                             java.util.function.BooleanSupplier credentialsHere) {
         this.practice = practice;
         this.practiceSession = practiceSession;
-        if (!practice) {
-            Background.run(() -> new Object[] {realSessions.get(), credentialsHere.getAsBoolean()}, loaded -> {
+        this.realSessions = realSessions;
+        this.credentialsHere = credentialsHere;
+        selected.subscribe(s -> {
+            if (connected.get() != null && connected.get() != s) {
+                connected.set(null);
+                identity.set("");
+            }
+        });
+    }
+
+    /** Reads the sign-ins on this computer in the background (real mode), or signs in to the practice account. */
+    public void load() {
+        if (practice) {
+            shown();
+            return;
+        }
+        Background.run(() -> new Object[] {realSessions.get(), credentialsHere.getAsBoolean()}, loaded -> {
                 @SuppressWarnings("unchecked")
                 List<AwsSession> found = (List<AwsSession>) loaded[0];
                 sessions.setAll(found);
@@ -50,13 +67,6 @@ public final class AccountViewModel {
                 }
                 noCredentialsHere.set(!(Boolean) loaded[1]);
             }, failure -> error.set(AwsErrors.explain(failure)));
-        }
-        selected.subscribe(s -> {
-            if (connected.get() != null && connected.get() != s) {
-                connected.set(null);
-                identity.set("");
-            }
-        });
     }
 
     /** The session that passed the check, or null: Create waits for it. */

@@ -39,7 +39,6 @@ import org.streamfront.ui.Background;
  * happening all along. Work runs off the FX thread; Cancel stops watching and offers teardown.
  */
 public final class DeployViewModel {
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     final StringProperty distributionId = new SimpleStringProperty("");
     final StringProperty domain = new SimpleStringProperty("");
@@ -250,6 +249,6 @@ public final class DeployViewModel {
     }
 
     private void addLog(String line) {
-        log.add(CLOCK.format(Instant.now()) + "  " + line);
+        log.add(DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(Instant.now()) + "  " + line);
     }
 }

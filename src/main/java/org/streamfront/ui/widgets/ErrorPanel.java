@@ -17,11 +17,23 @@ import org.streamfront.aws.AwsErrors;
 public final class ErrorPanel extends VBox {
     private final ObjectProperty<AwsErrors.Explained> error = new SimpleObjectProperty<>();
     private final FlowPane actions = new FlowPane(8, 8);
+    private final java.util.List<Button> extra = new java.util.ArrayList<>();
 
     public ErrorPanel(String id) {
         setId(id);
         getStyleClass().add("error-panel");
         setSpacing(6);
+        setVisible(false);
+        setManaged(false);
+        // Built when the first error comes: most screens never show one, and the window opens sooner.
+        error.subscribe(e -> {
+            if (e != null && getChildren().isEmpty()) {
+                build(id);
+            }
+        });
+    }
+
+    private void build(String id) {
         Label summary = new Label();
         summary.setId(id + "-summary");
         summary.getStyleClass().add("error-summary");
@@ -43,6 +55,7 @@ public final class ErrorPanel extends VBox {
             Clipboard.getSystemClipboard().setContent(content);
         });
         actions.getChildren().add(copy);
+        actions.getChildren().addAll(extra);
         getChildren().addAll(summary, advice, actions, details);
         error.subscribe(e -> {
             setVisible(e != null);
@@ -59,6 +72,9 @@ public final class ErrorPanel extends VBox {
 
     /** Extra buttons beside "Copy details", e.g. Try again. */
     public void addAction(Button button) {
-        actions.getChildren().add(actions.getChildren().size() - 1, button);
+        extra.add(button);
+        if (!actions.getChildren().isEmpty()) {
+            actions.getChildren().add(button);
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.streamfront.ui.wizard;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -11,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /** Where the user is in the wizard, how far they have come, and whether they may move on. */
 public final class WizardViewModel {
+    private final Map<Step, Supplier<StepPage>> factories;
     private final Map<Step, StepPage> pages = new EnumMap<>(Step.class);
     private final ObjectProperty<Step> current = new SimpleObjectProperty<>(Step.ACCOUNT);
     private final ObjectProperty<Step> furthest = new SimpleObjectProperty<>(Step.ACCOUNT);
@@ -18,17 +20,23 @@ public final class WizardViewModel {
     private final BooleanBinding canGoNext;
     private final BooleanBinding canGoBack;
 
-    public WizardViewModel(Map<Step, StepPage> pages) {
-        this.pages.putAll(pages);
+    /** Pages are built the first time they are shown, so the window opens without building all seven. */
+    public WizardViewModel(Map<Step, Supplier<StepPage>> factories) {
+        this.factories = factories;
         blocker = Bindings.createStringBinding(() -> page(current.get()).blocker().getValue(), current);
-        // The blocker of the current page changes while the user types; re-evaluate on either.
-        pages.values().forEach(p -> p.blocker().addListener((obs, old, now) -> blocker.invalidate()));
         canGoNext = Bindings.createBooleanBinding(() -> blocker.get() == null && current.get() != Step.PLAY, blocker, current);
         canGoBack = current.isNotEqualTo(Step.ACCOUNT);
     }
 
     public StepPage page(Step step) {
-        return pages.get(step);
+        StepPage page = pages.get(step);
+        if (page == null) {
+            page = factories.get(step).get();
+            pages.put(step, page);
+            // The blocker of a page changes while the user types; the nav bar follows it.
+            page.blocker().addListener((obs, old, now) -> blocker.invalidate());
+        }
+        return page;
     }
 
     public ReadOnlyObjectProperty<Step> current() {

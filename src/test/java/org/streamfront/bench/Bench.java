@@ -1,0 +1,45 @@
+package org.streamfront.bench;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** Small helpers the benchmarks share: medians and a printed table. */
+final class Bench {
+    private Bench() {
+    }
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    static double percentile(double[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
+    }
+
+    static void table(String title, String[] header, List<String[]> rows) {
+        int[] width = new int[header.length];
+        for (int i = 0; i < header.length; i++) {
+            width[i] = header[i].length();
+            for (String[] r : rows) {
+                width[i] = Math.max(width[i], r[i].length());
+            }
+        }
+        StringBuilder out = new StringBuilder("\n== ").append(title).append(" ==\n");
+        out.append(line(header, width)).append('\n');
+        out.append(line(Arrays.stream(width).mapToObj("-"::repeat).toArray(String[]::new), width)).append('\n');
+        rows.forEach(r -> out.append(line(r, width)).append('\n'));
+        System.out.println(out);
+    }
+
+    private static String line(String[] cells, int[] width) {
+        StringBuilder b = new StringBuilder("| ");
+        for (int i = 0; i < cells.length; i++) {
+            b.append(String.format("%-" + width[i] + "s", cells[i])).append(" | ");
+        }
+        return b.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,63 @@
+package org.streamfront.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Cold start to the first interactive screen: StreamFront (java -jar target/streamfront.jar) next
+ * to a bare JavaFX window on the same class path, each a new JVM, alternating, on the headless platform.
+ */
+class StartupBenchmark {
+    private static final int RUNS = 7;
+
+    @Test
+    void startUpAgainstABareWindow() throws Exception {
+        Path jar = Path.of("target/streamfront.jar");
+        assertThat(jar).as("run mvn package first (-Pbench verify does)").exists();
+        String cp = jar + java.io.File.pathSeparator + "target/lib/*" + java.io.File.pathSeparator + "target/test-classes";
+        Path home = Files.createTempDirectory("sf-bench");
+        List<Double> app = new ArrayList<>();
+        List<Double> bare = new ArrayList<>();
+        timed(cp, home, "org.streamfront.Main");
+        timed(cp, home, "org.streamfront.bench.BareWindow");
+        for (int i = 0; i < RUNS; i++) {
+            app.add(timed(cp, home, "org.streamfront.Main"));
+            bare.add(timed(cp, home, "org.streamfront.bench.BareWindow"));
+        }
+        double a = Bench.median(app);
+        double b = Bench.median(bare);
+        Bench.table("Cold start to first interactive screen (median of " + RUNS + ", ms)",
+                new String[] {"what", "median ms", "all runs"},
+                List.of(new String[] {"StreamFront", String.format("%.0f", a), app.toString()},
+                        new String[] {"bare JavaFX window", String.format("%.0f", b), bare.toString()},
+                        new String[] {"ratio (target <= 1.25)", String.format("%.2f", a / b), ""}));
+    }
+
+    private static double timed(String cp, Path home, String main) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Headless", "-Dprism.order=sw",
+                "-Dstreamfront.benchmark.startup=true", "-Dstreamfront.home=" + home, "-cp", cp, main)
+                .redirectErrorStream(true);
+        long start = System.nanoTime();
+        Process p = pb.start();
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.contains("STREAMFRONT_SHOWN")) {
+                    double ms = (System.nanoTime() - start) / 1e6;
+                    p.waitFor(20, TimeUnit.SECONDS);
+                    return Math.round(ms * 10) / 10.0;
+                }
+            }
+        }
+        throw new AssertionError(main + " never showed its window");
+    }
+}
