@@ -55,8 +55,11 @@ public final class DraftStore implements AutoCloseable {
         }
     }
 
-    /** Queues a save and returns at once. */
+    /** Queues a save and returns at once. After close, saves are ignored: the window is gone. */
     public void save(Plan plan) {
+        if (writer.isShutdown()) {
+            return;
+        }
         if (pending.getAndSet(plan) == null) {
             writer.execute(this::writePending);
         }

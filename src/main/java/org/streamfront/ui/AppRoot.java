@@ -65,6 +65,7 @@ public final class AppRoot implements AutoCloseable {
     private final WizardViewModel wizard;
     private final WizardView view;
     private DeployServices services;
+    private volatile boolean closed;
 
     public AppRoot(AppOptions options, Runnable switchToPractice, java.util.function.Consumer<String> openInBrowser) {
         this.options = options;
@@ -113,6 +114,9 @@ public final class AppRoot implements AutoCloseable {
         }
         account.load();
         Background.run(drafts::load, draft -> {
+            if (closed) {
+                return;
+            }
             restoreDraft(draft);
             form.plan().subscribe(drafts::save);
             if (world != null) {
@@ -120,7 +124,11 @@ public final class AppRoot implements AutoCloseable {
             }
         }, failure -> form.plan().subscribe(drafts::save));
         Background.run(() -> new History(options.dataHome().resolve(options.historyFileName())).unfinished(),
-                this::offerResume, failure -> { });
+                unfinished -> {
+                    if (!closed) {
+                        offerResume(unfinished);
+                    }
+                }, failure -> { });
     }
 
     /** The sign-ins this computer has: the SDK's default chain first, then each profile. Reads files: call off the FX thread. */
@@ -292,6 +300,7 @@ public final class AppRoot implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         if (deploy != null) {
             deploy.cancel();
         }

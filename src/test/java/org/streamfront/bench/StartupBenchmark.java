@@ -32,9 +32,9 @@ class StartupBenchmark {
             app.add(timed(cp, home, "org.streamfront.Main"));
             bare.add(timed(cp, home, "org.streamfront.bench.BareWindow"));
         }
-        double a = Bench.median(app);
-        double b = Bench.median(bare);
-        Bench.table("Cold start to first interactive screen (median of " + RUNS + ", ms)",
+        double a = BenchTable.median(app);
+        double b = BenchTable.median(bare);
+        BenchTable.print("Cold start to first interactive screen (median of " + RUNS + ", ms)",
                 new String[] {"what", "median ms", "all runs"},
                 List.of(new String[] {"StreamFront", String.format("%.0f", a), app.toString()},
                         new String[] {"bare JavaFX window", String.format("%.0f", b), bare.toString()},

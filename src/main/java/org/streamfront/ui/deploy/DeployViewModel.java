@@ -219,6 +219,11 @@ public final class DeployViewModel {
             cloudFrontUrl.set(ViewerUrls.production(s.domain(), plan.stream().id()).toString());
         }
         viewerBase.set(viewerBaseFor.apply(s.domain()));
+        if (s.deployed() && !deployed.get()) {
+            // Next opens the moment the status says Deployed, not a beat later.
+            deployed.set(true);
+            progress.set(1);
+        }
     }
 
     private void tick() {

@@ -4,23 +4,23 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Small helpers the benchmarks share: medians and a printed table. */
-final class Bench {
-    private Bench() {
+public final class BenchTable {
+    private BenchTable() {
     }
 
-    static double median(List<Double> values) {
+    public static double median(List<Double> values) {
         double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
-    static double percentile(double[] sorted, double p) {
+    public static double percentile(double[] sorted, double p) {
         if (sorted.length == 0) {
             return Double.NaN;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100 * sorted.length) - 1)];
     }
 
-    static void table(String title, String[] header, List<String[]> rows) {
+    public static void print(String title, String[] header, List<String[]> rows) {
         int[] width = new int[header.length];
         for (int i = 0; i < header.length; i++) {
             width[i] = header[i].length();

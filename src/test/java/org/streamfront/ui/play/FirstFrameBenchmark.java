@@ -1,0 +1,112 @@
+package org.streamfront.ui.play;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.scene.Group;
+import javafx.scene.Scene;
+import javafx.scene.media.Media;
+import javafx.scene.media.MediaPlayer;
+import javafx.scene.media.MediaView;
+import org.junit.jupiter.api.Test;
+import org.streamfront.aws.AwsClients;
+import org.streamfront.plan.DistributionConfigMapper;
+import org.streamfront.plan.PlanIds;
+import org.streamfront.playback.HeadlessPlayer;
+import org.streamfront.sim.PracticeWorld;
+
+/**
+ * Time from opening the Play step (the Play step's model starting to play) to the first rendered
+ * frame through the local edge, next to a bare MediaPlayer on the same URL, alternating in one run.
+ */
+class FirstFrameBenchmark {
+    private static final int RUNS = 6;
+
+    @Test
+    void firstFrame() throws Exception {
+        try (PracticeWorld world = PracticeWorld.start(Duration.ZERO);
+             var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
+            var plan = PlanIds.ensure(world.examplePlan());
+            String domain = cf.createDistribution(r -> r.distributionConfig(DistributionConfigMapper.toConfig(plan)))
+                    .distribution().domainName();
+            URI base = world.edge.addressOf(domain);
+            URI url = base.resolve("/streams/stream1.m3u8");
+            CompletableFuture<Void> started = new CompletableFuture<>();
+            try {
+                Platform.startup(() -> started.complete(null));
+            } catch (IllegalStateException already) {
+                started.complete(null);
+            }
+            started.get(20, TimeUnit.SECONDS);
+            List<Double> ours = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
+            measure(() -> bareAttempt(url)); // warm-up: codecs and classes
+            for (int i = 0; i < RUNS; i++) {
+                ours.add(measure(() -> playStepAttempt(base, plan)));
+                bare.add(measure(() -> bareAttempt(url)));
+            }
+            org.streamfront.bench.BenchTable.print("Time to the first rendered frame through the local edge (ms)",
+                    new String[] {"player", "median ms", "runs"},
+                    List.of(new String[] {"StreamFront Play step", String.format("%.0f", median(ours)), ours.toString()},
+                            new String[] {"bare MediaPlayer", String.format("%.0f", median(bare)), bare.toString()},
+                            new String[] {"ratio (target <= 1.3, and <= 1000 ms)", String.format("%.2f", median(ours) / median(bare)), ""}));
+        }
+    }
+
+    private interface Attempt {
+        /** Starts playing into the returned view; returns what to dispose afterwards. */
+        Object[] start();
+    }
+
+    private static double measure(Attempt attempt) throws Exception {
+        CompletableFuture<Double> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            Object[] parts = attempt.start();
+            MediaView view = (MediaView) parts[0];
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    if (view.getMediaPlayer() != null && HeadlessPlayer.hasPicture(view)) {
+                        stop();
+                        done.complete((System.nanoTime() - t0) / 1e6);
+                        ((Runnable) parts[1]).run();
+                    }
+                }
+            }.start();
+        });
+        return Math.round(done.get(60, TimeUnit.SECONDS));
+    }
+
+    private static Object[] playStepAttempt(URI base, org.streamfront.plan.Plan plan) {
+        PlayViewModel model = new PlayViewModel(new SimpleStringProperty("stream1"), () -> plan);
+        MediaView view = new MediaView();
+        view.setFitWidth(480);
+        view.setPreserveRatio(true);
+        view.mediaPlayerProperty().bind(model.player);
+        new Scene(new Group(view), 480, 270);
+        model.viewerBase().set(base);
+        model.play();
+        return new Object[] {view, (Runnable) model::stop};
+    }
+
+    private static Object[] bareAttempt(URI url) {
+        MediaPlayer player = new MediaPlayer(new Media(url.toString()));
+        MediaView view = new MediaView(player);
+        view.setFitWidth(480);
+        view.setPreserveRatio(true);
+        new Scene(new Group(view), 480, 270);
+        player.play();
+        return new Object[] {view, (Runnable) player::dispose};
+    }
+
+    private static double median(List<Double> v) {
+        return org.streamfront.bench.BenchTable.median(v);
+    }
+}
