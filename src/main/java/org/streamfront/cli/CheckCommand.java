@@ -1,5 +1,6 @@
 package org.streamfront.cli;
 
+import org.streamfront.origin.Check;
 import java.net.URI;
 import java.util.concurrent.Callable;
 import org.streamfront.playback.HeadlessPlayer;
@@ -25,7 +26,7 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         StreamCheck.Report report = new StreamCheck().run(url);
-        for (StreamCheck.Check c : report.checks()) {
+        for (Check c : report.checks()) {
             String mark = switch (c.mark()) {
                 case GREEN -> "ok  ";
                 case AMBER -> "warn";

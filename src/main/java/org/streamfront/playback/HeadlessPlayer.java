@@ -8,6 +8,8 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Group;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.paint.Color;
 import javafx.scene.image.Image;
 import javafx.scene.media.Media;
 import javafx.scene.media.MediaPlayer;
@@ -70,9 +72,14 @@ public final class HeadlessPlayer {
         player.play();
     }
 
-    /** Whether the view shows anything but black: a decoded frame reached the screen. */
+    /**
+     * Whether the view shows anything but black: a decoded frame reached the screen. The snapshot
+     * is taken over black, so an empty view (no frame yet) reads as black, not as the default white.
+     */
     public static boolean hasPicture(MediaView view) {
-        Image image = view.snapshot(null, null);
+        SnapshotParameters overBlack = new SnapshotParameters();
+        overBlack.setFill(Color.BLACK);
+        Image image = view.snapshot(overBlack, null);
         var pixels = image.getPixelReader();
         if (pixels == null) {
             return false;

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.streamfront.Messages;
+import org.streamfront.origin.Check;
+import org.streamfront.origin.HlsPlaylist;
 
 /**
  * The HLS and CDN checks of a playlist URL: it answers, it advances, CloudFront keeps it, a
@@ -18,14 +20,9 @@ import org.streamfront.Messages;
  * red, in plain words, with the raw facts as its detail.
  */
 public final class StreamCheck {
-    public enum Mark { GREEN, AMBER, RED }
-
-    public record Check(String id, Mark mark, String summary, String detail) {
-    }
-
     public record Report(URI url, List<Check> checks) {
         public boolean healthy() {
-            return checks.stream().noneMatch(c -> c.mark() == Mark.RED);
+            return checks.stream().noneMatch(c -> c.mark() == Check.Mark.RED);
         }
 
         public Optional<Check> check(String id) {
@@ -62,12 +59,12 @@ public final class StreamCheck {
         List<Check> checks = new ArrayList<>();
         Fetch first = get(url, null);
         if (first.status != 200) {
-            checks.add(new Check("playlist", Mark.RED, playlistFailure(first), first.failure != null ? first.failure : first.cdnFacts()));
+            checks.add(Check.red("playlist", playlistFailure(first), first.failure != null ? first.failure : first.cdnFacts()));
             return new Report(url, checks);
         }
         Optional<HlsPlaylist> parsed = HlsPlaylist.parse(first.text());
         if (parsed.isEmpty()) {
-            checks.add(new Check("playlist", Mark.RED, Messages.get("check.playlist.notHls"), first.cdnFacts()));
+            checks.add(Check.red("playlist", Messages.get("check.playlist.notHls"), first.cdnFacts()));
             return new Report(url, checks);
         }
         URI mediaUrl = url;
@@ -77,7 +74,7 @@ public final class StreamCheck {
             first = get(mediaUrl, null);
             playlist = HlsPlaylist.parse(first.text()).orElse(playlist);
         }
-        checks.add(new Check("playlist", Mark.GREEN, Messages.get("check.playlist.ok", first.millis,
+        checks.add(Check.green("playlist", Messages.get("check.playlist.ok", first.millis,
                 playlist.segments().size(), playlist.targetDuration()), first.cdnFacts()));
 
         // A live playlist moves on every target duration; read it again after one.
@@ -86,28 +83,28 @@ public final class StreamCheck {
         HlsPlaylist later = HlsPlaylist.parse(second.text()).orElse(playlist);
         boolean advanced = later.mediaSequence() > playlist.mediaSequence() || later.segments().size() > playlist.segments().size();
         checks.add(advanced
-                ? new Check("advances", Mark.GREEN, Messages.get("check.advances.ok", playlist.mediaSequence(), later.mediaSequence()), second.cdnFacts())
-                : new Check("advances", playlist.ended() ? Mark.RED : Mark.AMBER, Messages.get("check.advances.stuck"), second.cdnFacts()));
+                ? Check.green("advances", Messages.get("check.advances.ok", playlist.mediaSequence(), later.mediaSequence()), second.cdnFacts())
+                : new Check("advances", playlist.ended() ? Check.Mark.RED : Check.Mark.AMBER, Messages.get("check.advances.stuck"), second.cdnFacts()));
 
         Fetch third = get(mediaUrl, null);
         String xCache = third.header("X-Cache");
         if (!xCache.isEmpty()) {
             checks.add(xCache.startsWith("Hit") || xCache.startsWith("RefreshHit")
-                    ? new Check("cache", Mark.GREEN, Messages.get("check.cache.hit"), third.cdnFacts())
-                    : new Check("cache", Mark.AMBER, Messages.get("check.cache.miss", third.header("Cache-Control")), third.cdnFacts()));
+                    ? Check.green("cache", Messages.get("check.cache.hit"), third.cdnFacts())
+                    : Check.amber("cache", Messages.get("check.cache.miss", third.header("Cache-Control")), third.cdnFacts()));
         }
 
         if (!later.segments().isEmpty()) {
             HlsPlaylist.Segment newest = later.segments().getLast();
             Fetch segment = get(mediaUrl.resolve(newest.uri()), null);
             if (segment.status != 200) {
-                checks.add(new Check("segment", Mark.RED, Messages.get("check.segment.failed", segment.status), segment.cdnFacts()));
+                checks.add(Check.red("segment", Messages.get("check.segment.failed", segment.status), segment.cdnFacts()));
             } else {
                 long bytes = segment.body.length;
                 long need = HlsPlaylist.bitrate(bytes, newest.duration());
                 long got = segment.millis == 0 ? Long.MAX_VALUE : bytes * 8_000 / segment.millis;
                 double ratio = need == 0 ? 99 : (double) got / need;
-                checks.add(new Check("segment", ratio >= 1.5 ? Mark.GREEN : ratio >= 1 ? Mark.AMBER : Mark.RED,
+                checks.add(new Check("segment", ratio >= 1.5 ? Check.Mark.GREEN : ratio >= 1 ? Check.Mark.AMBER : Check.Mark.RED,
                         Messages.get("check.segment.speed", bytes / 1024, segment.millis, Math.min(ratio, 99)),
                         segment.cdnFacts() + ", " + bytes + " bytes, stream needs " + need / 1000 + " kbit/s"));
             }
@@ -115,8 +112,8 @@ public final class StreamCheck {
 
         Fetch cors = get(mediaUrl, "https://player.example");
         checks.add(cors.header("Access-Control-Allow-Origin").isEmpty()
-                ? new Check("cors", Mark.AMBER, Messages.get("check.cors.missing"), cors.cdnFacts())
-                : new Check("cors", Mark.GREEN, Messages.get("check.cors.ok"), "Access-Control-Allow-Origin: " + cors.header("Access-Control-Allow-Origin")));
+                ? Check.amber("cors", Messages.get("check.cors.missing"), cors.cdnFacts())
+                : Check.green("cors", Messages.get("check.cors.ok"), "Access-Control-Allow-Origin: " + cors.header("Access-Control-Allow-Origin")));
         return new Report(url, checks);
     }
 

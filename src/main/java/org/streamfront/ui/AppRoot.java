@@ -38,6 +38,7 @@ import org.streamfront.ui.deploy.DeployView;
 import org.streamfront.ui.deploy.DeployViewModel;
 import org.streamfront.ui.errorpages.ErrorPagesView;
 import org.streamfront.ui.errorpages.ErrorPagesViewModel;
+import org.streamfront.ui.origin.OriginCheckViewModel;
 import org.streamfront.ui.origin.OriginView;
 import org.streamfront.ui.origin.OriginViewModel;
 import org.streamfront.ui.review.ReviewView;
@@ -60,6 +61,7 @@ public final class AppRoot implements AutoCloseable {
     private final DraftStore drafts;
     private final CompletableFuture<PracticeWorld> world;
     private final AccountViewModel account;
+    private final OriginCheckViewModel originCheck;
     private DeployViewModel deploy;
     private PlayViewModel play;
     private final WizardViewModel wizard;
@@ -76,16 +78,18 @@ public final class AppRoot implements AutoCloseable {
                 () -> new AwsSession(Messages.get("account.practiceSession"), PracticeWorld.CREDENTIALS, world.join().api.uri()),
                 AppRoot::sessionsOnThisComputer, Profiles::anyCredentialsHere);
 
+        originCheck = new OriginCheckViewModel(form, java.time.Duration.ofSeconds(4));
         WizardView[] shell = new WizardView[1];
         PlanFiles files = new PlanFiles(form, options.dialogs(), text -> shell[0].notice(text));
         Map<Step, Supplier<StepPage>> pages = new EnumMap<>(Step.class);
         pages.put(Step.ACCOUNT, () -> new AccountView(account, switchToPractice));
-        pages.put(Step.ORIGIN, () -> new OriginView(new OriginViewModel(form)));
+        pages.put(Step.ORIGIN, () -> new OriginView(new OriginViewModel(form), originCheck));
         pages.put(Step.CACHE, () -> new CacheView(new CacheViewModel(form)));
         pages.put(Step.ERROR_PAGES, () -> new ErrorPagesView(new ErrorPagesViewModel(form)));
-        pages.put(Step.REVIEW, () -> new ReviewView(new ReviewViewModel(form, account.connected().isNotNull()), files, this::create));
+        pages.put(Step.REVIEW, () -> new ReviewView(new ReviewViewModel(form, account.connected().isNotNull(),
+                originCheck.checks()), files, this::create));
         pages.put(Step.DEPLOY, () -> new DeployView(deploy()));
-        pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser));
+        pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams()));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice());
         shell[0] = view;

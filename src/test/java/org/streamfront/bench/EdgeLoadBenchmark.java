@@ -1,5 +1,6 @@
 package org.streamfront.bench;
 
+import org.streamfront.origin.Check;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.PlanIds;
-import org.streamfront.playback.HlsPlaylist;
+import org.streamfront.origin.HlsPlaylist;
 import org.streamfront.sim.PracticeWorld;
 
 /**

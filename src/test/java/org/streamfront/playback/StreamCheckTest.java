@@ -1,5 +1,6 @@
 package org.streamfront.playback;
 
+import org.streamfront.origin.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -33,8 +34,8 @@ class StreamCheckTest {
     void aHealthyStreamThroughTheCdnIsGreenEverywhere() throws Exception {
         var report = new StreamCheck().run(distribute(world.examplePlan(), "stream1"));
         assertThat(report.healthy()).isTrue();
-        assertThat(report.checks()).extracting(StreamCheck.Check::id).containsExactly("playlist", "advances", "cache", "segment", "cors");
-        assertThat(report.checks()).allSatisfy(c -> assertThat(c.mark()).as(c.id() + ": " + c.summary()).isEqualTo(StreamCheck.Mark.GREEN));
+        assertThat(report.checks()).extracting(Check::id).containsExactly("playlist", "advances", "cache", "segment", "cors");
+        assertThat(report.checks()).allSatisfy(c -> assertThat(c.mark()).as(c.id() + ": " + c.summary()).isEqualTo(Check.Mark.GREEN));
         assertThat(report.check("playlist").orElseThrow().detail()).contains("X-Cache").contains("POP: SIM50-P1");
     }
 
@@ -56,14 +57,14 @@ class StreamCheckTest {
     void aWrongOriginPathShowsAsNotFound() throws Exception {
         Plan wrong = world.examplePlan().withOrigin(new Plan.Origin("localhost", "LiveApp", null, world.origin.port(), null));
         var report = new StreamCheck().run(distribute(wrong, "stream1"));
-        assertThat(report.check("playlist").orElseThrow().mark()).isEqualTo(StreamCheck.Mark.RED);
+        assertThat(report.check("playlist").orElseThrow().mark()).isEqualTo(Check.Mark.RED);
     }
 
     @Test
     void missingCorsIsAWarning() throws Exception {
         Plan noCors = world.examplePlan().withCache(new Plan.Cache(null, false, null, null));
         var report = new StreamCheck().run(distribute(noCors, "stream1"));
-        assertThat(report.check("cors").orElseThrow().mark()).isEqualTo(StreamCheck.Mark.AMBER);
+        assertThat(report.check("cors").orElseThrow().mark()).isEqualTo(Check.Mark.AMBER);
         assertThat(report.check("cors").orElseThrow().summary()).contains("cannot load");
     }
 
@@ -71,7 +72,7 @@ class StreamCheckTest {
     void withoutThePresetTheSecondReadIsNotAHit() throws Exception {
         Plan noPreset = world.examplePlan().withCache(new Plan.Cache(null, null, 0, null));
         var report = new StreamCheck().run(distribute(noPreset, "stream1"));
-        assertThat(report.check("cache").orElseThrow().mark()).isEqualTo(StreamCheck.Mark.AMBER);
+        assertThat(report.check("cache").orElseThrow().mark()).isEqualTo(Check.Mark.AMBER);
         assertThat(report.check("cache").orElseThrow().summary()).contains("max-age=0");
     }
 }

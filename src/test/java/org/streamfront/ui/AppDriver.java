@@ -50,8 +50,13 @@ public class AppDriver extends FxRobot {
         return lookup(query).query();
     }
 
+    /** The text of a label or field; empty while the node is not there (yet). */
     String text(String query) {
-        Node n = node(query);
+        var found = lookup(query).tryQuery();
+        if (found.isEmpty()) {
+            return "";
+        }
+        Node n = found.get();
         String text = n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
         return text == null ? "" : text;
     }

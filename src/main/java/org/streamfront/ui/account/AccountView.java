@@ -71,11 +71,13 @@ public final class AccountView implements StepPage {
         looking.setId("account-looking");
         VBox chooserSlot = new VBox(looking);
         // The sign-ins are read in the background; the chooser appears when they are known.
-        model.sessions.subscribe(() -> {
+        Runnable showChooser = () -> {
             if (!model.sessions.isEmpty() && chooserSlot.getChildren().contains(looking)) {
                 chooserSlot.getChildren().setAll(chooserRow(identity));
             }
-        });
+        };
+        showChooser.run();
+        model.sessions.subscribe(showChooser);
         box.getChildren().addAll(chooserSlot, ok, error);
         view = Forms.page(box);
     }

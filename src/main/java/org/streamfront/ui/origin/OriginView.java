@@ -8,7 +8,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
 import org.streamfront.plan.Plan;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import org.streamfront.ui.widgets.CheckList;
 import org.streamfront.ui.widgets.Choices;
+import org.streamfront.ui.widgets.StreamPicker;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
 
@@ -17,8 +21,11 @@ public final class OriginView implements StepPage {
     private final OriginViewModel model;
     private final Node view;
 
-    public OriginView(OriginViewModel model) {
+    private final OriginCheckViewModel check;
+
+    public OriginView(OriginViewModel model, OriginCheckViewModel check) {
         this.model = model;
+        this.check = check;
         this.view = build();
     }
 
@@ -55,7 +62,26 @@ public final class OriginView implements StepPage {
                 Forms.field("origin.protocol", protocolBox, "origin.protocol.tip", model.protocolError),
                 ports,
                 Forms.field("origin.streamId", streamId, "origin.streamId.tip", model.streamIdError),
-                Forms.field("origin.name", name, "origin.name.tip", model.nameError));
+                new StreamPicker("origin-live", check.liveStreams, form.streamId),
+                Forms.field("origin.name", name, "origin.name.tip", model.nameError),
+                checkSection());
+    }
+
+    private Node checkSection() {
+        Button run = new Button(Messages.get("origin.check.run"));
+        run.setId("origin-check-run");
+        run.setTooltip(Forms.tooltip("origin.check.run.tip"));
+        run.disableProperty().bind(check.running);
+        run.setOnAction(e -> check.run());
+        Label running = new Label(Messages.get("origin.check.running"));
+        running.visibleProperty().bind(check.running);
+        return new VBox(8, Forms.heading("origin.check.heading"), new HBox(10, run, running),
+                new CheckList("origin-checks", check.checks));
+    }
+
+    @Override
+    public void shown() {
+        check.startAutomatic();
     }
 
     @Override

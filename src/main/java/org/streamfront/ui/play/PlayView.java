@@ -1,5 +1,6 @@
 package org.streamfront.ui.play;
 
+import org.streamfront.origin.Check;
 import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
@@ -22,6 +23,7 @@ import javafx.scene.media.MediaView;
 import org.streamfront.Messages;
 import org.streamfront.playback.StreamCheck;
 import org.streamfront.playback.ViewerUrls;
+import org.streamfront.ui.widgets.CheckList;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
 
@@ -30,7 +32,7 @@ public final class PlayView implements StepPage {
     private final PlayViewModel model;
     private final Node view;
 
-    public PlayView(PlayViewModel model, Consumer<String> openInBrowser) {
+    public PlayView(PlayViewModel model, Consumer<String> openInBrowser, ObservableList<String> liveStreams) {
         this.model = model;
         var streamId = Forms.textField("play-stream-id", model.streamId);
         TextField url = new TextField();
@@ -120,6 +122,7 @@ public final class PlayView implements StepPage {
         view = Forms.page(Forms.heading("play.heading"),
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
                         growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
+                new org.streamfront.ui.widgets.StreamPicker("play-live", liveStreams, model.streamId),
                 body);
     }
 
@@ -128,38 +131,13 @@ public final class PlayView implements StepPage {
         return box;
     }
 
-    private static VBox checkColumn(String id, String titleKey, ObservableList<StreamCheck.Check> checks) {
-        VBox column = new VBox(6);
-        column.setId(id);
+    private static VBox checkColumn(String id, String titleKey, ObservableList<Check> checks) {
         Label title = new Label(Messages.get(titleKey));
         title.getStyleClass().add("title-4");
-        VBox lines = new VBox(4);
-        checks.subscribe(() -> lines.getChildren().setAll(checks.stream().map(PlayView::checkLine).toList()));
-        column.getChildren().addAll(title, lines);
+        VBox column = new VBox(6, title, new CheckList(id + "-list", checks));
+        column.setId(id);
         column.setMaxWidth(Double.MAX_VALUE);
         return column;
-    }
-
-    private static Node checkLine(StreamCheck.Check check) {
-        Label mark = new Label(switch (check.mark()) {
-            case GREEN -> "\u25cf";
-            case AMBER -> "\u25b2";
-            case RED -> "\u25a0";
-        });
-        mark.getStyleClass().add("mark-" + check.mark().name().toLowerCase());
-        Label text = new Label(check.summary());
-        text.setWrapText(true);
-        text.setId("check-" + check.id());
-        // The raw facts (status, timings, cache headers) one hover or click away.
-        Tooltip detail = new Tooltip(check.detail());
-        detail.setWrapText(true);
-        detail.setMaxWidth(480);
-        text.setTooltip(detail);
-        text.setOnMouseClicked(e -> text.setText(text.getText().equals(check.summary())
-                ? check.summary() + "\n" + check.detail() : check.summary()));
-        HBox line = new HBox(6, mark, text);
-        line.getStyleClass().add("check-line");
-        return line;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.streamfront.ui.play;
 
+import org.streamfront.origin.Check;
 import java.net.URI;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -48,8 +49,8 @@ public final class PlayViewModel {
     final DoubleProperty volume = new SimpleDoubleProperty(0.8);
     final BooleanProperty paused = new SimpleBooleanProperty(false);
     final BooleanProperty checking = new SimpleBooleanProperty(false);
-    final ObservableList<StreamCheck.Check> cdnChecks = FXCollections.observableArrayList();
-    final ObservableList<StreamCheck.Check> originChecks = FXCollections.observableArrayList();
+    final ObservableList<Check> cdnChecks = FXCollections.observableArrayList();
+    final ObservableList<Check> originChecks = FXCollections.observableArrayList();
 
     private final Supplier<Plan> plan;
     private final ViewerProbe probe = new ViewerProbe();

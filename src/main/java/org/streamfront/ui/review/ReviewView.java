@@ -66,7 +66,11 @@ public final class ReviewView implements StepPage {
         why.textProperty().bind(model.createBlocker);
 
         FlowPane actions = new FlowPane(8, 8, save, exportCli, exportCfn, copy);
-        view = Forms.page(Forms.heading("review.heading"), summary, exact, actions,
+        Label warningsTitle = new Label(Messages.get("review.warnings"));
+        VBox warnings = new VBox(4, warningsTitle, new org.streamfront.ui.widgets.CheckList("review-warnings", model.warnings));
+        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.warnings));
+        warnings.managedProperty().bind(warnings.visibleProperty());
+        view = Forms.page(Forms.heading("review.heading"), summary, warnings, exact, actions,
                 new VBox(6, createButton, why));
     }
 

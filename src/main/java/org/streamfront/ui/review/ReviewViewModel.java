@@ -23,8 +23,13 @@ public final class ReviewViewModel {
     final StringBinding createBlocker;
     final BooleanBinding canCreate;
 
-    public ReviewViewModel(PlanForm form, ObservableBooleanValue accountConnected) {
+    final javafx.collections.transformation.FilteredList<org.streamfront.origin.Check> warnings;
+
+    public ReviewViewModel(PlanForm form, ObservableBooleanValue accountConnected,
+                           javafx.collections.ObservableList<org.streamfront.origin.Check> originChecks) {
         this.form = form;
+        // The origin check's open warnings, repeated before Create; the user may go on regardless.
+        warnings = originChecks.filtered(c -> c.mark() != org.streamfront.origin.Check.Mark.GREEN);
         problems = Bindings.createObjectBinding(() -> PlanRules.validate(form.plan().get()), form.plan());
         summary = Bindings.createObjectBinding(() -> problems.get().isEmpty()
                 ? PlanSummary.lines(form.plan().get()) : List.of(), problems);

@@ -1,4 +1,4 @@
-package org.streamfront.playback;
+package org.streamfront.origin;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.streamfront.playback;
+package org.streamfront.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

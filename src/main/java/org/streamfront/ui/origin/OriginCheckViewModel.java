@@ -1,0 +1,85 @@
+package org.streamfront.ui.origin;
+
+import java.time.Duration;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.streamfront.origin.Check;
+import org.streamfront.origin.OriginCheck;
+import org.streamfront.plan.Plan;
+import org.streamfront.plan.PlanRules;
+import org.streamfront.ui.Background;
+import org.streamfront.ui.wizard.PlanForm;
+
+/**
+ * Runs the origin check when the origin fields are complete (a moment after typing stops) and on
+ * demand; never blocks typing. The Origin, Review and Play steps show its results.
+ */
+public final class OriginCheckViewModel {
+    final ObservableList<Check> checks = FXCollections.observableArrayList();
+    final ObservableList<String> liveStreams = FXCollections.observableArrayList();
+    final BooleanProperty running = new SimpleBooleanProperty(false);
+    private final PlanForm form;
+    private final PauseTransition settle = new PauseTransition(javafx.util.Duration.millis(800));
+    private final Duration timeout;
+    private boolean automatic;
+    private int generation;
+
+    public OriginCheckViewModel(PlanForm form, Duration timeout) {
+        this.form = form;
+        this.timeout = timeout;
+        settle.setOnFinished(e -> run());
+        javafx.beans.InvalidationListener changed = obs -> {
+            if (automatic) {
+                settle.playFromStart();
+            }
+        };
+        for (javafx.beans.Observable field : java.util.List.<javafx.beans.Observable>of(form.domain, form.application,
+                form.protocol, form.httpPort, form.httpsPort, form.streamId)) {
+            field.addListener(changed);
+        }
+    }
+
+    /** From now on, changes to the origin fields start a check by themselves (the Origin step is open). */
+    public void startAutomatic() {
+        if (!automatic) {
+            automatic = true;
+            run();
+        }
+    }
+
+    public ObservableList<Check> checks() {
+        return checks;
+    }
+
+    public ObservableList<String> liveStreams() {
+        return liveStreams;
+    }
+
+    /** Checks now, if the origin fields are valid; a newer check replaces an older one still running. */
+    public void run() {
+        Plan plan = form.toPlan();
+        Plan.Origin o = plan.origin();
+        boolean complete = PlanRules.domain(o.domain()).isEmpty() && PlanRules.application(o.application()).isEmpty()
+                && PlanRules.port(o.httpPort()).isEmpty() && PlanRules.port(o.httpsPort()).isEmpty();
+        if (!complete) {
+            checks.clear();
+            return;
+        }
+        int mine = ++generation;
+        running.set(true);
+        Background.run(() -> new OriginCheck(timeout).run(o, plan.stream().id()), report -> {
+            if (mine == generation) {
+                checks.setAll(report.checks());
+                liveStreams.setAll(report.liveStreams());
+                running.set(false);
+            }
+        }, failure -> {
+            if (mine == generation) {
+                running.set(false);
+            }
+        });
+    }
+}

@@ -1,0 +1,43 @@
+package org.streamfront.ui.widgets;
+
+import javafx.collections.ObservableList;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.streamfront.origin.Check;
+
+/** A checklist: a green, amber or red mark per line, plain words, and the raw facts on hover or click. */
+public final class CheckList extends VBox {
+    public CheckList(String id, ObservableList<Check> checks) {
+        super(4);
+        setId(id);
+        Runnable fill = () -> getChildren().setAll(checks.stream().map(CheckList::line).toList());
+        fill.run();
+        checks.subscribe(fill);
+    }
+
+    private static Node line(Check check) {
+        Label mark = new Label(switch (check.mark()) {
+            case GREEN -> "\u25cf";
+            case AMBER -> "\u25b2";
+            case RED -> "\u25a0";
+        });
+        mark.getStyleClass().add("mark-" + check.mark().name().toLowerCase());
+        mark.setMinWidth(Label.USE_PREF_SIZE);
+        Label text = new Label(check.summary());
+        text.setWrapText(true);
+        text.setId("check-" + check.id());
+        Tooltip detail = new Tooltip(check.detail());
+        detail.setWrapText(true);
+        detail.setMaxWidth(480);
+        text.setTooltip(detail);
+        text.setOnMouseClicked(e -> text.setText(text.getText().equals(check.summary())
+                ? check.summary() + "\n" + check.detail() : check.summary()));
+        HBox line = new HBox(6, mark, text);
+        line.getStyleClass().add("check-line");
+        line.getProperties().put("mark", check.mark());
+        return line;
+    }
+}
