@@ -33,6 +33,10 @@ public final class StreamFrontApp extends Application {
         Scene scene = new Scene(root.view(), 980, 720);
         scene.getStylesheets().add(StreamFrontApp.class.getResource("app.css").toExternalForm());
         stage.setTitle(Messages.get(options.practice() ? "app.titlePractice" : "app.title"));
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            stage.getIcons().add(new javafx.scene.image.Image(
+                    StreamFrontApp.class.getResource("icons/streamfront-" + size + ".png").toExternalForm(), true));
+        }
         stage.setMinWidth(720);
         stage.setMinHeight(560);
         stage.setScene(scene);

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# Builds StreamFront's installer for the OS it runs on, with a jlinked runtime of only the modules
+# the app needs:  Linux: .deb (and .rpm where rpmbuild exists)  Windows: .msi  macOS: .dmg
+# Usage: packaging/build-installer.sh            (output in target/installer/)
+# Needs: JDK 25 (JAVA_HOME), Maven; on Linux fakeroot (and rpm for the .rpm); on Windows the WiX toolset.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+VERSION="$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)"
+OUT=target/installer
+WORK=target/installer-work
+
+mvn -B -q package -DskipTests
+rm -rf "$WORK" "$OUT"
+mkdir -p "$WORK/input/lib" "$WORK/content/share/icons" "$OUT"
+cp target/streamfront.jar "$WORK/input/"
+cp target/lib/*.jar "$WORK/input/lib/"   # the main jar's Class-Path points at lib/
+cp packaging/linux/streamfront.desktop "$WORK/content/share/"
+cp icons/png/streamfront-*.png "$WORK/content/share/icons/"
+
+# JDK modules only (JavaFX stays on the class path with its native libraries). Found with jdeps,
+# plus what is loaded by name: logging, XML, TLS providers, Unsafe for JavaFX, JNDI for the SDK.
+MODULES=java.base,java.desktop,java.logging,java.net.http,java.sql,java.xml,java.naming,java.management,jdk.httpserver,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets
+"$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
+  --compress zip-9 --include-locales en --output "$WORK/runtime"
+
+COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.streamfront.Main
+  --runtime-image "$WORK/runtime" --dest "$OUT"
+  --name StreamFront --app-version "$VERSION" --vendor "StreamFront"
+  --description "Puts an Ant Media Server live stream behind Amazon CloudFront, step by step."
+  --copyright "Copyright (c) 2026 The StreamFront authors" --license-file LICENSE
+  --java-options "--enable-native-access=ALL-UNNAMED")
+
+case "$(uname -s)" in
+  Linux)
+    LINUX=(--icon icons/png/streamfront-512.png --app-content "$WORK/content/share"
+      --resource-dir packaging/linux --install-dir /opt --linux-package-name streamfront
+      --linux-app-category video --linux-menu-group "AudioVideo;Video;Network"
+      --linux-deb-maintainer "streamfront@users.noreply.github.com")
+    "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX[@]}" \
+      --linux-package-deps "libgtk-3-0, libavcodec61 | libavcodec60 | libavcodec59 | libavcodec58"
+    if command -v rpmbuild >/dev/null; then
+      "$JAVA_HOME/bin/jpackage" --type rpm "${COMMON[@]}" "${LINUX[@]}" \
+        --linux-package-deps "gtk3" --linux-rpm-license-type MIT
+    fi
+    ;;
+  Darwin)
+    "$JAVA_HOME/bin/jpackage" --type dmg "${COMMON[@]}" --icon icons/streamfront.icns \
+      --mac-package-identifier org.streamfront.app --mac-package-name StreamFront
+    ;;
+  MINGW*|MSYS*|CYGWIN*)
+    "$JAVA_HOME/bin/jpackage" --type msi "${COMMON[@]}" --icon icons/streamfront.ico \
+      --win-menu --win-menu-group StreamFront --win-shortcut --win-shortcut-prompt \
+      --win-dir-chooser --win-per-user-install --win-upgrade-uuid 6f1f2c4e-5a0b-4c7e-9d35-2b8f0e6a7c41
+    ;;
+esac
+ls -l "$OUT"
