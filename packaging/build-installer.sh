@@ -15,14 +15,28 @@ rm -rf "$WORK" "$OUT"
 mkdir -p "$WORK/input/lib" "$WORK/content/share/icons" "$OUT"
 cp target/streamfront.jar "$WORK/input/"
 cp target/lib/*.jar "$WORK/input/lib/"   # the main jar's Class-Path points at lib/
+# Jars stored rather than zipped: the installer compresses everything at once, and better (xz),
+# and the JVM reads stored entries without inflating them.
+for jar in "$WORK/input/streamfront.jar" "$WORK"/input/lib/*.jar; do
+  rm -rf "$WORK/repack" && mkdir -p "$WORK/repack" && (cd "$WORK/repack" && "$JAVA_HOME/bin/jar" xf "../../../$jar")
+  manifest=()
+  if [ -f "$WORK/repack/META-INF/MANIFEST.MF" ]; then manifest=(--manifest "$WORK/repack/META-INF/MANIFEST.MF"); fi
+  "$JAVA_HOME/bin/jar" --create --no-compress --file "$jar" "${manifest[@]}" -C "$WORK/repack" .
+done
+rm -rf "$WORK/repack"
 cp packaging/linux/streamfront.desktop "$WORK/content/share/"
 cp icons/png/streamfront-*.png "$WORK/content/share/icons/"
 
 # JDK modules only (JavaFX stays on the class path with its native libraries). Found with jdeps,
-# plus what is loaded by name: logging, XML, TLS providers, Unsafe for JavaFX, JNDI for the SDK.
-MODULES=java.base,java.desktop,java.logging,java.net.http,java.sql,java.xml,java.naming,java.management,jdk.httpserver,jdk.unsupported,jdk.crypto.ec,jdk.localedata,jdk.charsets
+# plus what is loaded by name: logging, XML, Unsafe for JavaFX. Not java.desktop: only JavaFX's
+# Java2D pipeline, Swing interop and JavaBean adapters use AWT, and StreamFront uses none of them.
+MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,java.naming,jdk.httpserver,jdk.unsupported,jdk.localedata,jdk.charsets
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
-  --compress zip-9 --include-locales en --output "$WORK/runtime"
+  --compress zip-0 --include-locales en --output "$WORK/runtime"
+# Native debug symbols are most of libjvm.so's size; then the class-data archive that makes the
+# JVM start fast is made for this very runtime (the JDK's own is not copied by jlink).
+find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +
+"$WORK/runtime/bin/java" -Xshare:dump -XX:SharedArchiveFile="$WORK/runtime/lib/server/classes.jsa" >/dev/null
 
 COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.streamfront.Main
   --runtime-image "$WORK/runtime" --dest "$OUT"

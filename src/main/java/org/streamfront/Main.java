@@ -21,6 +21,14 @@ public final class Main {
             StreamFrontApp.open(true);
             return;
         }
+        if (args.length == 1 && args[0].equals("--smoke-test")) {
+            // For installers and support: open the first screen where no display is needed, then exit 0.
+            System.setProperty("glass.platform", "Headless");
+            System.setProperty("prism.order", "sw");
+            System.setProperty("streamfront.benchmark.startup", "true");
+            StreamFrontApp.open(false);
+            return;
+        }
         System.exit(StreamFrontCommand.run(args));
     }
 }

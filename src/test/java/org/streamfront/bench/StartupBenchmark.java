@@ -42,10 +42,14 @@ class StartupBenchmark {
     }
 
     private static double timed(String cp, Path home, String main) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        return timed(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-Dglass.platform=Headless", "-Dprism.order=sw",
-                "-Dstreamfront.benchmark.startup=true", "-Dstreamfront.home=" + home, "-cp", cp, main)
-                .redirectErrorStream(true);
+                "-Dstreamfront.benchmark.startup=true", "-Dstreamfront.home=" + home, "-cp", cp, main));
+    }
+
+    private static double timed(ProcessBuilder pb) throws Exception {
+        pb.redirectErrorStream(true);
+        String main = String.join(" ", pb.command());
         long start = System.nanoTime();
         Process p = pb.start();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream()))) {
