@@ -83,7 +83,8 @@ public final class StreamCheck {
         HlsPlaylist later = HlsPlaylist.parse(second.text()).orElse(playlist);
         boolean advanced = later.mediaSequence() > playlist.mediaSequence() || later.segments().size() > playlist.segments().size();
         checks.add(advanced
-                ? Check.green("advances", Messages.get("check.advances.ok", playlist.mediaSequence(), later.mediaSequence()), second.cdnFacts())
+                ? Check.green("advances", Messages.get("check.advances.ok", playlist.segments().size(), later.segments().size(),
+                        playlist.mediaSequence(), later.mediaSequence()), second.cdnFacts())
                 : new Check("advances", playlist.ended() ? Check.Mark.RED : Check.Mark.AMBER, Messages.get("check.advances.stuck"), second.cdnFacts()));
 
         Fetch third = get(mediaUrl, null);
