@@ -41,7 +41,17 @@ public final class AwsErrors {
     private AwsErrors() {
     }
 
+    /** An AWS config or credentials file StreamFront cannot read; the message names the file. */
+    public static final class ConfigProblem extends RuntimeException {
+        public ConfigProblem(String message) {
+            super(message);
+        }
+    }
+
     public static Explained explain(Throwable e) {
+        if (e instanceof ConfigProblem problem) {
+            return new Explained(problem.getMessage(), Messages.get("account.brokenProfiles.advice"), problem.getMessage(), null);
+        }
         String detail = e.getClass().getSimpleName() + ": " + e.getMessage();
         if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
             String code = aws.awsErrorDetails().errorCode();

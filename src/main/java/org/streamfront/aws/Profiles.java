@@ -17,8 +17,15 @@ public final class Profiles {
     private Profiles() {
     }
 
+    /** The profiles, or a problem naming the file and what is wrong with it. */
     public static List<Entry> list() {
-        Map<String, Profile> profiles = ProfileFile.defaultProfileFile().profiles();
+        Map<String, Profile> profiles;
+        try {
+            profiles = ProfileFile.defaultProfileFile().profiles();
+        } catch (RuntimeException e) {
+            throw new AwsErrors.ConfigProblem(org.streamfront.Messages.get("account.brokenProfiles",
+                    AwsConfigFiles.configFile() + ", " + AwsConfigFiles.credentialsFile(), e.getMessage()));
+        }
         List<Entry> out = new ArrayList<>();
         profiles.forEach((name, p) -> out.add(new Entry(name, kindOf(p))));
         out.sort((a, b) -> a.name.equals("default") ? -1 : b.name.equals("default") ? 1 : a.name.compareTo(b.name));

@@ -1,24 +1,32 @@
 package org.streamfront.ui;
 
+import java.net.URI;
 import java.nio.file.Path;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.AppDirs;
 
 /**
  * How the app was started: practice mode or real AWS, where its files live, how it asks for files.
- * {@code sharedWorld} lets tests keep one set of simulators across app restarts; the app starts its own otherwise.
+ * {@code sharedWorld} lets tests keep one set of simulators across app restarts; the app starts its
+ * own otherwise. {@code awsEndpoint} and {@code ssoEndpoint} are null for real AWS; tests point the
+ * real-AWS path (STS, CloudFront, IAM Identity Center) at simulators with them.
  */
-public record AppOptions(boolean practice, Path dataHome, FileDialogs dialogs, PracticeWorld sharedWorld) {
+public record AppOptions(boolean practice, Path dataHome, FileDialogs dialogs, PracticeWorld sharedWorld,
+                         URI awsEndpoint, URI ssoEndpoint) {
     public AppOptions(boolean practice, Path dataHome, FileDialogs dialogs) {
-        this(practice, dataHome, dialogs, null);
+        this(practice, dataHome, dialogs, null, null, null);
+    }
+
+    public AppOptions(boolean practice, Path dataHome, FileDialogs dialogs, PracticeWorld sharedWorld) {
+        this(practice, dataHome, dialogs, sharedWorld, null, null);
     }
 
     public static AppOptions defaults(boolean practice) {
-        return new AppOptions(practice, AppDirs.dataHome(), FileDialogs.system(), null);
+        return new AppOptions(practice, AppDirs.dataHome(), FileDialogs.system(), null, null, null);
     }
 
     public AppOptions inPractice() {
-        return new AppOptions(true, dataHome, dialogs, sharedWorld);
+        return new AppOptions(true, dataHome, dialogs, sharedWorld, awsEndpoint, ssoEndpoint);
     }
 
     public String draftFileName() {

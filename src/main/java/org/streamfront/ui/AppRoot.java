@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsSession;
 import org.streamfront.aws.Profiles;
+import org.streamfront.aws.SsoSignIn;
 import org.streamfront.deploy.DeployServices;
 import org.streamfront.deploy.DeployWatcher;
 import org.streamfront.deploy.Distributions;
@@ -76,13 +77,14 @@ public final class AppRoot implements AutoCloseable {
 
         account = new AccountViewModel(options.practice(),
                 () -> new AwsSession(Messages.get("account.practiceSession"), PracticeWorld.CREDENTIALS, world.join().api.uri()),
-                AppRoot::sessionsOnThisComputer, Profiles::anyCredentialsHere);
+                () -> sessionsOnThisComputer(options.awsEndpoint()), Profiles::anyCredentialsHere,
+                region -> new SsoSignIn(region, options.ssoEndpoint(), options.ssoEndpoint()), options.awsEndpoint());
 
         originCheck = new OriginCheckViewModel(form, java.time.Duration.ofSeconds(4));
         WizardView[] shell = new WizardView[1];
         PlanFiles files = new PlanFiles(form, options.dialogs(), text -> shell[0].notice(text));
         Map<Step, Supplier<StepPage>> pages = new EnumMap<>(Step.class);
-        pages.put(Step.ACCOUNT, () -> new AccountView(account, switchToPractice));
+        pages.put(Step.ACCOUNT, () -> new AccountView(account, switchToPractice, openInBrowser));
         pages.put(Step.ORIGIN, () -> new OriginView(new OriginViewModel(form), originCheck));
         pages.put(Step.CACHE, () -> new CacheView(new CacheViewModel(form)));
         pages.put(Step.ERROR_PAGES, () -> new ErrorPagesView(new ErrorPagesViewModel(form)));
@@ -136,12 +138,12 @@ public final class AppRoot implements AutoCloseable {
     }
 
     /** The sign-ins this computer has: the SDK's default chain first, then each profile. Reads files: call off the FX thread. */
-    private static List<AwsSession> sessionsOnThisComputer() {
+    private static List<AwsSession> sessionsOnThisComputer(URI endpoint) {
         List<AwsSession> sessions = new ArrayList<>();
-        sessions.add(new AwsSession(Messages.get("account.defaultChain"), DefaultCredentialsProvider.builder().build(), null));
+        sessions.add(new AwsSession(Messages.get("account.defaultChain"), DefaultCredentialsProvider.builder().build(), endpoint));
         for (Profiles.Entry p : Profiles.list()) {
             sessions.add(new AwsSession(Messages.get("account.profile", p.name(), Messages.get("account.profileKind." + p.kind())),
-                    ProfileCredentialsProvider.create(p.name()), null));
+                    ProfileCredentialsProvider.create(p.name()), endpoint));
         }
         return sessions;
     }

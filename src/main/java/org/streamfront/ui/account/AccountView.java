@@ -1,28 +1,40 @@
 package org.streamfront.ui.account;
 
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
+import org.streamfront.aws.AwsSession;
 import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
+import software.amazon.awssdk.services.sso.model.AccountInfo;
 
 /** The tutorial's "sign in to the AWS console", without the console. */
 public final class AccountView implements StepPage {
     private final AccountViewModel model;
+    private final Consumer<String> openBrowser;
     private final Node view;
 
-    public AccountView(AccountViewModel model, Runnable switchToPractice) {
+    public AccountView(AccountViewModel model, Runnable switchToPractice, Consumer<String> openBrowser) {
         this.model = model;
+        this.openBrowser = openBrowser;
         Label identity = new Label();
         identity.setId("account-identity");
         identity.getStyleClass().add("identity");
@@ -33,16 +45,16 @@ public final class AccountView implements StepPage {
         ok.getStyleClass().add("success");
         ok.visibleProperty().bind(model.connected().isNotNull());
         ok.managedProperty().bind(ok.visibleProperty());
+        Label notice = new Label();
+        notice.setId("account-notice");
+        notice.setWrapText(true);
+        notice.textProperty().bind(model.notice);
 
         ErrorPanel error = new ErrorPanel("account-error");
         error.errorProperty().bind(model.error);
         Button copyPolicy = new Button(Messages.get("account.copyPolicy"));
         copyPolicy.setId("account-copy-policy");
-        copyPolicy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(AwsErrors.MINIMAL_POLICY);
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copyPolicy.setOnAction(e -> copy(AwsErrors.MINIMAL_POLICY));
         error.addAction(copyPolicy);
 
         if (model.practice) {
@@ -50,11 +62,6 @@ public final class AccountView implements StepPage {
                     identity, ok, error);
             return;
         }
-        Button tryAgain = new Button(Messages.get("error.tryAgain"));
-        tryAgain.setOnAction(e -> model.connect());
-        error.addAction(tryAgain);
-
-        VBox box = new VBox(14, Forms.heading("account.heading"), Forms.prose("account.real.intro"));
         Label none = new Label(Messages.get("account.noCredentials"));
         none.setWrapText(true);
         Button practice = new Button(Messages.get("account.tryPractice"));
@@ -66,32 +73,163 @@ public final class AccountView implements StepPage {
         offer.getStyleClass().add("banner");
         offer.visibleProperty().bind(model.noCredentialsHere);
         offer.managedProperty().bind(offer.visibleProperty());
-        box.getChildren().add(offer);
-        Label looking = new Label(Messages.get("account.looking"));
-        looking.setId("account-looking");
-        VBox chooserSlot = new VBox(looking);
-        // The sign-ins are read in the background; the chooser appears when they are known.
-        Runnable showChooser = () -> {
-            if (!model.sessions.isEmpty() && chooserSlot.getChildren().contains(looking)) {
-                chooserSlot.getChildren().setAll(chooserRow(identity));
+
+        ToggleGroup ways = new ToggleGroup();
+        VBox choices = new VBox(6);
+        VBox panes = new VBox();
+        for (AccountViewModel.Way way : AccountViewModel.Way.values()) {
+            RadioButton choice = new RadioButton(Messages.get("account.way." + way.name()));
+            choice.setId("account-way-" + way.name().toLowerCase());
+            choice.setToggleGroup(ways);
+            choice.setUserData(way);
+            choice.setTooltip(Forms.tooltip("account.way." + way.name() + ".tip"));
+            choices.getChildren().add(choice);
+        }
+        ways.selectedToggleProperty().subscribe(t -> {
+            if (t != null) {
+                model.way.set((AccountViewModel.Way) t.getUserData());
             }
-        };
-        showChooser.run();
-        model.sessions.subscribe(showChooser);
-        box.getChildren().addAll(chooserSlot, ok, error);
-        view = Forms.page(box);
+        });
+        model.way.subscribe(w -> {
+            ways.getToggles().forEach(t -> t.setSelected(t.getUserData() == w));
+            panes.getChildren().setAll(switch (w) {
+                case PROFILE -> profilePane(identity);
+                case SSO -> ssoPane();
+                case KEYS -> keysPane();
+            });
+        });
+        view = Forms.page(Forms.heading("account.heading"), Forms.prose("account.real.intro"), offer, choices, panes,
+                identity, ok, notice, error);
     }
 
-    private Node chooserRow(Label identity) {
-        ComboBox<org.streamfront.aws.AwsSession> chooser = new ComboBox<>(model.sessions);
-        chooser.setId("account-session");
-        chooser.valueProperty().bindBidirectional(model.selected);
+    private Node profilePane(Label identity) {
+        Label looking = new Label(Messages.get("account.looking"));
+        looking.setId("account-looking");
+        VBox slot = new VBox(looking);
+        // The sign-ins are read in the background; the chooser appears when they are known.
+        Runnable show = () -> {
+            if (!model.sessions.isEmpty() && slot.getChildren().contains(looking)) {
+                ComboBox<AwsSession> chooser = new ComboBox<>(model.sessions);
+                chooser.setId("account-session");
+                chooser.valueProperty().bindBidirectional(model.selected);
+                slot.getChildren().setAll(Forms.field("account.chooser", chooser, "account.chooser.tip", null),
+                        connectButton("account-connect"));
+            }
+        };
+        show.run();
+        model.sessions.subscribe(show);
+        return slot;
+    }
+
+    private Node keysPane() {
+        TextField id = Forms.textField("account-key-id", model.keyId);
+        id.setPromptText("AKIA\u2026");
+        PasswordField secret = new PasswordField();
+        secret.setId("account-secret");
+        secret.textProperty().bindBidirectional(model.secretKey);
+        PasswordField token = new PasswordField();
+        token.setId("account-session-token");
+        token.textProperty().bindBidirectional(model.sessionToken);
+        CheckBox save = new CheckBox(Messages.get("account.keys.save"));
+        save.setId("account-save-keys");
+        save.selectedProperty().bindBidirectional(model.saveKeys);
+        save.setTooltip(Forms.tooltip("account.keys.save.tip"));
+        TextField name = Forms.textField("account-profile-name", model.profileName);
+        name.disableProperty().bind(model.saveKeys.not());
+        name.setPrefColumnCount(16);
+        return new VBox(10,
+                Forms.field("account.keys.id", id, "account.keys.id.tip", null),
+                Forms.field("account.keys.secret", secret, "account.keys.secret.tip", null),
+                Forms.field("account.keys.token", token, "account.keys.token.tip", null),
+                new HBox(8, save, name),
+                connectButton("account-connect-keys"));
+    }
+
+    private Node ssoPane() {
+        TextField url = Forms.textField("account-sso-url", model.startUrl);
+        url.setPromptText("https://my-company.awsapps.com/start");
+        TextField region = Forms.textField("account-sso-region", model.ssoRegion);
+        region.setPrefColumnCount(12);
+        Button signIn = new Button(Messages.get("sso.signIn"));
+        signIn.setId("account-sso-sign-in");
+        signIn.getStyleClass().add("accent");
+        signIn.disableProperty().bind(model.signingIn);
+        signIn.setOnAction(e -> model.startSignIn(openBrowser));
+        Button cancel = new Button(Messages.get("sso.cancel"));
+        cancel.setId("account-sso-cancel");
+        cancel.visibleProperty().bind(model.signingIn);
+        cancel.setOnAction(e -> model.cancelSignIn());
+
+        Label code = new Label();
+        code.setId("account-sso-code");
+        code.getStyleClass().add("title-2");
+        code.textProperty().bind(model.userCode);
+        Button copyCode = new Button(Messages.get("sso.copyCode"));
+        copyCode.setOnAction(e -> copy(model.userCode.get()));
+        Button browser = new Button(Messages.get("sso.openBrowser"));
+        browser.setOnAction(e -> openBrowser.accept(model.verificationUrl.get()));
+        TextField where = new TextField();
+        where.setEditable(false);
+        where.textProperty().bind(model.verificationUrl);
+        VBox codeBox = new VBox(6, new Label(Messages.get("sso.yourCode")), new HBox(10, code, copyCode, browser), where);
+        codeBox.getStyleClass().add("banner");
+        codeBox.visibleProperty().bind(model.userCode.isNotEmpty());
+        codeBox.managedProperty().bind(codeBox.visibleProperty());
+        Label status = new Label();
+        status.setId("account-sso-status");
+        status.setWrapText(true);
+        status.textProperty().bind(model.ssoStatus);
+
+        ComboBox<AccountInfo> accounts = new ComboBox<>(model.ssoAccounts);
+        accounts.setId("account-sso-account");
+        accounts.valueProperty().bindBidirectional(model.ssoAccount);
+        accounts.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(AccountInfo a) {
+                return a == null ? "" : a.accountName() + " (" + a.accountId() + ")";
+            }
+
+            @Override
+            public AccountInfo fromString(String s) {
+                return null;
+            }
+        });
+        ComboBox<String> roles = new ComboBox<>(model.ssoRoles);
+        roles.setId("account-sso-role");
+        roles.valueProperty().bindBidirectional(model.ssoRole);
+        CheckBox save = new CheckBox(Messages.get("sso.save"));
+        save.setId("account-save-sso");
+        save.selectedProperty().bindBidirectional(model.saveSsoProfile);
+        TextField name = Forms.textField("account-sso-profile-name", model.profileName);
+        name.disableProperty().bind(model.saveSsoProfile.not());
+        name.setPrefColumnCount(16);
+        Button use = connectButton("account-sso-use");
+        use.setText(Messages.get("sso.useRole"));
+        use.disableProperty().unbind();
+        use.disableProperty().bind(model.ssoRole.isNull().or(model.checking));
+        VBox pick = new VBox(10, new HBox(10, Forms.field("sso.account", accounts, "sso.account.tip", null),
+                Forms.field("sso.role", roles, "sso.role.tip", null)), new HBox(8, save, name), use);
+        pick.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.ssoAccounts));
+        pick.managedProperty().bind(pick.visibleProperty());
+
+        return new VBox(10, new HBox(10, Forms.field("sso.startUrl", url, "sso.startUrl.tip", null),
+                Forms.field("sso.region", region, "sso.region.tip", null)),
+                new HBox(10, signIn, cancel), codeBox, status, pick);
+    }
+
+    private Button connectButton(String id) {
         Button connect = new Button(Messages.get("account.connect"));
-        connect.setId("account-connect");
+        connect.setId(id);
         connect.setTooltip(Forms.tooltip("account.connect.tip"));
-        connect.disableProperty().bind(model.checking.or(model.selected.isNull()));
+        connect.disableProperty().bind(model.checking);
         connect.setOnAction(e -> model.connect());
-        return new VBox(10, Forms.field("account.chooser", chooser, "account.chooser.tip", null), new HBox(10, connect, identity));
+        return connect;
+    }
+
+    private static void copy(String text) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(text);
+        Clipboard.getSystemClipboard().setContent(content);
     }
 
     @Override
