@@ -24,6 +24,11 @@ public class AppDriver extends FxRobot {
         return start(new AppOptions(true, home, dialogs, world));
     }
 
+    /** Real-AWS mode, with STS, CloudFront and IAM Identity Center served by simulators. */
+    StreamFrontApp startReal(Path home, java.net.URI aws, java.net.URI sso) throws Exception {
+        return start(new AppOptions(false, home, dialogs, null, aws, sso));
+    }
+
     private StreamFrontApp start(AppOptions options) throws Exception {
         FxToolkit.registerPrimaryStage();
         app = (StreamFrontApp) FxToolkit.setupApplication(() -> new StreamFrontApp(options));
@@ -64,6 +69,7 @@ public class AppDriver extends FxRobot {
     /** Replaces a field's text by typing, as a user would. */
     void type(String query, String text) {
         TextInputControl field = node(query);
+        reveal(field);
         clickOn(field);
         interact(field::selectAll);
         if (text.isEmpty()) {
@@ -75,7 +81,32 @@ public class AppDriver extends FxRobot {
     }
 
     void click(String query) {
+        reveal(node(query));
         clickOn(query);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Scrolls the step so the node is on screen, as a user would before clicking it. */
+    void reveal(Node target) {
+        interact(() -> {
+            for (Node n = target.getParent(); n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane pane) {
+                    var content = pane.getContent().getLayoutBounds();
+                    var viewport = pane.getViewportBounds();
+                    double y = pane.getContent().sceneToLocal(target.localToScene(target.getLayoutBounds())).getMinY();
+                    double top = -viewport.getMinY();
+                    double height = target.getLayoutBounds().getHeight();
+                    if (y < top || y + height > top + viewport.getHeight()) {
+                        double scrollable = content.getHeight() - viewport.getHeight();
+                        if (scrollable > 0) {
+                            pane.setVvalue(Math.max(0, Math.min(1, (y - 20) / scrollable)));
+                        }
+                    }
+                    pane.layout();
+                    return;
+                }
+            }
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
