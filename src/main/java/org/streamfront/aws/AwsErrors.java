@@ -36,6 +36,10 @@ public final class AwsErrors {
 
     /** A failure, explained: what happened, what to do, and the technical detail. {@code field} names the plan field at fault, if any. */
     public record Explained(String summary, String advice, String detail, String field) {
+        /** A missing permission: the minimal policy is what to offer. */
+        public boolean aboutPermissions() {
+            return summary.equals(Messages.get("error.accessDenied"));
+        }
     }
 
     private AwsErrors() {

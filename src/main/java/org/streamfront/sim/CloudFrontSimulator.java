@@ -398,12 +398,9 @@ public final class CloudFrontSimulator implements AutoCloseable {
 
     private Answer update(Call c, String id) {
         return withDistribution(id, d -> {
-            String ifMatch = c.exchange.getRequestHeaders().getFirst("If-Match");
-            if (ifMatch == null || ifMatch.isEmpty()) {
-                return Answer.error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid.");
-            }
-            if (!ifMatch.equals(d.etag)) {
-                return Answer.error(412, "PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.");
+            Answer stale = ifMatchProblem(c, d);
+            if (stale != null) {
+                return stale;
             }
             Element config;
             try {
@@ -429,12 +426,9 @@ public final class CloudFrontSimulator implements AutoCloseable {
 
     private Answer delete(Call c, String id) {
         return withDistribution(id, d -> {
-            String ifMatch = c.exchange.getRequestHeaders().getFirst("If-Match");
-            if (ifMatch == null || ifMatch.isEmpty()) {
-                return Answer.error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid.");
-            }
-            if (!ifMatch.equals(d.etag)) {
-                return Answer.error(412, "PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.");
+            Answer stale = ifMatchProblem(c, d);
+            if (stale != null) {
+                return stale;
             }
             if (d.enabled() || d.status(Instant.now()).equals("InProgress")) {
                 return Answer.error(409, "DistributionNotDisabled",
@@ -443,6 +437,18 @@ public final class CloudFrontSimulator implements AutoCloseable {
             distributions.remove(id);
             return new Answer(204, null, null, null);
         });
+    }
+
+    /** CloudFront's optimistic locking: changes must name the ETag they were based on. */
+    private static Answer ifMatchProblem(Call c, SimDistribution d) {
+        String ifMatch = c.exchange.getRequestHeaders().getFirst("If-Match");
+        if (ifMatch == null || ifMatch.isEmpty()) {
+            return Answer.error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid.");
+        }
+        if (!ifMatch.equals(d.etag)) {
+            return Answer.error(412, "PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.");
+        }
+        return null;
     }
 
     private Answer listTags(Call c) {

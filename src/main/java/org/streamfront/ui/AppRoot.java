@@ -36,6 +36,8 @@ import org.streamfront.ui.account.AccountViewModel;
 import org.streamfront.ui.cache.CacheView;
 import org.streamfront.ui.cache.CacheViewModel;
 import org.streamfront.ui.deploy.DeployView;
+import org.streamfront.ui.distributions.MyDistributionsView;
+import org.streamfront.ui.distributions.MyDistributionsViewModel;
 import org.streamfront.ui.deploy.DeployViewModel;
 import org.streamfront.ui.errorpages.ErrorPagesView;
 import org.streamfront.ui.errorpages.ErrorPagesViewModel;
@@ -90,10 +92,10 @@ public final class AppRoot implements AutoCloseable {
         pages.put(Step.ERROR_PAGES, () -> new ErrorPagesView(new ErrorPagesViewModel(form)));
         pages.put(Step.REVIEW, () -> new ReviewView(new ReviewViewModel(form, account.connected().isNotNull(),
                 originCheck.checks()), files, this::create));
-        pages.put(Step.DEPLOY, () -> new DeployView(deploy()));
+        pages.put(Step.DEPLOY, () -> new DeployView(deploy(), this::backToOrigin));
         pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams()));
         wizard = new WizardViewModel(pages);
-        view = new WizardView(wizard, files, options.practice());
+        view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
         shell[0] = view;
 
         account.connected().subscribe(session -> {
@@ -115,6 +117,12 @@ public final class AppRoot implements AutoCloseable {
             if (options.sharedWorld() != null) {
                 world.complete(options.sharedWorld());
             } else {
+                // Fresh simulators hold no distributions, so last run's practice history would only mislead.
+                try {
+                    java.nio.file.Files.deleteIfExists(options.dataHome().resolve(options.historyFileName()));
+                } catch (java.io.IOException e) {
+                    notice(e);
+                }
                 Background.execute(() -> world.complete(PracticeWorld.start(Duration.ofSeconds(20))));
             }
         }
@@ -192,6 +200,10 @@ public final class AppRoot implements AutoCloseable {
         deploy().start(plan);
     }
 
+    private void notice(Exception e) {
+        view.notice(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+
     /** Practice drafts point at this run's simulated AMS, whose port changes from run to run. */
     private void fitPracticeOrigin(PracticeWorld w) {
         if (form.domain.get().isBlank() && form.streamId.get().isBlank()) {
@@ -220,10 +232,38 @@ public final class AppRoot implements AutoCloseable {
         });
     }
 
-    private void resume(HistoryEntry entry) {
-        Plan plan = entry.planId().equals(form.planId.get()) ? form.toPlan()
+    private void backToOrigin() {
+        wizard.enter(Step.ORIGIN);
+    }
+
+    private void showMyDistributions() {
+        MyDistributionsView.show(view.getScene().getWindow(), new MyDistributionsViewModel(this::distributions),
+                this::openDistribution, this::teardownDistribution);
+    }
+
+    /** From My distributions: watch it in the Deploy step (and play it from there). */
+    private void openDistribution(MyDistributionsViewModel.Row row) {
+        if (row.stream() != null && !row.stream().isBlank()) {
+            form.streamId.set(row.stream());
+        }
+        wizard.enter(Step.DEPLOY);
+        deploy().resume(planFor(row.entry()), row.entry());
+    }
+
+    private void teardownDistribution(MyDistributionsViewModel.Row row) {
+        wizard.enter(Step.DEPLOY);
+        deploy().teardown(row.entry());
+    }
+
+    /** The plan a history entry belongs to: the one being edited, or what the history remembers of it. */
+    private Plan planFor(HistoryEntry entry) {
+        return entry.planId().equals(form.planId.get()) ? form.toPlan()
                 : Plan.empty().withPlanId(entry.planId()).withName(entry.name() == null ? "" : entry.name())
-                        .withStream(new Plan.Stream(entry.streamId()));
+                        .withStream(new Plan.Stream(entry.streamId() == null ? "" : entry.streamId()));
+    }
+
+    private void resume(HistoryEntry entry) {
+        Plan plan = planFor(entry);
         Runnable go = () -> {
             wizard.enter(Step.DEPLOY);
             deploy().resume(plan, entry);

@@ -43,12 +43,16 @@ class PracticeDeployTest {
         assertThat(current()).isEqualTo(Step.REVIEW);
     }
 
+    private void create() throws Exception {
+        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
+        user.click("#review-create");
+    }
+
     @Test
     void createShowsInProgressThenDeployedAndTheUrl() throws Exception {
         user.startPractice(home, world);
         toReview();
-        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
-        user.click("#review-create");
+        create();
         assertThat(current()).isEqualTo(Step.DEPLOY);
         AppDriver.await(10, () -> user.text("#deploy-status").startsWith("In progress"));
         assertThat(user.text("#deploy-id")).matches("E[A-Z0-9]{13}");
@@ -65,8 +69,7 @@ class PracticeDeployTest {
         world.api.deployDelay(Duration.ofHours(1));
         user.startPractice(home, world);
         toReview();
-        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
-        user.click("#review-create");
+        create();
         AppDriver.await(10, () -> user.text("#deploy-id").startsWith("E"));
         String id = user.text("#deploy-id");
         user.abandon();
@@ -81,12 +84,32 @@ class PracticeDeployTest {
     }
 
     @Test
+    void myDistributionsListsWhatWasMadeAndDeletesIt() throws Exception {
+        user.startPractice(home, world);
+        toReview();
+        create();
+        AppDriver.await(15, () -> user.text("#deploy-status").startsWith("Deployed"));
+        String id = user.text("#deploy-id");
+        user.click("#toolbar-mine");
+        AppDriver.await(10, () -> user.lookup("#mine-table").queryTableView().getItems().size() == 1);
+        var row = (org.streamfront.ui.distributions.MyDistributionsViewModel.Row) user.lookup("#mine-table").queryTableView().getItems().getFirst();
+        assertThat(row.id()).isEqualTo(id);
+        assertThat(row.status()).isEqualTo("Deployed");
+        assertThat(row.stream()).isEqualTo("stream1");
+        user.clickOn(id);
+        world.api.deployDelay(Duration.ofMillis(500));
+        user.click("#mine-teardown");
+        assertThat(current()).isEqualTo(Step.DEPLOY);
+        AppDriver.await(20, () -> user.text("#deploy-status").equals("Deleted"));
+        assertThat(world.api.distributionCount()).isZero();
+    }
+
+    @Test
     void stoppingOffersTeardownWhichDeletesTheDistribution() throws Exception {
         world.api.deployDelay(Duration.ofHours(1));
         user.startPractice(home, world);
         toReview();
-        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
-        user.click("#review-create");
+        create();
         AppDriver.await(10, () -> user.text("#deploy-id").startsWith("E"));
         String id = user.text("#deploy-id");
         user.click("#deploy-cancel");

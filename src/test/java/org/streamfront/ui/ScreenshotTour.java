@@ -56,6 +56,25 @@ public final class ScreenshotTour {
             shot(user, out, "7-play");
             user.stop();
         }
+        try (var aws = org.streamfront.sim.CloudFrontSimulator.start(); var sso = org.streamfront.sim.SsoSimulator.start()) {
+            AppDriver user = new AppDriver();
+            user.startReal(Files.createTempDirectory("sf-tour-real"), aws.uri(), sso.uri());
+            shot(user, out, "1-account-real");
+            user.click("#account-way-sso");
+            user.type("#account-sso-url", "https://practice.awsapps.com/start");
+            user.click("#account-sso-sign-in");
+            AppDriver.await(10, () -> !user.text("#account-sso-code").isEmpty());
+            shot(user, out, "1-account-sso-code");
+            sso.approve(user.text("#account-sso-code"));
+            AppDriver.await(15, () -> user.text("#account-sso-status").startsWith("Signed in"));
+            user.click("#account-way-keys");
+            user.type("#account-key-id", "AKIAEXAMPLEKEY000001");
+            user.type("#account-secret", "not-a-real-secret");
+            user.click("#account-connect-keys");
+            AppDriver.await(10, () -> user.text("#account-identity").contains("1234"));
+            shot(user, out, "1-account-keys");
+            user.stop();
+        }
         System.exit(0);
     }
 

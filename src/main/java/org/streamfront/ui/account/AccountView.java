@@ -13,14 +13,13 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.aws.AwsSession;
+import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
@@ -54,7 +53,7 @@ public final class AccountView implements StepPage {
         error.errorProperty().bind(model.error);
         Button copyPolicy = new Button(Messages.get("account.copyPolicy"));
         copyPolicy.setId("account-copy-policy");
-        copyPolicy.setOnAction(e -> copy(AwsErrors.MINIMAL_POLICY));
+        copyPolicy.setOnAction(e -> Clipboards.copy(AwsErrors.MINIMAL_POLICY));
         error.addAction(copyPolicy);
 
         if (model.practice) {
@@ -165,7 +164,7 @@ public final class AccountView implements StepPage {
         code.getStyleClass().add("title-2");
         code.textProperty().bind(model.userCode);
         Button copyCode = new Button(Messages.get("sso.copyCode"));
-        copyCode.setOnAction(e -> copy(model.userCode.get()));
+        copyCode.setOnAction(e -> Clipboards.copy(model.userCode.get()));
         Button browser = new Button(Messages.get("sso.openBrowser"));
         browser.setOnAction(e -> openBrowser.accept(model.verificationUrl.get()));
         TextField where = new TextField();
@@ -224,12 +223,6 @@ public final class AccountView implements StepPage {
         connect.disableProperty().bind(model.checking);
         connect.setOnAction(e -> model.connect());
         return connect;
-    }
-
-    private static void copy(String text) {
-        ClipboardContent content = new ClipboardContent();
-        content.putString(text);
-        Clipboard.getSystemClipboard().setContent(content);
     }
 
     @Override

@@ -8,14 +8,14 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Clipboards;
+import org.streamfront.aws.AwsErrors;
 import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
@@ -25,7 +25,7 @@ public final class DeployView implements StepPage {
     private final DeployViewModel model;
     private final Node view;
 
-    public DeployView(DeployViewModel model) {
+    public DeployView(DeployViewModel model, Runnable toOrigin) {
         this.model = model;
         GridPane facts = new GridPane();
         facts.setHgap(12);
@@ -47,11 +47,7 @@ public final class DeployView implements StepPage {
         Button copy = new Button(Messages.get("deploy.copyUrl"));
         copy.setId("deploy-copy-url");
         copy.disableProperty().bind(model.cloudFrontUrl.isEmpty());
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.cloudFrontUrl.get());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> Clipboards.copy(model.cloudFrontUrl.get()));
         VBox urlBox = new VBox(4, new Label(Messages.get("deploy.url")), new HBox(8, url, copy));
         urlBox.visibleProperty().bind(model.cloudFrontUrl.isNotEmpty());
         urlBox.managedProperty().bind(urlBox.visibleProperty());
@@ -100,6 +96,19 @@ public final class DeployView implements StepPage {
         tryAgain.setId("deploy-try-again");
         tryAgain.setOnAction(e -> model.retry());
         error.addAction(tryAgain);
+        // A refused setting leads back to its field; a missing permission to the policy to copy.
+        Button fix = new Button(Messages.get("deploy.fixField"));
+        fix.setId("deploy-fix-field");
+        fix.visibleProperty().bind(model.error.map(e -> e.field() != null).orElse(false));
+        fix.managedProperty().bind(fix.visibleProperty());
+        fix.setOnAction(e -> toOrigin.run());
+        error.addAction(fix);
+        Button policy = new Button(Messages.get("account.copyPolicy"));
+        policy.setId("deploy-copy-policy");
+        policy.visibleProperty().bind(model.error.map(AwsErrors.Explained::aboutPermissions).orElse(false));
+        policy.managedProperty().bind(policy.visibleProperty());
+        policy.setOnAction(e -> Clipboards.copy(AwsErrors.MINIMAL_POLICY));
+        error.addAction(policy);
 
         view = Forms.page(Forms.heading("deploy.heading"), Forms.prose("deploy.intro"), bar, facts, urlBox, edge,
                 cancel, stopped, error, log);

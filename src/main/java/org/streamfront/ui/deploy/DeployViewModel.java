@@ -153,6 +153,15 @@ public final class DeployViewModel {
         }
     }
 
+    /** Deletes a distribution chosen in My distributions, showing the work here. */
+    public void teardown(HistoryEntry entry) {
+        reset();
+        distributionId.set(entry.distributionId());
+        domain.set(entry.domain() == null ? "" : entry.domain());
+        addLog(Messages.get("deploy.log.teardownStarted", entry.distributionId()));
+        teardown();
+    }
+
     public void teardown() {
         String id = distributionId.get();
         if (id.isEmpty()) {
@@ -163,6 +172,8 @@ public final class DeployViewModel {
         error.set(null);
         running.set(true);
         progress.set(-1);
+        startedAt = Instant.now();
+        ticker.play();
         work = Background.run(() -> {
             d.teardown(id, progressSink());
             return id;

@@ -13,14 +13,13 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.media.MediaView;
 import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.playback.StreamCheck;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.widgets.CheckList;
@@ -41,11 +40,7 @@ public final class PlayView implements StepPage {
         url.textProperty().bind(model.url.map(Object::toString).orElse(""));
         HBox.setHgrow(url, Priority.ALWAYS);
         Button copy = new Button(Messages.get("play.copy"));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(url.getText());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> Clipboards.copy(url.getText()));
         Button browser = new Button(Messages.get("play.openBrowser"));
         browser.setOnAction(e -> openInBrowser.accept(url.getText()));
         Button page = new Button(Messages.get("play.playerPage"));

@@ -6,11 +6,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.plan.ConfigExport;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.PlanFiles;
@@ -47,11 +46,7 @@ public final class ReviewView implements StepPage {
         Button exportCfn = button("review-export-cfn", "review.exportCfn", "review.exportCfn.tip");
         exportCfn.setOnAction(e -> files.export(exportCfn.getScene().getWindow(), ConfigExport.Format.CLOUDFORMATION));
         Button copy = button("review-copy", "review.copy", "review.copy.tip");
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(model.settings.get());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> Clipboards.copy(model.settings.get()));
         for (Button b : new Button[] {exportCli, exportCfn, copy}) {
             b.disableProperty().bind(model.settings.isEmpty());
         }

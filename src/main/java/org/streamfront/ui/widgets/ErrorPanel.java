@@ -6,8 +6,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
@@ -49,11 +47,7 @@ public final class ErrorPanel extends VBox {
         TitledPane details = new TitledPane(Messages.get("error.details"), detail);
         details.setExpanded(false);
         Button copy = new Button(Messages.get("error.copyDetails"));
-        copy.setOnAction(e -> {
-            ClipboardContent content = new ClipboardContent();
-            content.putString(detail.getText());
-            Clipboard.getSystemClipboard().setContent(content);
-        });
+        copy.setOnAction(e -> Clipboards.copy(detail.getText()));
         actions.getChildren().add(copy);
         actions.getChildren().addAll(extra);
         getChildren().addAll(summary, advice, actions, details);

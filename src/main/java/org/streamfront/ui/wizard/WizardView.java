@@ -18,7 +18,7 @@ public final class WizardView extends BorderPane {
     private final Label notice = new Label();
     private final VBox banners = new VBox();
 
-    public WizardView(WizardViewModel model, PlanFiles files, boolean practice) {
+    public WizardView(WizardViewModel model, PlanFiles files, boolean practice, Runnable showMine) {
         getStyleClass().add("wizard");
 
         Label title = new Label(Messages.get("app.name"));
@@ -36,13 +36,17 @@ public final class WizardView extends BorderPane {
         Button save = new Button(Messages.get("toolbar.save"));
         save.setId("toolbar-save");
         save.setOnAction(e -> files.save(getScene().getWindow()));
-        for (Button b : new Button[] {open, save}) {
+        Button mine = new Button(Messages.get("toolbar.mine"));
+        mine.setId("toolbar-mine");
+        mine.setOnAction(e -> showMine.run());
+        mine.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.mine.tip"));
+        for (Button b : new Button[] {mine, open, save}) {
             b.setMnemonicParsing(true);
             b.getStyleClass().add("flat");
         }
         open.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.open.tip"));
         save.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.save.tip"));
-        HBox titleBar = new HBox(12, title, practiceBadge, spacer, open, save);
+        HBox titleBar = new HBox(12, title, practiceBadge, spacer, mine, open, save);
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.getStyleClass().add("title-bar");
         setTop(new VBox(titleBar, new StepHeader(model), banners));
