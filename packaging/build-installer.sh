@@ -44,6 +44,8 @@ COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.stream
   --description "Puts an Ant Media Server live stream behind Amazon CloudFront, step by step."
   --copyright "Copyright (c) 2026 The StreamFront authors" --license-file LICENSE
   --java-options "--enable-native-access=ALL-UNNAMED")
+# Linux: the class-data archive that postinst records at install time (silently absent otherwise).
+LINUX_CDS=(--java-options "-XX:SharedArchiveFile=\$APPDIR/streamfront.jsa -Xlog:cds=off -Xlog:cds+dynamic=off")
 
 case "$(uname -s)" in
   Linux)
@@ -51,10 +53,10 @@ case "$(uname -s)" in
       --resource-dir packaging/linux --install-dir /opt --linux-package-name streamfront
       --linux-app-category video --linux-menu-group "AudioVideo;Video;Network"
       --linux-deb-maintainer "streamfront@users.noreply.github.com")
-    "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX[@]}" \
+    "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" \
       --linux-package-deps "libgtk-3-0, libavcodec61 | libavcodec60 | libavcodec59 | libavcodec58"
     if command -v rpmbuild >/dev/null; then
-      "$JAVA_HOME/bin/jpackage" --type rpm "${COMMON[@]}" "${LINUX[@]}" \
+      "$JAVA_HOME/bin/jpackage" --type rpm "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" \
         --linux-package-deps "gtk3" --linux-rpm-license-type MIT
     fi
     ;;

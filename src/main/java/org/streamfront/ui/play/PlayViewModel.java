@@ -95,11 +95,12 @@ public final class PlayViewModel {
         URI adaptive = ViewerUrls.adaptive(viewerBase.get(), streamId.get().trim());
         Plan p = plan.get();
         Background.run(() -> {
-            // AMS Enterprise's adaptive playlist first, as AMS's own player does; the plain one otherwise.
-            if (probe.status(adaptive) == 200) {
-                return new Object[] {adaptive, 200};
-            }
-            return new Object[] {plain, probe.status(plain)};
+            // AMS Enterprise's adaptive playlist is preferred, as AMS's own player does; both are
+            // asked at once so the fallback costs no extra round trip.
+            var adaptiveStatus = new java.util.concurrent.CompletableFuture<Integer>();
+            Thread.ofVirtual().start(() -> adaptiveStatus.complete(probe.status(adaptive)));
+            int plainStatus = probe.status(plain);
+            return adaptiveStatus.get() == 200 ? new Object[] {adaptive, 200} : new Object[] {plain, plainStatus};
         }, result -> {
             if (mine != generation) {
                 return;
