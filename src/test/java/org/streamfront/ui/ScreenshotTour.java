@@ -52,7 +52,10 @@ public final class ScreenshotTour {
                 throw new IllegalStateException("Next stayed disabled after deployment");
             }
             user.click("#nav-next");
-            WaitForAsyncUtils.sleep(4, java.util.concurrent.TimeUnit.SECONDS); // let the player show frames for the picture
+            AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
+            user.click("#play-run-checks");
+            AppDriver.await(30, () -> !user.text("#play-checks-cdn #check-cors").isEmpty()
+                    && !user.text("#play-checks-origin #check-cors").isEmpty());
             shot(user, out, "7-play");
             user.stop();
         }

@@ -87,7 +87,7 @@ public final class PlayView implements StepPage {
         for (var b : new javafx.scene.control.ButtonBase[] {play, pause, mute, copy, browser, page}) {
             b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
-        HBox controls = new HBox(8, play, pause, mute, volume, state);
+        HBox controls = new HBox(8, play, pause, mute, volume);
         controls.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
         problem.setId("play-problem");
@@ -110,7 +110,7 @@ public final class PlayView implements StepPage {
                 checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
         checkPanel.setPrefWidth(330);
         checkPanel.setMinWidth(260);
-        VBox player = new VBox(8, screen, controls, problem, firstFrame);
+        VBox player = new VBox(8, screen, controls, state, problem, firstFrame);
         HBox.setHgrow(player, Priority.ALWAYS);
         HBox body = new HBox(18, player, checkPanel);
 

@@ -26,6 +26,7 @@ public final class WizardView extends BorderPane {
         Label practiceBadge = new Label(Messages.get("app.practiceBadge"));
         practiceBadge.setId("practice-badge");
         practiceBadge.getStyleClass().add("practice-badge");
+        practiceBadge.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("app.practiceBadge.tip"));
         practiceBadge.setVisible(practice);
         practiceBadge.setManaged(practice);
         Region spacer = new Region();
@@ -40,7 +41,10 @@ public final class WizardView extends BorderPane {
         mine.setId("toolbar-mine");
         mine.setOnAction(e -> showMine.run());
         mine.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.mine.tip"));
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        practiceBadge.setMinWidth(Region.USE_PREF_SIZE);
         for (Button b : new Button[] {mine, open, save}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setMnemonicParsing(true);
             b.getStyleClass().add("flat");
         }
