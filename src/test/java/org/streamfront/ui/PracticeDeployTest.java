@@ -96,7 +96,9 @@ class PracticeDeployTest {
         assertThat(row.id()).isEqualTo(id);
         assertThat(row.status()).isEqualTo("Deployed");
         assertThat(row.stream()).isEqualTo("stream1");
-        user.clickOn(id);
+        // The row, not the same id shown on the Deploy step behind the window.
+        user.clickOn(user.lookup("#mine-table .table-row-cell").<javafx.scene.Node>query());
+        AppDriver.await(5, () -> user.lookup("#mine-table").queryTableView().getSelectionModel().getSelectedIndex() == 0);
         world.api.deployDelay(Duration.ofMillis(500));
         user.click("#mine-teardown");
         assertThat(current()).isEqualTo(Step.DEPLOY);

@@ -2,8 +2,6 @@ package org.streamfront.ui.account;
 
 import java.util.List;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -25,7 +23,10 @@ import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
 
-/** The tutorial's "sign in to the AWS console", without the console. */
+/**
+ * The tutorial's "sign in to the AWS console", without the console. It never blocks Next: planning
+ * without an account is fine; only Create needs one.
+ */
 public final class AccountView implements StepPage {
     private final AccountViewModel model;
     private final Consumer<String> openBrowser;
@@ -228,12 +229,6 @@ public final class AccountView implements StepPage {
     @Override
     public Node view() {
         return view;
-    }
-
-    @Override
-    public ObservableValue<String> blocker() {
-        // Planning without an account is fine; only Create needs one.
-        return new ReadOnlyStringWrapper(null);
     }
 
     @Override

@@ -2,8 +2,6 @@ package org.streamfront.ui.play;
 
 import org.streamfront.origin.Check;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -138,11 +136,6 @@ public final class PlayView implements StepPage {
     @Override
     public Node view() {
         return view;
-    }
-
-    @Override
-    public ObservableValue<String> blocker() {
-        return new ReadOnlyStringWrapper(null);
     }
 
     @Override

@@ -7,8 +7,13 @@ import javafx.scene.Node;
 public interface StepPage {
     Node view();
 
+    /** For steps that never stop the user from moving on. */
+    ObservableValue<String> NEVER_BLOCKED = new javafx.beans.property.ReadOnlyStringWrapper(null);
+
     /** Why Next is disabled, in plain words; null when the step is complete. */
-    ObservableValue<String> blocker();
+    default ObservableValue<String> blocker() {
+        return NEVER_BLOCKED;
+    }
 
     /** Called each time the step is shown. */
     default void shown() {
