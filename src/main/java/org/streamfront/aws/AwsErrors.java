@@ -40,6 +40,12 @@ public final class AwsErrors {
         public boolean aboutPermissions() {
             return summary.equals(Messages.get("error.accessDenied"));
         }
+
+        /** The sign-in itself failed or expired: the way out is the Account step. */
+        public boolean aboutSignIn() {
+            return summary.equals(Messages.get("error.expired")) || summary.equals(Messages.get("error.badKeys"))
+                    || summary.equals(Messages.get("error.noCredentials"));
+        }
     }
 
     private AwsErrors() {
@@ -110,7 +116,7 @@ public final class AwsErrors {
 
     /** The IAM action named in an AccessDenied message, e.g. cloudfront:TagResource. */
     static String action(String message) {
-        var m = java.util.regex.Pattern.compile("(?:perform|allows the) (cloudfront:[A-Za-z]+)").matcher(message);
+        var m = java.util.regex.Pattern.compile("(?:perform:?|allows the) (cloudfront:[A-Za-z]+)").matcher(message);
         String found = null;
         while (m.find()) {
             found = m.group(1);

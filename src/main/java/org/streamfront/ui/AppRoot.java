@@ -92,7 +92,7 @@ public final class AppRoot implements AutoCloseable {
         pages.put(Step.ERROR_PAGES, () -> new ErrorPagesView(new ErrorPagesViewModel(form)));
         pages.put(Step.REVIEW, () -> new ReviewView(new ReviewViewModel(form, account.connected().isNotNull(),
                 originCheck.checks()), files, this::create));
-        pages.put(Step.DEPLOY, () -> new DeployView(deploy(), this::backToOrigin));
+        pages.put(Step.DEPLOY, () -> new DeployView(deploy(), this::backToOrigin, this::backToAccount));
         pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams()));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
@@ -234,6 +234,10 @@ public final class AppRoot implements AutoCloseable {
 
     private void backToOrigin() {
         wizard.enter(Step.ORIGIN);
+    }
+
+    private void backToAccount() {
+        wizard.enter(Step.ACCOUNT);
     }
 
     private void showMyDistributions() {

@@ -25,7 +25,7 @@ public final class DeployView implements StepPage {
     private final DeployViewModel model;
     private final Node view;
 
-    public DeployView(DeployViewModel model, Runnable toOrigin) {
+    public DeployView(DeployViewModel model, Runnable toOrigin, Runnable toAccount) {
         this.model = model;
         GridPane facts = new GridPane();
         facts.setHgap(12);
@@ -103,6 +103,12 @@ public final class DeployView implements StepPage {
         fix.managedProperty().bind(fix.visibleProperty());
         fix.setOnAction(e -> toOrigin.run());
         error.addAction(fix);
+        Button signIn = new Button(Messages.get("deploy.signInAgain"));
+        signIn.setId("deploy-sign-in-again");
+        signIn.visibleProperty().bind(model.error.map(AwsErrors.Explained::aboutSignIn).orElse(false));
+        signIn.managedProperty().bind(signIn.visibleProperty());
+        signIn.setOnAction(e -> toAccount.run());
+        error.addAction(signIn);
         Button policy = new Button(Messages.get("account.copyPolicy"));
         policy.setId("deploy-copy-policy");
         policy.visibleProperty().bind(model.error.map(AwsErrors.Explained::aboutPermissions).orElse(false));
