@@ -16,7 +16,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,7 +38,6 @@ public final class EdgeSimulator implements AutoCloseable {
     private final Map<String, HttpServer> ownAddresses = new ConcurrentHashMap<>();
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
-    private final AtomicLong originRequests = new AtomicLong();
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -81,11 +79,6 @@ public final class EdgeSimulator implements AutoCloseable {
             }
         });
         return SimHttp.uri(server);
-    }
-
-    /** How many requests the edge sent to origins. */
-    public long originRequests() {
-        return originRequests.get();
     }
 
     private static String hostOf(HttpExchange exchange) {
@@ -174,7 +167,6 @@ public final class EdgeSimulator implements AutoCloseable {
         if (etag != null && stale.status == 200) {
             request.header("If-None-Match", etag);
         }
-        originRequests.incrementAndGet();
         HttpResponse<byte[]> response;
         try {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

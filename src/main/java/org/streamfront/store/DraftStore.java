@@ -34,10 +34,6 @@ public final class DraftStore implements AutoCloseable {
         this.file = file;
     }
 
-    public static DraftStore inAppData(String name) {
-        return new DraftStore(AppDirs.dataHome().resolve(name));
-    }
-
     public Path file() {
         return file;
     }
@@ -63,17 +59,6 @@ public final class DraftStore implements AutoCloseable {
         if (pending.getAndSet(plan) == null) {
             writer.execute(this::writePending);
         }
-    }
-
-    public void discard() {
-        pending.set(null);
-        writer.execute(() -> {
-            try {
-                Files.deleteIfExists(file);
-            } catch (IOException e) {
-                LOG.log(Level.WARNING, "draft could not be removed", e);
-            }
-        });
     }
 
     /** Waits until every queued save is on disk. */

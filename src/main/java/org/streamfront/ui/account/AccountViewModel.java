@@ -270,11 +270,6 @@ public final class AccountViewModel {
         }
     }
 
-    /** Whether IAM Identity Center sign-in has finished and a role can be used. */
-    public boolean ssoReady() {
-        return ssoToken != null && !ssoToken.expired() && ssoRole.get() != null;
-    }
-
     private void failed(Throwable failure) {
         if (failure instanceof SsoSignIn.SignInRefused refused) {
             error.set(new AwsErrors.Explained(refused.getMessage(), Messages.get("sso.tryAgain"), "", null));

@@ -3,7 +3,6 @@ package org.streamfront.ui.cache;
 import javafx.beans.binding.StringBinding;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanRules;
-import org.streamfront.ui.origin.OriginViewModel;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.PlanForm;
 
@@ -24,7 +23,7 @@ public final class CacheViewModel {
         segmentTtlError = Forms.error(form.segmentTtl, PlanRules::segmentTtl);
         viewerProtocolError = Forms.error(form.viewerProtocol, PlanRules::viewerProtocol);
         priceClassError = Forms.error(form.priceClass, PlanRules::priceClass);
-        blocker = OriginViewModel.firstOf(queryStringsError, playlistTtlError, segmentTtlError,
+        blocker = Forms.firstError(queryStringsError, playlistTtlError, segmentTtlError,
                 viewerProtocolError, priceClassError);
     }
 

@@ -86,10 +86,6 @@ public final class DeployViewModel {
         return viewerBase;
     }
 
-    public BooleanProperty deployedProperty() {
-        return deployed;
-    }
-
     /** Create (or find) the plan's distribution and watch it. */
     public void start(Plan newPlan) {
         this.plan = newPlan;

@@ -1,6 +1,5 @@
 package org.streamfront.ui.origin;
 
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import org.streamfront.plan.PlanRules;
 import org.streamfront.ui.wizard.PlanForm;
@@ -27,19 +26,7 @@ public final class OriginViewModel {
         httpPortError = Forms.error(form.httpPort, PlanRules::port);
         httpsPortError = Forms.error(form.httpsPort, PlanRules::port);
         streamIdError = Forms.error(form.streamId, PlanRules::streamId);
-        blocker = firstOf(domainError, applicationError, protocolError, httpPortError, httpsPortError, nameError, streamIdError);
-    }
-
-    /** The first message of several, or null when all are fine: what the nav bar shows. */
-    public static StringBinding firstOf(StringBinding... errors) {
-        return Bindings.createStringBinding(() -> {
-            for (StringBinding e : errors) {
-                if (e.get() != null) {
-                    return e.get();
-                }
-            }
-            return null;
-        }, errors);
+        blocker = Forms.firstError(domainError, applicationError, protocolError, httpPortError, httpsPortError, nameError, streamIdError);
     }
 
     public StringBinding blocker() {

@@ -27,6 +27,18 @@ public final class Forms {
         return Bindings.createStringBinding(() -> rule.apply(value.getValue()).orElse(null), value);
     }
 
+    /** The first message of several, or null when all are fine: what the nav bar shows for a step. */
+    public static StringBinding firstError(StringBinding... errors) {
+        return Bindings.createStringBinding(() -> {
+            for (StringBinding e : errors) {
+                if (e.get() != null) {
+                    return e.get();
+                }
+            }
+            return null;
+        }, errors);
+    }
+
     /**
      * Label (with mnemonic), control, tooltip, and the error message in plain words right under
      * the control; the control is marked as in error while there is one.
