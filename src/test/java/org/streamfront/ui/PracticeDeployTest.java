@@ -48,6 +48,16 @@ class PracticeDeployTest {
         user.click("#review-create");
     }
 
+    /** Creates a distribution CloudFront keeps deploying for an hour; returns its id. */
+    private String createOneThatStaysInProgress() throws Exception {
+        world.api.deployDelay(Duration.ofHours(1));
+        user.startPractice(home, world);
+        toReview();
+        create();
+        AppDriver.await(10, () -> user.text("#deploy-id").startsWith("E"));
+        return user.text("#deploy-id");
+    }
+
     @Test
     void createShowsInProgressThenDeployedAndTheUrl() throws Exception {
         user.startPractice(home, world);
@@ -66,12 +76,7 @@ class PracticeDeployTest {
 
     @Test
     void anAppKilledMidDeployResumesWatchingTheSameDistribution() throws Exception {
-        world.api.deployDelay(Duration.ofHours(1));
-        user.startPractice(home, world);
-        toReview();
-        create();
-        AppDriver.await(10, () -> user.text("#deploy-id").startsWith("E"));
-        String id = user.text("#deploy-id");
+        String id = createOneThatStaysInProgress();
         user.abandon();
 
         user.startPractice(home, world);
@@ -108,12 +113,7 @@ class PracticeDeployTest {
 
     @Test
     void stoppingOffersTeardownWhichDeletesTheDistribution() throws Exception {
-        world.api.deployDelay(Duration.ofHours(1));
-        user.startPractice(home, world);
-        toReview();
-        create();
-        AppDriver.await(10, () -> user.text("#deploy-id").startsWith("E"));
-        String id = user.text("#deploy-id");
+        String id = createOneThatStaysInProgress();
         user.click("#deploy-cancel");
         assertThat(user.<javafx.scene.Node>node("#deploy-stopped").isVisible()).isTrue();
         world.api.deployDelay(Duration.ofMillis(500));

@@ -114,12 +114,19 @@ public final class DeployViewModel {
         startedAt = Instant.now();
         ticker.play();
         tick();
-        Distributions d = distributions.get();
-        typicalSeconds = d.history().typicalDeploySeconds().isPresent() ? d.history().typicalDeploySeconds().getAsDouble() : null;
-        estimate.set(typicalSeconds == null ? Messages.get("deploy.estimate.typical")
-                : Messages.get("deploy.estimate.history", Math.round(typicalSeconds / 60.0)));
+        typicalSeconds = null;
+        estimate.set(Messages.get("deploy.estimate.typical"));
         progress.set(-1);
+        // The services (and the history file behind them) are opened off the FX thread.
         work = Background.run(() -> {
+            Distributions d = distributions.get();
+            var typical = d.history().typicalDeploySeconds();
+            if (typical.isPresent()) {
+                Platform.runLater(() -> {
+                    typicalSeconds = typical.getAsDouble();
+                    estimate.set(Messages.get("deploy.estimate.history", Math.round(typicalSeconds / 60.0)));
+                });
+            }
             Snapshot s = first.run(d);
             Platform.runLater(() -> show(s));
             return s.deployed() ? s : d.watcher().awaitDeployed(s.id(), d, progressSink(), null);
@@ -163,7 +170,6 @@ public final class DeployViewModel {
         if (id.isEmpty()) {
             return;
         }
-        Distributions d = distributions.get();
         stopped.set(false);
         error.set(null);
         running.set(true);
@@ -171,7 +177,7 @@ public final class DeployViewModel {
         startedAt = Instant.now();
         ticker.play();
         work = Background.run(() -> {
-            d.teardown(id, progressSink());
+            distributions.get().teardown(id, progressSink());
             return id;
         }, done -> {
             finish();
