@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.streamfront.store.AtomicFiles;
 import software.amazon.awssdk.profiles.ProfileFileLocation;
+import software.amazon.awssdk.utils.UserHomeDirectoryUtils;
 
 /**
  * Writes profiles into the AWS CLI's own files, only when the user asks: an IAM Identity Center
@@ -28,14 +29,14 @@ public final class AwsConfigFiles {
         return ProfileFileLocation.credentialsFilePath();
     }
 
-    /** Where SSO tokens are cached: {@code sso/cache} beside the config file (~/.aws/sso/cache by default). */
+    /** Where the AWS CLI and the SDKs look for SSO tokens: ~/.aws/sso/cache, whatever AWS_CONFIG_FILE says. */
     public static Path ssoCacheDir() {
-        return configFile().toAbsolutePath().getParent().resolve("sso").resolve("cache");
+        return Path.of(UserHomeDirectoryUtils.userHomeDirectory(), ".aws", "sso", "cache");
     }
 
     public static void saveSsoProfile(Path config, String profile, String startUrl, String region, String accountId,
                                       String role) throws IOException {
-        String session = SsoSignIn.SESSION_NAME;
+        String session = SsoSignIn.sessionName(startUrl);
         List<String> lines = without(read(config), Set.of("[sso-session " + session + "]", "[profile " + profile + "]"));
         lines.addAll(List.of("[sso-session " + session + "]",
                 "sso_start_url = " + startUrl,

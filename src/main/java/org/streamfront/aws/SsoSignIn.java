@@ -4,6 +4,12 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.temporal.ChronoUnit;
+import java.io.IOException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -29,10 +35,9 @@ import software.amazon.awssdk.services.ssooidc.model.SlowDownException;
  * service asks, then pick an account and role. Tokens are cached where the AWS CLI keeps them.
  */
 public final class SsoSignIn {
-    public static final String SESSION_NAME = "streamfront";
 
     /** What the user must approve: the code, and where. Holds the client secret: never shown or logged. */
-    public record Device(String clientId, String clientSecret, String deviceCode, String userCode,
+    public record Device(String clientId, String clientSecret, Instant registrationExpiresAt, String deviceCode, String userCode,
                          String verificationUri, String verificationUriComplete, Duration interval, Instant expiresAt) {
         @Override
         public String toString() {
@@ -41,7 +46,7 @@ public final class SsoSignIn {
     }
 
     /** An approved sign-in; its access token is a secret. */
-    public record Token(String startUrl, String region, String accessToken, Instant expiresAt, Device device) {
+    public record Token(String startUrl, String region, String accessToken, String refreshToken, Instant expiresAt, Device device) {
         @Override
         public String toString() {
             return "Token[startUrl=" + startUrl + ", region=" + region + ", expiresAt=" + expiresAt + "]";
@@ -96,7 +101,9 @@ public final class SsoSignIn {
                     .scopes("sso:account:access"));
             var started = client.startDeviceAuthorization(r -> r.clientId(registered.clientId())
                     .clientSecret(registered.clientSecret()).startUrl(startUrl));
-            return new Device(registered.clientId(), registered.clientSecret(), started.deviceCode(), started.userCode(),
+            Instant registrationExpires = registered.clientSecretExpiresAt() == null || registered.clientSecretExpiresAt() == 0
+                    ? null : Instant.ofEpochSecond(registered.clientSecretExpiresAt());
+            return new Device(registered.clientId(), registered.clientSecret(), registrationExpires, started.deviceCode(), started.userCode(),
                     started.verificationUri(), started.verificationUriComplete(),
                     Duration.ofSeconds(Math.max(1, started.interval() == null ? 5 : started.interval())),
                     Instant.now().plusSeconds(started.expiresIn() == null ? 600 : started.expiresIn()));
@@ -117,7 +124,7 @@ public final class SsoSignIn {
                 try {
                     var token = client.createToken(r -> r.clientId(device.clientId()).clientSecret(device.clientSecret())
                             .grantType("urn:ietf:params:oauth:grant-type:device_code").deviceCode(device.deviceCode()));
-                    return new Token(startUrl, region, token.accessToken(),
+                    return new Token(startUrl, region, token.accessToken(), token.refreshToken(),
                             Instant.now().plusSeconds(token.expiresIn() == null ? 3600 : token.expiresIn()), device);
                 } catch (AuthorizationPendingException pending) {
                     status.accept(Messages.get("sso.waiting"));
@@ -160,26 +167,44 @@ public final class SsoSignIn {
     }
 
     /**
-     * Caches the token as the AWS CLI does for an sso-session ({@code ~/.aws/sso/cache/<sha1 of the
-     * session name>.json}), readable by the user alone, so the CLI and StreamFront share it.
+     * The sso-session name for a start URL: one per start URL, so saving a second organisation's
+     * sign-in never repoints the profiles of the first. Readable (the portal's host) and unique (a hash).
      */
-    public static Path saveToken(Token token, Path ssoCacheDir) throws Exception {
-        String json = "{\n"
-                + "  \"startUrl\": \"" + token.startUrl() + "\",\n"
-                + "  \"region\": \"" + token.region() + "\",\n"
-                + "  \"accessToken\": \"" + token.accessToken() + "\",\n"
-                + "  \"expiresAt\": \"" + token.expiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\",\n"
-                + "  \"clientId\": \"" + token.device().clientId() + "\",\n"
-                + "  \"clientSecret\": \"" + token.device().clientSecret() + "\",\n"
-                + "  \"registrationExpiresAt\": \"" + token.expiresAt().plus(Duration.ofDays(80))
-                        .truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "\"\n"
-                + "}\n";
-        Path file = ssoCacheDir.resolve(sha1(SESSION_NAME) + ".json");
-        AtomicFiles.write(file, json, true);
+    public static String sessionName(String startUrl) {
+        String host = URI.create(startUrl.strip()).getHost();
+        String label = host == null ? "portal" : host.split("\\.")[0].replaceAll("[^A-Za-z0-9-]", "");
+        return "streamfront-" + label + "-" + sha1(startUrl.strip()).substring(0, 8);
+    }
+
+    /**
+     * Caches the token as the AWS CLI does for an sso-session ({@code sso/cache/<sha1 of the session
+     * name>.json}, the CLI's field names), readable by the user alone, so the CLI, the SDKs and
+     * StreamFront share it.
+     */
+    public static Path saveToken(Token token, Path ssoCacheDir) throws IOException {
+        ObjectNode json = JsonNodeFactory.instance.objectNode()
+                .put("startUrl", token.startUrl())
+                .put("region", token.region())
+                .put("accessToken", token.accessToken())
+                .put("expiresAt", token.expiresAt().truncatedTo(ChronoUnit.SECONDS).toString())
+                .put("clientId", token.device().clientId())
+                .put("clientSecret", token.device().clientSecret());
+        if (token.device().registrationExpiresAt() != null) {
+            json.put("registrationExpiresAt", token.device().registrationExpiresAt().truncatedTo(ChronoUnit.SECONDS).toString());
+        }
+        if (token.refreshToken() != null) {
+            json.put("refreshToken", token.refreshToken());
+        }
+        Path file = ssoCacheDir.resolve(sha1(sessionName(token.startUrl())) + ".json");
+        AtomicFiles.write(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json), true);
         return file;
     }
 
-    static String sha1(String text) throws Exception {
-        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+    static String sha1(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-1", e);
+        }
     }
 }

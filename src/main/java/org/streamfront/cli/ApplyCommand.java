@@ -67,7 +67,7 @@ final class ApplyCommand implements Callable<Integer> {
         try (DeployServices services = aws.services()) {
             Snapshot s = services.distributions().create(plan, progress);
             if (await && !s.deployed()) {
-                s = services.distributions().watcher().awaitDeployed(s.id(), services.distributions(), progress, timeout);
+                s = services.distributions().awaitDeployed(s.id(), progress, timeout);
             }
             ObjectNode result = JsonNodeFactory.instance.objectNode()
                     .put("id", s.id()).put("domain", s.domain()).put("status", s.status());

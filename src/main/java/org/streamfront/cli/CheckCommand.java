@@ -2,6 +2,8 @@ package org.streamfront.cli;
 
 import org.streamfront.origin.Check;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.playback.StreamCheck;
@@ -17,7 +19,7 @@ final class CheckCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(paramLabel = "URL", description = "The playlist, e.g. https://d123.cloudfront.net/streams/stream1.m3u8")
-    URI url;
+    String address;
 
     @Option(names = "--play", paramLabel = "SECONDS", description = "Also play it in a hidden player for this long and report the time to the first frame.")
     Integer playSeconds;
@@ -25,6 +27,18 @@ final class CheckCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
+        URI url;
+        try {
+            url = new URI(address.strip());
+        } catch (URISyntaxException e) {
+            url = null;
+        }
+        var unusable = StreamCheck.unusable(url);
+        if (unusable.isPresent() || playSeconds != null && playSeconds <= 0) {
+            spec.commandLine().getErr().println("error: " + unusable.orElse("--play takes a number of seconds above 0.")
+                    + " (given: " + address + (playSeconds != null ? ", --play " + playSeconds : "") + ")");
+            return StreamFrontCommand.INVALID;
+        }
         StreamCheck.Report report = new StreamCheck().run(url);
         for (Check c : report.checks()) {
             String mark = switch (c.mark()) {
@@ -37,7 +51,7 @@ final class CheckCommand implements Callable<Integer> {
         }
         boolean healthy = report.healthy();
         if (playSeconds != null && healthy) {
-            HeadlessPlayer.Result played = HeadlessPlayer.play(url, java.time.Duration.ofSeconds(playSeconds));
+            HeadlessPlayer.Result played = HeadlessPlayer.play(url, Duration.ofSeconds(playSeconds));
             if (played.firstFrameMillis() >= 0) {
                 out.println("ok   play: first frame after " + played.firstFrameMillis() + " ms; played "
                         + String.format("%.1f", played.playedSeconds()) + " s");

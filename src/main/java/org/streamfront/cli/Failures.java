@@ -1,6 +1,9 @@
 package org.streamfront.cli;
 
 import java.io.PrintWriter;
+import java.util.concurrent.TimeoutException;
+import org.streamfront.Messages;
+import org.streamfront.deploy.LifecycleException;
 import org.streamfront.aws.AwsErrors;
 
 /** How commands report an AWS or network failure: plain words, what to do, then the detail; exit 1. */
@@ -9,6 +12,11 @@ final class Failures {
     }
 
     static int report(PrintWriter err, Exception e) {
+        if (e instanceof TimeoutException || e instanceof LifecycleException) {
+            // Nothing is wrong that the user must fix; one line says what happened and how to go on.
+            err.println("error: " + e.getMessage() + (e instanceof TimeoutException ? " " + Messages.get("cli.timeout.resume") : ""));
+            return StreamFrontCommand.FAILED;
+        }
         var explained = AwsErrors.explain(e);
         err.println("error: " + explained.summary());
         err.println("  " + explained.advice());

@@ -1,6 +1,7 @@
 package org.streamfront.cli;
 
 import java.io.PrintWriter;
+import org.streamfront.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,6 +33,19 @@ public final class StreamFrontCommand implements Runnable {
         CommandLine cli = new CommandLine(new StreamFrontCommand());
         cli.setOut(out);
         cli.setErr(err);
+        // Bad arguments: one plain line and where to read more, no usage wall, no stack trace.
+        cli.setParameterExceptionHandler((problem, given) -> {
+            CommandLine where = problem.getCommandLine();
+            err.println("error: " + problem.getMessage());
+            err.println("  see: streamfront " + (where.getCommandName().equals("streamfront") ? "" : where.getCommandName() + " ")
+                    + "--help");
+            return INVALID;
+        });
+        cli.setExecutionExceptionHandler((failure, where, parsed) -> {
+            err.println("error: " + Messages.get("error.unexpected") + " " + failure.getClass().getSimpleName()
+                    + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+            return FAILED;
+        });
         return cli.execute(args);
     }
 }

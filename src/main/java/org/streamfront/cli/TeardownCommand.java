@@ -1,5 +1,7 @@
 package org.streamfront.cli;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.streamfront.deploy.DeployServices;
 import org.streamfront.deploy.Progress;
@@ -24,13 +26,17 @@ final class TeardownCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Accepted for symmetry with apply: teardown always waits, since CloudFront deletes only disabled, deployed distributions.")
     boolean await;
 
+    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+            description = "How long the teardown may take (default ${DEFAULT-VALUE}); run it again to go on after a timeout.")
+    Duration timeout;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
         Progress progress = err::println;
         try (DeployServices services = aws.services()) {
-            services.distributions().teardown(id, progress);
-            spec.commandLine().getOut().println("{\"id\":\"" + id + "\",\"status\":\"Deleted\"}");
+            services.distributions().teardown(id, progress, timeout);
+            spec.commandLine().getOut().println(JsonNodeFactory.instance.objectNode().put("id", id).put("status", "Deleted"));
             spec.commandLine().getOut().flush();
             return StreamFrontCommand.OK;
         } catch (Exception e) {

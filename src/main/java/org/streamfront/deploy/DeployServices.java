@@ -15,7 +15,7 @@ public final class DeployServices implements AutoCloseable {
 
     public DeployServices(AwsCredentialsProvider credentials, URI endpointOrNull, Path historyFile, DeployWatcher watcher) {
         this.client = new Lazy<>(() -> AwsClients.cloudFront(credentials, endpointOrNull));
-        this.distributions = new Distributions(client::getValue, new History(historyFile), Retry.standard(), watcher);
+        this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher);
     }
 
     public Distributions distributions() {

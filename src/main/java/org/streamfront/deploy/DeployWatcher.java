@@ -3,6 +3,7 @@ package org.streamfront.deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.streamfront.Messages;
 import org.streamfront.aws.Retry;
 
@@ -27,7 +28,7 @@ public final class DeployWatcher {
      * Returns the Deployed snapshot; throws TimeoutException after {@code timeout} (null = no limit),
      * InterruptedException when cancelled.
      */
-    public Snapshot awaitDeployed(String id, Distributions distributions, Progress progress, Duration timeout)
+    public Snapshot awaitDeployed(String id, Function<String, Snapshot> read, Progress progress, Duration timeout)
             throws Exception {
         Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
         Duration wait = interval;
@@ -35,7 +36,7 @@ public final class DeployWatcher {
         while (true) {
             Snapshot s;
             try {
-                s = distributions.read(id);
+                s = read.apply(id);
                 wait = wait.compareTo(interval) > 0 ? wait.dividedBy(2) : interval;
             } catch (Exception e) {
                 if (!Retry.isTransient(e)) {
@@ -52,7 +53,6 @@ public final class DeployWatcher {
                     lastStatus = s.status();
                 }
                 if (s.deployed()) {
-                    distributions.recordDeployed(id);
                     return s;
                 }
             }

@@ -1,9 +1,11 @@
 package org.streamfront.deploy;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.streamfront.Messages;
 import org.streamfront.aws.Retry;
@@ -14,12 +16,15 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionNotDisabledException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 
 /**
- * Creates, reads and tears down the distributions of plans. One plan never makes two
- * distributions: the plan id is the CallerReference and sits in the comment, the intent is in the
- * history before the call, and a create that may have happened is looked for before it is repeated.
+ * The lifecycle of plans' distributions: create, watch, teardown and resume, each move written to
+ * the history before and after the call that makes it ({@link LifecycleState} says which moves
+ * exist). One plan never makes two distributions: each create attempt has its own CallerReference
+ * (plan id + generation) and the plan id sits in the comment; a create that may have reached
+ * CloudFront is looked for by its CallerReference before it is sent again.
  */
 public final class Distributions {
     private final Supplier<CloudFrontClient> client;
@@ -38,44 +43,59 @@ public final class Distributions {
         return history;
     }
 
-    public DeployWatcher watcher() {
-        return watcher;
-    }
-
-    /** The plan's distribution: the one it already made, or a new one. */
+    /** The plan's distribution: the one it already made, or a new one. Refuses while a teardown is unfinished. */
     public Snapshot create(Plan plan, Progress progress) throws Exception {
         HistoryEntry entry = history.forPlan(plan.planId())
-                .orElse(new HistoryEntry(plan.planId(), plan.name(), plan.stream().id(), HistoryEntry.State.CREATING,
-                        null, null, null, null));
-        if (entry.distributionId() != null && entry.state() != HistoryEntry.State.DELETED) {
-            progress.log(Messages.get("deploy.log.alreadyMade", entry.distributionId()));
-            return get(entry.distributionId(), progress);
-        }
-        history.put(entry.with(HistoryEntry.State.CREATING));
-        if (entry.state() == HistoryEntry.State.CREATING) {
-            // A create was under way when StreamFront stopped: it may have reached CloudFront.
-            Optional<Snapshot> earlier = findByPlan(plan.planId(), progress);
-            if (earlier.isPresent()) {
-                return adopt(entry, earlier.get(), progress);
+                .orElse(HistoryEntry.fresh(plan.planId(), plan.name(), plan.stream().id()));
+        switch (entry.state().resume()) {
+            case TEARDOWN -> throw new LifecycleException(Messages.get("deploy.lifecycle.beingDeleted", entry.distributionId()));
+            case CREATE -> {
+                // A create was under way when StreamFront stopped: it may have reached CloudFront.
+                Optional<Snapshot> earlier = findAttempt(entry, progress);
+                if (earlier.isPresent()) {
+                    return adopt(entry, earlier.get(), progress);
+                }
+                return send(plan, entry, progress);
+            }
+            default -> {
+                if (entry.distributionId() != null && entry.state() != LifecycleState.DELETED) {
+                    progress.log(Messages.get("deploy.log.alreadyMade", entry.distributionId()));
+                    try {
+                        return get(entry.distributionId(), progress);
+                    } catch (NoSuchDistributionException gone) {
+                        history.put(entry.with(LifecycleState.DELETED));
+                        progress.log(Messages.get("deploy.log.goneElsewhere", entry.distributionId()));
+                    }
+                }
+                HistoryEntry attempt = history.forPlan(plan.planId()).orElse(entry).nextAttempt(plan.name(), plan.stream().id());
+                history.put(attempt);
+                return send(plan, attempt, progress);
             }
         }
+    }
+
+    private Snapshot send(Plan plan, HistoryEntry attempt, Progress progress) throws Exception {
         progress.log(Messages.get("deploy.log.creating"));
         boolean withTags = true;
         while (true) {
             boolean tagged = withTags;
             try {
-                Snapshot made = retry.call("create", () -> createOnce(plan, tagged), progress);
-                history.put(entry.created(made.id(), made.domain(), Instant.now()));
+                Snapshot made = retry.call("create", () -> createOnce(plan, attempt.callerReference(), tagged), progress);
+                history.put(attempt.created(made.id(), made.domain(), Instant.now()));
                 progress.log(Messages.get("deploy.log.created", made.id(), made.domain()));
                 return made;
             } catch (DistributionAlreadyExistsException e) {
-                Snapshot existing = findByPlan(plan.planId(), progress).orElseThrow(() -> e);
-                return adopt(entry, existing, progress);
+                Snapshot existing = findAttempt(attempt, progress).orElseThrow(() -> e);
+                return adopt(attempt, existing, progress);
             } catch (AwsServiceException e) {
                 if (tagged && isTaggingDenied(e)) {
                     progress.log(Messages.get("deploy.log.noTags"));
                     withTags = false;
                     continue;
+                }
+                if (!Retry.isAmbiguous(e)) {
+                    // CloudFront refused it outright: nothing was made, the next create is a new attempt.
+                    history.put(attempt.failed(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode()));
                 }
                 throw e;
             }
@@ -84,12 +104,16 @@ public final class Distributions {
 
     private Snapshot adopt(HistoryEntry entry, Snapshot found, Progress progress) {
         progress.log(Messages.get("deploy.log.found", found.id()));
-        history.put(entry.created(found.id(), found.domain(), Optional.ofNullable(found.lastModified()).orElse(Instant.now())));
+        HistoryEntry made = entry.created(found.id(), found.domain(), Optional.ofNullable(found.lastModified()).orElse(Instant.now()));
+        history.put(made);
+        if (found.deployed()) {
+            history.put(made.deployed(Instant.now()));
+        }
         return found;
     }
 
-    private Snapshot createOnce(Plan plan, boolean withTags) {
-        var config = DistributionConfigMapper.toConfig(plan);
+    private Snapshot createOnce(Plan plan, String callerReference, boolean withTags) {
+        var config = DistributionConfigMapper.toConfig(plan).toBuilder().callerReference(callerReference).build();
         if (withTags) {
             var r = client.get().createDistributionWithTags(b -> b.distributionConfigWithTags(c -> c
                     .distributionConfig(config).tags(DistributionConfigMapper.tags(plan))));
@@ -108,17 +132,76 @@ public final class Distributions {
         return retry.call("get", () -> read(id), progress);
     }
 
-    /** One GetDistribution call, no retries: the watcher paces itself. */
+    /** One GetDistribution call, no retries: the watcher paces itself. Every Deployed seen is recorded. */
     Snapshot read(String id) {
         var r = client.get().getDistribution(b -> b.id(id));
-        return Snapshot.of(r.distribution(), r.eTag());
+        Snapshot s = Snapshot.of(r.distribution(), r.eTag());
+        if (s.deployed()) {
+            history.forDistribution(id)
+                    .filter(e -> e.state() == LifecycleState.DEPLOYING || e.state() == LifecycleState.UPDATING)
+                    .ifPresent(e -> history.put(e.deployed(Instant.now())));
+        }
+        return s;
     }
 
-    /** The distribution whose comment carries the plan id, if CloudFront has one. */
-    public Optional<Snapshot> findByPlan(String planId, Progress progress) throws Exception {
-        return listOurs(progress).stream()
-                .filter(s -> DistributionConfigMapper.planIdInComment(s.comment()).filter(planId::equals).isPresent())
-                .findFirst();
+    /**
+     * Waits until CloudFront says Deployed (recorded by {@link #read}). A distribution CloudFront no longer knows
+     * is recorded as deleted. {@code timeout} null waits without a limit.
+     */
+    public Snapshot awaitDeployed(String id, Progress progress, Duration timeout) throws Exception {
+        try {
+            return watcher.awaitDeployed(id, this::read, progress, timeout);
+        } catch (NoSuchDistributionException gone) {
+            history.forDistribution(id).ifPresent(e -> history.put(e.with(LifecycleState.DELETED)));
+            throw gone;
+        }
+    }
+
+    /** What resuming an unfinished entry came to: the distribution as it now is, or deleted. */
+    public record Resumed(LifecycleState.Resume did, Snapshot snapshot) {
+        public boolean deleted() {
+            return did == LifecycleState.Resume.TEARDOWN;
+        }
+    }
+
+    /** Carries on where StreamFront stopped, as the entry's state says: a teardown resumes as a teardown. */
+    public Resumed resume(Plan plan, HistoryEntry entry, Progress progress, Duration timeout) throws Exception {
+        // The history's newest word on this distribution; an entry made up from CloudFront's list stands as it is.
+        HistoryEntry now = history.forPlan(entry.planId())
+                .filter(h -> entry.distributionId() == null || entry.distributionId().equals(h.distributionId()))
+                .orElse(entry);
+        return switch (now.state().resume()) {
+            case TEARDOWN -> {
+                teardown(now.distributionId(), progress, timeout);
+                yield new Resumed(LifecycleState.Resume.TEARDOWN, null);
+            }
+            case CREATE -> {
+                Snapshot s = create(plan, progress);
+                yield new Resumed(LifecycleState.Resume.CREATE, s.deployed() ? s : awaitDeployed(s.id(), progress, timeout));
+            }
+            default -> {
+                Snapshot s = get(now.distributionId(), progress);
+                yield new Resumed(LifecycleState.Resume.WATCH, s.deployed() ? s : awaitDeployed(s.id(), progress, timeout));
+            }
+        };
+    }
+
+    /** The distribution this create attempt made, if CloudFront has it: same plan id in the comment, same CallerReference. */
+    private Optional<Snapshot> findAttempt(HistoryEntry attempt, Progress progress) throws Exception {
+        for (Snapshot candidate : listOurs(progress)) {
+            if (DistributionConfigMapper.planIdInComment(candidate.comment()).filter(attempt.planId()::equals).isEmpty()) {
+                continue;
+            }
+            try {
+                Snapshot full = get(candidate.id(), progress);
+                if (attempt.callerReference().equals(full.callerReference())) {
+                    return Optional.of(full);
+                }
+            } catch (NoSuchDistributionException deletedMeanwhile) {
+                // a distribution of an earlier attempt, deleted while we looked
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every distribution StreamFront made in this account (its comment carries a plan id). */
@@ -136,48 +219,72 @@ public final class Distributions {
         }, progress);
     }
 
-    /** Disable, wait until CloudFront has deployed that, delete. Safe to run again after a stop. */
-    public void teardown(String id, Progress progress) throws Exception {
-        history.forDistribution(id).ifPresent(e -> history.put(e.with(HistoryEntry.State.TEARING_DOWN)));
-        for (int tries = 0; ; tries++) {
-            var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
-            if (!Boolean.TRUE.equals(current.distributionConfig().enabled())) {
-                break;
-            }
-            progress.log(Messages.get("deploy.log.disabling"));
-            try {
-                retry.call("disable", () -> client.get().updateDistribution(b -> b.id(id).ifMatch(current.eTag())
-                        .distributionConfig(current.distributionConfig().toBuilder().enabled(false).build())), progress);
-                break;
-            } catch (PreconditionFailedException e) {
-                if (tries >= 2) {
-                    throw e;
+    /**
+     * Disable, wait until CloudFront has deployed that, delete; each move recorded first, so it is
+     * safe to run again after a stop at any point. A distribution that is already gone counts as deleted.
+     * {@code timeout} (null: none) bounds the whole teardown; the history keeps it resumable.
+     */
+    public void teardown(String id, Progress progress, Duration timeout) throws Exception {
+        Instant deadline = timeout == null ? null : Instant.now().plus(timeout);
+        try {
+            move(id, LifecycleState.DISABLING);
+            for (int tries = 0; ; tries++) {
+                var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
+                if (!Boolean.TRUE.equals(current.distributionConfig().enabled())) {
+                    break;
                 }
-                progress.log(Messages.get("deploy.log.changedMeanwhile"));
-            }
-        }
-        progress.log(Messages.get("deploy.log.waitDisabled"));
-        Snapshot disabled = watcher.awaitDeployed(id, this, progress, null);
-        for (int tries = 0; ; tries++) {
-            String etag = tries == 0 ? disabled.etag() : get(id, progress).etag();
-            try {
-                retry.call("delete", () -> client.get().deleteDistribution(b -> b.id(id).ifMatch(etag)), progress);
-                break;
-            } catch (PreconditionFailedException | DistributionNotDisabledException e) {
-                if (tries >= 2) {
-                    throw e;
+                progress.log(Messages.get("deploy.log.disabling"));
+                try {
+                    retry.call("disable", () -> client.get().updateDistribution(b -> b.id(id).ifMatch(current.eTag())
+                            .distributionConfig(current.distributionConfig().toBuilder().enabled(false).build())), progress);
+                    break;
+                } catch (PreconditionFailedException e) {
+                    if (tries >= 2) {
+                        throw e;
+                    }
+                    progress.log(Messages.get("deploy.log.changedMeanwhile"));
                 }
-                progress.log(Messages.get("deploy.log.notYetDisabled"));
-                watcher.awaitDeployed(id, this, progress, null);
             }
+            move(id, LifecycleState.DISABLED);
+            progress.log(Messages.get("deploy.log.waitDisabled"));
+            Snapshot disabled = watcher.awaitDeployed(id, this::read, progress, remaining(deadline, id));
+            move(id, LifecycleState.DELETING);
+            for (int tries = 0; ; tries++) {
+                String etag = tries == 0 ? disabled.etag() : get(id, progress).etag();
+                try {
+                    retry.call("delete", () -> client.get().deleteDistribution(b -> b.id(id).ifMatch(etag)), progress);
+                    break;
+                } catch (PreconditionFailedException | DistributionNotDisabledException e) {
+                    if (tries >= 2) {
+                        throw e;
+                    }
+                    progress.log(Messages.get("deploy.log.notYetDisabled"));
+                    watcher.awaitDeployed(id, this::read, progress, remaining(deadline, id));
+                }
+            }
+            progress.log(Messages.get("deploy.log.deleted", id));
+        } catch (NoSuchDistributionException gone) {
+            if (history.forDistribution(id).isEmpty()) {
+                throw gone; // not one StreamFront knows: the id is probably mistyped
+            }
+            progress.log(Messages.get("deploy.log.alreadyDeleted", id));
         }
-        history.forDistribution(id).ifPresent(e -> history.put(e.with(HistoryEntry.State.DELETED)));
-        progress.log(Messages.get("deploy.log.deleted", id));
+        move(id, LifecycleState.DELETED);
     }
 
-    /** Marks the plan's distribution deployed in the history, for estimates and resume. */
-    void recordDeployed(String id) {
-        history.forDistribution(id).filter(e -> e.state() == HistoryEntry.State.DEPLOYING)
-                .ifPresent(e -> history.put(e.deployed(Instant.now())));
+    private void move(String id, LifecycleState to) {
+        history.forDistribution(id).filter(e -> e.state() != LifecycleState.DELETED || to == LifecycleState.DELETED)
+                .ifPresent(e -> history.put(e.with(to)));
+    }
+
+    private static Duration remaining(Instant deadline, String id) throws TimeoutException {
+        if (deadline == null) {
+            return null;
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        if (left.isNegative() || left.isZero()) {
+            throw new TimeoutException(Messages.get("deploy.timeout", id));
+        }
+        return left;
     }
 }

@@ -4,9 +4,9 @@ import java.time.Instant;
 import software.amazon.awssdk.services.cloudfront.model.Distribution;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 
-/** A distribution as CloudFront last described it. {@code etag} is null when read from a list. */
+/** A distribution as CloudFront last described it. {@code etag} and {@code callerReference} are null when read from a list. */
 public record Snapshot(String id, String domain, String status, boolean enabled, String etag, String comment,
-                       String originDomain, Instant lastModified) {
+                       String originDomain, Instant lastModified, String callerReference) {
     public static final String DEPLOYED = "Deployed";
 
     public boolean deployed() {
@@ -17,12 +17,12 @@ public record Snapshot(String id, String domain, String status, boolean enabled,
         var config = d.distributionConfig();
         return new Snapshot(d.id(), d.domainName(), d.status(), Boolean.TRUE.equals(config.enabled()), etag,
                 config.comment(), config.origins().items().isEmpty() ? "" : config.origins().items().getFirst().domainName(),
-                d.lastModifiedTime());
+                d.lastModifiedTime(), config.callerReference());
     }
 
     static Snapshot of(DistributionSummary s) {
         return new Snapshot(s.id(), s.domainName(), s.status(), Boolean.TRUE.equals(s.enabled()), null, s.comment(),
                 s.origins() == null || s.origins().items().isEmpty() ? "" : s.origins().items().getFirst().domainName(),
-                s.lastModifiedTime());
+                s.lastModifiedTime(), null);
     }
 }

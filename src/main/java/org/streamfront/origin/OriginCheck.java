@@ -10,9 +10,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,15 +39,9 @@ public final class OriginCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Duration timeout;
-    private final HttpClient http;
 
     public OriginCheck(Duration timeout) {
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
     }
 
     public static OriginCheck standard() {
@@ -74,84 +65,119 @@ public final class OriginCheck {
                 : Check.green("dns", Messages.get("origin.check.dns.ok", host), listed));
 
         int port = origin.port();
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress(addresses[0], port), (int) timeout.toMillis());
-        } catch (SocketTimeoutException e) {
-            checks.add(Check.red("port", Messages.get("origin.check.port.timeout", port, timeout.toSeconds()), e.toString()));
-            return new Report(checks, List.of(), Optional.empty());
-        } catch (ConnectException e) {
-            checks.add(Check.red("port", Messages.get("origin.check.port.refused", port), e.toString()));
-            return new Report(checks, List.of(), Optional.empty());
-        } catch (IOException e) {
-            checks.add(Check.red("port", Messages.get("origin.check.port.failed", port), e.toString()));
+        // CloudFront may use any of the addresses the name has: each must answer.
+        List<String> answering = new ArrayList<>();
+        List<String> silent = new ArrayList<>();
+        IOException firstFailure = null;
+        for (InetAddress address : addresses) {
+            try (Socket socket = new Socket()) {
+                socket.connect(new InetSocketAddress(address, port), (int) timeout.toMillis());
+                answering.add(address.getHostAddress());
+            } catch (IOException e) {
+                silent.add(address.getHostAddress());
+                firstFailure = firstFailure == null ? e : firstFailure;
+            }
+        }
+        if (answering.isEmpty()) {
+            String why = firstFailure instanceof SocketTimeoutException ? Messages.get("origin.check.port.timeout", port, timeout.toSeconds())
+                    : firstFailure instanceof ConnectException ? Messages.get("origin.check.port.refused", port)
+                    : Messages.get("origin.check.port.failed", port);
+            checks.add(Check.red("port", why, String.valueOf(firstFailure)));
             return new Report(checks, List.of(), Optional.empty());
         }
-        checks.add(Check.green("port", Messages.get("origin.check.port.ok", port), addresses[0].getHostAddress() + ":" + port));
+        checks.add(silent.isEmpty()
+                ? Check.green("port", Messages.get("origin.check.port.ok", port), String.join(", ", answering) + " : " + port)
+                : Check.amber("port", Messages.get("origin.check.port.some", port, String.join(", ", silent)),
+                        "answers: " + String.join(", ", answering) + "; silent: " + String.join(", ", silent) + " (" + firstFailure + ")"));
 
         String base = origin.scheme() + "://" + host + ":" + port;
-        Answer root = get(URI.create(base + "/"));
-        if (root.failure != null) {
-            boolean tls = root.failure instanceof SSLException;
-            checks.add(Check.red("http", tls ? Messages.get("origin.check.http.tls", host) : Messages.get("origin.check.http.failed"),
-                    root.failure.toString()));
+        HttpGet.Answer root = get(URI.create(base + "/"));
+        if (root.failure() != null) {
+            String why = root.failure() instanceof SSLException ? Messages.get("origin.check.http.tls", host)
+                    : root.failure() instanceof HttpTimeoutException ? Messages.get("origin.check.http.silent", port, timeout.toSeconds())
+                    : Messages.get("origin.check.http.failed");
+            checks.add(Check.red("http", why, root.facts()));
             return new Report(checks, List.of(), Optional.empty());
         }
-        checks.add(Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase()),
-                "HTTP " + root.status + root.header("Server").map(s -> ", Server: " + s).orElse("")));
+        checks.add(root.status() >= 500
+                ? Check.red("http", Messages.get("origin.check.http.serverError", root.status()), root.facts("Server"))
+                : Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase()), root.facts("Server")));
+        if (root.status() >= 500) {
+            return new Report(checks, List.of(), Optional.empty());
+        }
 
         String app = origin.application();
-        Answer appAnswer = get(URI.create(base + "/" + app + "/"));
-        if (appAnswer.status == 404) {
+        HttpGet.Answer appAnswer = get(URI.create(base + "/" + app + "/"));
+        String appFacts = appAnswer.facts() + " for /" + app + "/";
+        if (appAnswer.status() == 404) {
             List<String> others = new ArrayList<>();
             for (String known : Plan.Origin.KNOWN_APPLICATIONS) {
-                if (!known.equals(app) && get(URI.create(base + "/" + known + "/")).status / 100 == 2) {
+                if (!known.equals(app) && get(URI.create(base + "/" + known + "/")).ok()) {
                     others.add(known);
                 }
             }
             checks.add(Check.red("application", others.isEmpty()
                     ? Messages.get("origin.check.app.missing", app)
-                    : Messages.get("origin.check.app.missingTry", app, String.join(", ", others)), "HTTP 404 for /" + app + "/"));
+                    : Messages.get("origin.check.app.missingTry", app, String.join(", ", others)), appFacts));
             return new Report(checks, List.of(), Optional.empty());
         }
-        checks.add(Check.green("application", Messages.get("origin.check.app.ok", app), "HTTP " + appAnswer.status + " for /" + app + "/"));
+        if (!appAnswer.ok()) {
+            // Only a 2xx (after redirects) shows the application is there; anything else is said as it is.
+            Check odd = appAnswer.failure() != null
+                    ? Check.red("application", Messages.get("origin.check.app.silent", app, timeout.toSeconds()), appFacts)
+                    : appAnswer.status() == 401 || appAnswer.status() == 403
+                    ? Check.amber("application", Messages.get("origin.check.app.refused", app, appAnswer.status()), appFacts)
+                    : appAnswer.status() >= 500
+                    ? Check.red("application", Messages.get("origin.check.app.serverError", app, appAnswer.status()), appFacts)
+                    : Check.amber("application", Messages.get("origin.check.app.odd", app, appAnswer.status()), appFacts);
+            checks.add(odd);
+            if (odd.mark() == Check.Mark.RED) {
+                return new Report(checks, List.of(), Optional.empty());
+            }
+        } else {
+            checks.add(Check.green("application", Messages.get("origin.check.app.ok", app), appFacts));
+        }
 
         List<String> live = new ArrayList<>();
-        Answer list = get(URI.create(base + "/" + app + "/rest/v2/broadcasts/list/0/50"));
-        if (list.status == 200) {
+        HttpGet.Answer list = get(URI.create(base + "/" + app + "/rest/v2/broadcasts/list/0/50"));
+        if (list.status() == 200) {
             try {
-                for (JsonNode b : JSON.readTree(list.body)) {
+                JsonNode all = JSON.readTree(list.text());
+                if (all == null || !all.isArray()) {
+                    throw new IOException("not a list of broadcasts");
+                }
+                for (JsonNode b : all) {
                     if ("broadcasting".equals(b.path("status").asText())) {
                         live.add(b.path("streamId").asText());
                     }
                 }
                 checks.add(live.isEmpty()
-                        ? Check.amber("streams", Messages.get("origin.check.streams.none"), list.body)
-                        : Check.green("streams", Messages.get("origin.check.streams.live", live.size(), String.join(", ", live)), list.body));
+                        ? Check.amber("streams", Messages.get("origin.check.streams.none"), list.text())
+                        : Check.green("streams", Messages.get("origin.check.streams.live", live.size(), String.join(", ", live)), list.text()));
             } catch (IOException e) {
                 checks.add(Check.amber("streams", Messages.get("origin.check.streams.unreadable"), e.toString()));
             }
-        } else if (list.status == 403) {
-            checks.add(Check.amber("streams", Messages.get("origin.check.streams.refused"), "HTTP 403 " + list.body));
+        } else if (list.status() == 403) {
+            checks.add(Check.amber("streams", Messages.get("origin.check.streams.refused"), "HTTP 403 " + list.text()));
         } else {
-            checks.add(Check.amber("streams", Messages.get("origin.check.streams.unreadable"),
-                    list.failure != null ? list.failure.toString() : "HTTP " + list.status));
+            checks.add(Check.amber("streams", Messages.get("origin.check.streams.unreadable"), list.facts()));
         }
 
         Optional<Integer> suggestion = Optional.empty();
         if (streamId != null && !streamId.isBlank()) {
             String path = "/" + app + "/streams/" + streamId.trim() + ".m3u8";
-            Answer playlist = get(URI.create(base + path), "Origin", "https://player.example");
-            Optional<HlsPlaylist> parsed = playlist.status == 200 ? HlsPlaylist.parse(playlist.body) : Optional.empty();
-            String facts = "HTTP " + playlist.status
-                    + playlist.header("Cache-Control").map(v -> ", Cache-Control: " + v).orElse("")
-                    + playlist.header("Access-Control-Allow-Origin").map(v -> ", Access-Control-Allow-Origin: " + v).orElse(", no CORS header");
+            HttpGet.Answer playlist = get(URI.create(base + path), "Origin", "https://player.example");
+            Optional<HlsPlaylist> parsed = playlist.status() == 200 ? HlsPlaylist.parse(playlist.text()).filter(p -> p.defect().isEmpty())
+                    : Optional.empty();
+            String facts = playlist.facts("Cache-Control", "Access-Control-Allow-Origin")
+                    + (playlist.header("Access-Control-Allow-Origin").isPresent() ? "" : ", no CORS header");
             if (parsed.isPresent()) {
                 HlsPlaylist p = parsed.get();
                 int target = Math.max(1, p.targetDuration());
                 suggestion = Optional.of(Math.max(1, target / 2));
                 checks.add(Check.green("playlist", Messages.get("origin.check.playlist.ok", streamId.trim(), target,
                         p.mediaSequence(), p.master() ? p.variants().size() : p.segments().size(), suggestion.get()), facts));
-            } else if (playlist.status == 404) {
+            } else if (playlist.status() == 404) {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.notLive", streamId.trim(), host, app), facts));
             } else {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.odd", streamId.trim()), facts));
@@ -169,24 +195,7 @@ public final class OriginCheck {
                 || cgnat || uniqueLocal;
     }
 
-    private record Answer(int status, String body, java.net.http.HttpHeaders headers, Exception failure) {
-        Optional<String> header(String name) {
-            return headers == null ? Optional.empty() : headers.firstValue(name);
-        }
-    }
-
-    private Answer get(URI uri, String... headers) throws InterruptedException {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET();
-            for (int i = 0; i < headers.length; i += 2) {
-                request.header(headers[i], headers[i + 1]);
-            }
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Answer(r.statusCode(), r.body(), r.headers(), null);
-        } catch (HttpTimeoutException e) {
-            return new Answer(-1, "", null, e);
-        } catch (IOException e) {
-            return new Answer(-1, "", null, e.getCause() instanceof SSLException ssl ? ssl : e);
-        }
+    private HttpGet.Answer get(URI uri, String... headers) throws InterruptedException {
+        return HttpGet.get(uri, timeout, headers);
     }
 }

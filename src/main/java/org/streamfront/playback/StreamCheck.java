@@ -1,11 +1,6 @@
 package org.streamfront.playback;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,16 +8,21 @@ import java.util.Optional;
 import org.streamfront.Messages;
 import org.streamfront.origin.Check;
 import org.streamfront.origin.HlsPlaylist;
+import org.streamfront.origin.HttpGet;
 
 /**
- * The HLS and CDN checks of a playlist URL: it answers, it advances, CloudFront keeps it, a
- * segment arrives fast enough, and browsers may load it (CORS). Each check ends green, amber or
- * red, in plain words, with the raw facts as its detail.
+ * The HLS and CDN checks of a playlist URL: it answers, every rendition answers, it advances,
+ * CloudFront keeps it, a segment arrives fast enough, and browsers may load it (CORS). Each check
+ * ends green, amber or red, in plain words, with the raw facts as its detail; green only for what
+ * was seen to work.
  */
 public final class StreamCheck {
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final String[] CDN_HEADERS = {"X-Cache", "Age", "X-Amz-Cf-Pop", "Cache-Control"};
+
     public record Report(URI url, List<Check> checks) {
         public boolean healthy() {
-            return checks.stream().noneMatch(c -> c.mark() == Check.Mark.RED);
+            return !checks.isEmpty() && checks.stream().noneMatch(c -> c.mark() == Check.Mark.RED);
         }
 
         public Optional<Check> check(String id) {
@@ -30,117 +30,150 @@ public final class StreamCheck {
         }
     }
 
-    private record Fetch(int status, byte[] body, long millis, java.net.http.HttpHeaders headers, String failure) {
-        String text() {
-            return body == null ? "" : new String(body, StandardCharsets.UTF_8);
+    /** The address a check can fetch: http or https with a host. Anything else is refused before any request. */
+    public static Optional<String> unusable(URI url) {
+        if (url == null || url.getScheme() == null || !(url.getScheme().equalsIgnoreCase("http") || url.getScheme().equalsIgnoreCase("https"))) {
+            return Optional.of(Messages.get("check.url.scheme"));
         }
-
-        String header(String name) {
-            return headers == null ? "" : headers.firstValue(name).orElse("");
+        if (url.getHost() == null || url.getHost().isBlank()) {
+            return Optional.of(Messages.get("check.url.host"));
         }
-
-        String cdnFacts() {
-            return "HTTP " + status + ", " + millis + " ms"
-                    + (header("X-Cache").isEmpty() ? "" : ", X-Cache: " + header("X-Cache"))
-                    + (header("Age").isEmpty() ? "" : ", Age: " + header("Age"))
-                    + (header("X-Amz-Cf-Pop").isEmpty() ? "" : ", POP: " + header("X-Amz-Cf-Pop"))
-                    + (header("Cache-Control").isEmpty() ? "" : ", Cache-Control: " + header("Cache-Control"));
-        }
+        return Optional.empty();
     }
-
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NORMAL)
-            .build();
 
     /** Runs every check; takes about one target duration, since it watches the playlist advance. */
     public Report run(URI url) throws InterruptedException {
         List<Check> checks = new ArrayList<>();
-        Fetch first = get(url, null);
-        if (first.status != 200) {
-            checks.add(Check.red("playlist", playlistFailure(first), first.failure != null ? first.failure : first.cdnFacts()));
+        Optional<String> unusable = unusable(url);
+        if (unusable.isPresent()) {
+            checks.add(Check.red("playlist", unusable.get(), String.valueOf(url)));
             return new Report(url, checks);
         }
-        Optional<HlsPlaylist> parsed = HlsPlaylist.parse(first.text());
+        HttpGet.Answer first = get(url, null);
+        Optional<HlsPlaylist> parsed = readPlaylist(first, "playlist", checks);
         if (parsed.isEmpty()) {
-            checks.add(Check.red("playlist", Messages.get("check.playlist.notHls"), first.cdnFacts()));
             return new Report(url, checks);
         }
         URI mediaUrl = url;
         HlsPlaylist playlist = parsed.get();
-        if (playlist.master() && !playlist.variants().isEmpty()) {
-            mediaUrl = url.resolve(playlist.variants().getFirst().uri());
-            first = get(mediaUrl, null);
-            playlist = HlsPlaylist.parse(first.text()).orElse(playlist);
+        if (playlist.master()) {
+            // A master playlist is healthy only if every rendition is; the player may pick any of them.
+            URI firstGood = null;
+            HlsPlaylist firstGoodPlaylist = null;
+            for (HlsPlaylist.Variant v : playlist.variants()) {
+                URI renditionUrl = url.resolve(v.uri());
+                HttpGet.Answer answer = get(renditionUrl, null);
+                Optional<HlsPlaylist> rendition = readPlaylist(answer, "rendition " + v.uri(), checks);
+                if (rendition.isPresent() && rendition.get().master()) {
+                    checks.removeIf(c -> c.id().equals("rendition " + v.uri()));
+                    checks.add(Check.red("rendition " + v.uri(), Messages.get("check.rendition.nested", v.uri()), answer.facts()));
+                } else if (rendition.isPresent() && firstGood == null) {
+                    firstGood = renditionUrl;
+                    firstGoodPlaylist = rendition.get();
+                    first = answer;
+                }
+            }
+            if (firstGood == null) {
+                return new Report(url, checks);
+            }
+            mediaUrl = firstGood;
+            playlist = firstGoodPlaylist;
         }
-        checks.add(Check.green("playlist", Messages.get("check.playlist.ok", first.millis,
-                playlist.segments().size(), playlist.targetDuration()), first.cdnFacts()));
+        checks.add(Check.green("playlist", Messages.get("check.playlist.ok", first.millis(),
+                playlist.segments().size(), playlist.targetDuration()), first.facts(CDN_HEADERS)));
 
-        // A live playlist moves on every target duration; read it again after one.
-        Thread.sleep(Duration.ofMillis(Math.max(1, playlist.targetDuration()) * 1000L + 500));
-        Fetch second = get(mediaUrl, null);
-        HlsPlaylist later = HlsPlaylist.parse(second.text()).orElse(playlist);
-        boolean advanced = later.mediaSequence() > playlist.mediaSequence() || later.segments().size() > playlist.segments().size();
-        checks.add(advanced
-                ? Check.green("advances", Messages.get("check.advances.ok", playlist.segments().size(), later.segments().size(),
-                        playlist.mediaSequence(), later.mediaSequence()), second.cdnFacts())
-                : new Check("advances", playlist.ended() ? Check.Mark.RED : Check.Mark.AMBER, Messages.get("check.advances.stuck"), second.cdnFacts()));
-
-        Fetch third = get(mediaUrl, null);
-        String xCache = third.header("X-Cache");
-        if (!xCache.isEmpty()) {
-            checks.add(xCache.startsWith("Hit") || xCache.startsWith("RefreshHit")
-                    ? Check.green("cache", Messages.get("check.cache.hit"), third.cdnFacts())
-                    : Check.amber("cache", Messages.get("check.cache.miss", third.header("Cache-Control")), third.cdnFacts()));
-        }
-
-        if (!later.segments().isEmpty()) {
-            HlsPlaylist.Segment newest = later.segments().getLast();
-            Fetch segment = get(mediaUrl.resolve(newest.uri()), null);
-            if (segment.status != 200) {
-                checks.add(Check.red("segment", Messages.get("check.segment.failed", segment.status), segment.cdnFacts()));
+        if (playlist.ended()) {
+            checks.add(Check.red("advances", Messages.get("check.advances.recording"), first.facts()));
+        } else {
+            // A live playlist moves on every target duration; read it again after one.
+            Thread.sleep(Duration.ofMillis(Math.max(1, playlist.targetDuration()) * 1000L + 500));
+            HttpGet.Answer second = get(mediaUrl, null);
+            Optional<HlsPlaylist> later = second.ok() ? HlsPlaylist.parse(second.text()).filter(p -> p.defect().isEmpty())
+                    : Optional.empty();
+            if (later.isEmpty()) {
+                checks.add(Check.red("advances", Messages.get("check.advances.lost"), second.facts(CDN_HEADERS)));
             } else {
-                long bytes = segment.body.length;
-                long need = HlsPlaylist.bitrate(bytes, newest.duration());
-                long got = segment.millis == 0 ? Long.MAX_VALUE : bytes * 8_000 / segment.millis;
-                double ratio = need == 0 ? 99 : (double) got / need;
-                checks.add(new Check("segment", ratio >= 1.5 ? Check.Mark.GREEN : ratio >= 1 ? Check.Mark.AMBER : Check.Mark.RED,
-                        Messages.get("check.segment.speed", bytes / 1024, segment.millis, Math.min(ratio, 99)),
-                        segment.cdnFacts() + ", " + bytes + " bytes, stream needs " + need / 1000 + " kbit/s"));
+                HlsPlaylist l = later.get();
+                boolean advanced = l.mediaSequence() > playlist.mediaSequence() || l.segments().size() > playlist.segments().size();
+                checks.add(advanced
+                        ? Check.green("advances", Messages.get("check.advances.ok", playlist.segments().size(), l.segments().size(),
+                                playlist.mediaSequence(), l.mediaSequence()), second.facts(CDN_HEADERS))
+                        : Check.amber("advances", Messages.get("check.advances.stuck"), second.facts(CDN_HEADERS)));
+                playlist = l;
             }
         }
 
-        Fetch cors = get(mediaUrl, "https://player.example");
+        HttpGet.Answer third = get(mediaUrl, null);
+        String xCache = third.header("X-Cache").orElse("");
+        if (!xCache.isEmpty()) {
+            checks.add(xCache.startsWith("Hit") || xCache.startsWith("RefreshHit")
+                    ? Check.green("cache", Messages.get("check.cache.hit"), third.facts(CDN_HEADERS))
+                    : Check.amber("cache", Messages.get("check.cache.miss", third.header("Cache-Control").orElse("")),
+                            third.facts(CDN_HEADERS)));
+        }
+
+        if (!playlist.segments().isEmpty()) {
+            HlsPlaylist.Segment newest = playlist.segments().getLast();
+            HttpGet.Answer segment = get(mediaUrl.resolve(newest.uri()), null);
+            if (!segment.ok()) {
+                checks.add(Check.red("segment", segment.failure() != null
+                        ? Messages.get("check.segment.unreachable", segment.failureInWords())
+                        : Messages.get("check.segment.failed", segment.status()), segment.facts(CDN_HEADERS)));
+            } else {
+                long bytes = segment.body().length;
+                long need = HlsPlaylist.bitrate(bytes, newest.duration());
+                long got = segment.millis() == 0 ? Long.MAX_VALUE : bytes * 8_000 / segment.millis();
+                double ratio = need == 0 ? 99 : (double) got / need;
+                checks.add(new Check("segment", bytes == 0 ? Check.Mark.RED : ratio >= 1.5 ? Check.Mark.GREEN
+                        : ratio >= 1 ? Check.Mark.AMBER : Check.Mark.RED,
+                        Messages.get("check.segment.speed", bytes / 1024, segment.millis(), Math.min(ratio, 99)),
+                        segment.facts(CDN_HEADERS) + ", " + bytes + " bytes, stream needs " + need / 1000 + " kbit/s"));
+            }
+        }
+
+        HttpGet.Answer cors = get(mediaUrl, "https://player.example");
         checks.add(cors.header("Access-Control-Allow-Origin").isEmpty()
-                ? Check.amber("cors", Messages.get("check.cors.missing"), cors.cdnFacts())
-                : Check.green("cors", Messages.get("check.cors.ok"), "Access-Control-Allow-Origin: " + cors.header("Access-Control-Allow-Origin")));
+                ? Check.amber("cors", Messages.get("check.cors.missing"), cors.facts(CDN_HEADERS))
+                : Check.green("cors", Messages.get("check.cors.ok"), "Access-Control-Allow-Origin: "
+                        + cors.header("Access-Control-Allow-Origin").orElseThrow()));
         return new Report(url, checks);
     }
 
-    private static String playlistFailure(Fetch f) {
-        if (f.failure != null) {
-            return Messages.get("check.playlist.unreachable");
+    /** The playlist in an answer, or a red check (named {@code id}) saying why there is none. */
+    private static Optional<HlsPlaylist> readPlaylist(HttpGet.Answer answer, String id, List<Check> checks) {
+        if (!answer.ok()) {
+            checks.add(Check.red(id, failure(answer), answer.failure() != null ? answer.facts() : answer.facts(CDN_HEADERS)));
+            return Optional.empty();
         }
-        return switch (f.status) {
+        if (answer.truncated()) {
+            checks.add(Check.red(id, Messages.get("check.playlist.huge", HttpGet.MAX_BODY / (1024 * 1024)), answer.facts()));
+            return Optional.empty();
+        }
+        Optional<HlsPlaylist> parsed = HlsPlaylist.parse(answer.text());
+        if (parsed.isEmpty()) {
+            checks.add(Check.red(id, Messages.get("check.playlist.notHls"), answer.facts("Content-Type")));
+            return Optional.empty();
+        }
+        if (parsed.get().defect().isPresent()) {
+            checks.add(Check.red(id, Messages.get("check.playlist.broken", parsed.get().defect().get()), answer.facts()));
+            return Optional.empty();
+        }
+        return parsed;
+    }
+
+    private static String failure(HttpGet.Answer a) {
+        if (a.failure() != null) {
+            return Messages.get("check.playlist.unreachable", a.failureInWords());
+        }
+        return switch (a.status()) {
             case 404 -> Messages.get("check.playlist.404");
             case 403 -> Messages.get("check.playlist.403");
             case 502, 504 -> Messages.get("check.playlist.502");
-            default -> Messages.get("check.playlist.status", f.status);
+            default -> Messages.get("check.playlist.status", a.status());
         };
     }
 
-    private Fetch get(URI url, String origin) throws InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10)).GET();
-        if (origin != null) {
-            request.header("Origin", origin);
-        }
-        long start = System.nanoTime();
-        try {
-            HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Fetch(r.statusCode(), r.body(), (System.nanoTime() - start) / 1_000_000, r.headers(), null);
-        } catch (IOException e) {
-            return new Fetch(-1, null, (System.nanoTime() - start) / 1_000_000, null, e.getClass().getSimpleName() + ": " + e.getMessage());
-        }
+    private static HttpGet.Answer get(URI url, String origin) throws InterruptedException {
+        return origin == null ? HttpGet.get(url, TIMEOUT) : HttpGet.get(url, TIMEOUT, "Origin", origin);
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
@@ -43,6 +46,8 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private final HttpServer server;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SimDistribution> distributions = new LinkedHashMap<>();
+    private final Set<String> usedCallerReferences = new HashSet<>();
+    private final List<Hold> holds = new ArrayList<>();
     private final List<Map.Entry<SimFault, String>> faults = new ArrayList<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
@@ -77,6 +82,52 @@ public final class CloudFrontSimulator implements AutoCloseable {
     /** The next call of {@code operation} (e.g. "CreateDistribution", or "*" for any) fails this way. */
     public synchronized void inject(SimFault fault, String operation) {
         faults.add(Map.entry(fault, operation));
+    }
+
+    /**
+     * Stops the call of {@code operation} that comes after {@code letThrough} others, before or after
+     * carrying it out, and keeps its caller waiting for an answer until released: the moment a
+     * crash test kills the caller. The connection then drops unanswered.
+     */
+    public synchronized Hold hold(String operation, int letThrough, boolean afterApplying) {
+        Hold h = new Hold(operation, letThrough, afterApplying);
+        holds.add(h);
+        return h;
+    }
+
+    /** A call held on purpose; see {@link #hold}. */
+    public static final class Hold {
+        private final String operation;
+        private final boolean afterApplying;
+        private int letThrough;
+        private final CountDownLatch reached = new CountDownLatch(1);
+        private final CountDownLatch released = new CountDownLatch(1);
+
+        private Hold(String operation, int letThrough, boolean afterApplying) {
+            this.operation = operation;
+            this.letThrough = letThrough;
+            this.afterApplying = afterApplying;
+        }
+
+        /** Whether the held call arrived (and, if so, was carried out) within the time given. */
+        public boolean awaitReached(Duration within) throws InterruptedException {
+            return reached.await(within.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        public void release() {
+            released.countDown();
+        }
+    }
+
+    private synchronized Hold takeHold(String operation) {
+        for (Iterator<Hold> it = holds.iterator(); it.hasNext(); ) {
+            Hold h = it.next();
+            if (h.operation.equals(operation) && h.letThrough-- == 0) {
+                it.remove();
+                return h;
+            }
+        }
+        return null;
     }
 
     /** Refuses an IAM action, e.g. "TagResource", as a policy without it would. */
@@ -133,6 +184,19 @@ public final class CloudFrontSimulator implements AutoCloseable {
         String operation = operation(call);
         calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
 
+        Hold hold = takeHold(operation);
+        if (hold != null) {
+            if (hold.afterApplying) {
+                dispatch(operation, call, true);
+            }
+            hold.reached.countDown();
+            try {
+                hold.released.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         SimFault fault = takeFault(operation);
         if (fault != null) {
             switch (fault) {
@@ -287,11 +351,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
             return Answer.error(400, "InvalidArgument", invalid);
         }
         String callerReference = SimXml.text(config, "CallerReference");
-        for (SimDistribution d : distributions.values()) {
-            if (d.callerReference.equals(callerReference)) {
-                return Answer.error(409, "DistributionAlreadyExists",
-                        "The caller reference that you are using to create a distribution is associated with another distribution.");
-            }
+        // Real CloudFront documents a CallerReference as unique per create; a deleted distribution does not free it.
+        if (!usedCallerReferences.add(callerReference)) {
+            return Answer.error(409, "DistributionAlreadyExists",
+                    "The caller reference that you are using to create a distribution is associated with another distribution.");
         }
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         String id = "E" + randomText(UPPER, 13);
@@ -547,6 +610,9 @@ public final class CloudFrontSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            holds.forEach(Hold::release);
+        }
         SimHttp.stop(server);
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,6 +38,8 @@ public final class OriginSimulator implements AutoCloseable {
     private final Map<String, LiveStream> live = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> requests = new ConcurrentHashMap<>();
     private volatile boolean refuseRemoteRest;
+    private volatile int applicationStatus;
+    private volatile CountDownLatch silence;
 
     private record LiveStream(String app, String id, long startedNanos) {
     }
@@ -83,6 +87,20 @@ public final class OriginSimulator implements AutoCloseable {
     }
 
     /** AMS's default: its REST API answers only the local host; remote callers get 403 "Not allowed IP". */
+    /** Makes every application page answer with this status (e.g. 401 behind a login, 500 when failing); 0 for normal. */
+    public void applicationStatus(int status) {
+        this.applicationStatus = status;
+    }
+
+    /** Accepts connections but never answers, as a hung server does; false to answer again. */
+    public void silent(boolean hang) {
+        CountDownLatch previous = silence;
+        silence = hang ? new CountDownLatch(1) : null;
+        if (previous != null) {
+            previous.countDown();
+        }
+    }
+
     public void refuseRemoteRest(boolean refuse) {
         this.refuseRemoteRest = refuse;
     }
@@ -97,6 +115,15 @@ public final class OriginSimulator implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        CountDownLatch hung = silence;
+        if (hung != null) {
+            try {
+                hung.await(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return;
+        }
         String path = exchange.getRequestURI().getPath();
         exchange.getResponseHeaders().set("Server", "AntMediaServer-simulator");
         String origin = exchange.getRequestHeaders().getFirst("Origin");
@@ -124,6 +151,10 @@ public final class OriginSimulator implements AutoCloseable {
         }
         count("other");
         String[] parts = path.split("/");
+        if (parts.length >= 2 && APPLICATIONS.contains(parts[1]) && applicationStatus != 0) {
+            SimHttp.sendText(exchange, applicationStatus, "text/html;charset=UTF-8", "<!doctype html><title>" + applicationStatus + "</title>");
+            return;
+        }
         if (parts.length >= 2 && APPLICATIONS.contains(parts[1])) {
             if (parts.length == 2 || parts[2].isEmpty() || parts[2].equals("index.html") || parts[2].equals("play.html")) {
                 SimHttp.sendText(exchange, 200, "text/html;charset=UTF-8",
@@ -203,6 +234,7 @@ public final class OriginSimulator implements AutoCloseable {
 
     @Override
     public void close() {
+        silent(false);
         SimHttp.stop(server);
     }
 }

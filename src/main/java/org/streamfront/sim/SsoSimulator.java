@@ -29,6 +29,7 @@ public final class SsoSimulator implements AutoCloseable {
     private final Map<String, Grant> devices = new ConcurrentHashMap<>();
     private final Map<String, String> userCodes = new ConcurrentHashMap<>();
     private final Map<String, Boolean> tokens = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> refreshTokens = new ConcurrentHashMap<>();
     private volatile int intervalSeconds = 1;
 
     private SsoSimulator() throws IOException {
@@ -93,7 +94,13 @@ public final class SsoSimulator implements AutoCloseable {
                         .put("verificationUri", uri() + "/device").put("verificationUriComplete", uri() + "/device?user_code=" + userCode)
                         .put("expiresIn", 600).put("interval", intervalSeconds));
             }
-            case "/token" -> token(exchange, body.path("deviceCode").asText());
+            case "/token" -> {
+                if ("refresh_token".equals(body.path("grantType").asText())) {
+                    refresh(exchange, body.path("refreshToken").asText());
+                } else {
+                    token(exchange, body.path("deviceCode").asText());
+                }
+            }
             case "/assignment/accounts" -> withToken(exchange, () -> {
                 ObjectNode out = JSON.createObjectNode();
                 out.putArray("accountList").addObject().put("accountId", ACCOUNT_ID).put("accountName", "Practice broadcasting")
@@ -133,12 +140,28 @@ public final class SsoSimulator implements AutoCloseable {
             case DENIED -> error(exchange, 400, "AccessDeniedException", "access_denied", "The user denied the request");
             case EXPIRED -> error(exchange, 400, "ExpiredTokenException", "expired_token", "The device code has expired");
             case APPROVED -> {
-                String token = "sso-access-token-" + UUID.randomUUID();
-                tokens.put(token, true);
                 devices.remove(deviceCode);
-                ok(exchange, JSON.createObjectNode().put("accessToken", token).put("tokenType", "Bearer").put("expiresIn", 28_800));
+                issue(exchange);
             }
         }
+    }
+
+    private void refresh(HttpExchange exchange, String refreshToken) throws IOException {
+        if (refreshTokens.remove(refreshToken) == null) {
+            error(exchange, 400, "InvalidGrantException", "invalid_grant", "Invalid refresh token provided");
+            return;
+        }
+        issue(exchange);
+    }
+
+    /** A new access token and the refresh token that renews it, as CreateToken answers for sso:account:access. */
+    private void issue(HttpExchange exchange) throws IOException {
+        String token = "sso-access-token-" + UUID.randomUUID();
+        String refresh = "sso-refresh-token-" + UUID.randomUUID();
+        tokens.put(token, true);
+        refreshTokens.put(refresh, true);
+        ok(exchange, JSON.createObjectNode().put("accessToken", token).put("refreshToken", refresh)
+                .put("tokenType", "Bearer").put("expiresIn", 28_800));
     }
 
     private interface Answer {

@@ -1,6 +1,10 @@
 package org.streamfront.ui;
 
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javafx.util.Subscription;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,6 +63,7 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 /** The composition root: builds the services and hands them to the views. No framework. */
 public final class AppRoot implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(AppRoot.class.getName());
     private final AppOptions options;
     private final PlanForm form = new PlanForm();
     private final DraftStore drafts;
@@ -70,6 +75,7 @@ public final class AppRoot implements AutoCloseable {
     private final WizardViewModel wizard;
     private final WizardView view;
     private DeployServices services;
+    private final List<DeployServices> retired = new ArrayList<>();
     private volatile boolean closed;
 
     public AppRoot(AppOptions options, Runnable switchToPractice, java.util.function.Consumer<String> openInBrowser) {
@@ -98,12 +104,8 @@ public final class AppRoot implements AutoCloseable {
         view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
         shell[0] = view;
 
-        account.connected().subscribe(session -> {
-            if (services != null) {
-                services.close();
-                services = null;
-            }
-        });
+        // A new sign-in applies to the next operation; work already running keeps the client it started with.
+        account.connected().subscribe(session -> retireServices());
         form.load(Plan.empty().withPlanId(PlanIds.newId()));
         wizard.enter(Step.ACCOUNT);
     }
@@ -117,13 +119,17 @@ public final class AppRoot implements AutoCloseable {
             if (options.sharedWorld() != null) {
                 world.complete(options.sharedWorld());
             } else {
-                // Fresh simulators hold no distributions, so last run's practice history would only mislead.
-                try {
-                    java.nio.file.Files.deleteIfExists(options.dataHome().resolve(options.historyFileName()));
-                } catch (java.io.IOException e) {
-                    notice(e);
-                }
-                Background.execute(() -> world.complete(PracticeWorld.start(Duration.ofSeconds(20))));
+                Background.execute(() -> {
+                    try {
+                        // Fresh simulators hold no distributions, so last run's practice history would only mislead.
+                        History.open(historyFile()).forgetAll();
+                        world.complete(PracticeWorld.start(Duration.ofSeconds(20)));
+                    } catch (RuntimeException e) {
+                        // Every wait on the simulators then fails with this cause instead of hanging.
+                        world.completeExceptionally(e);
+                        Platform.runLater(() -> view.notice(Messages.get("practice.failed", e.getMessage())));
+                    }
+                });
             }
         }
         account.load();
@@ -137,12 +143,18 @@ public final class AppRoot implements AutoCloseable {
                 world.thenAccept(w -> Platform.runLater(() -> fitPracticeOrigin(w)));
             }
         }, failure -> form.plan().subscribe(drafts::save));
-        Background.run(() -> new History(options.dataHome().resolve(options.historyFileName())).unfinished(),
-                unfinished -> {
-                    if (!closed) {
-                        offerResume(unfinished);
-                    }
-                }, failure -> { });
+        Background.run(() -> History.open(historyFile()), history -> {
+            if (closed) {
+                return;
+            }
+            history.movedAside().ifPresent(aside -> view.notice(Messages.get("history.movedAside", aside)));
+            if (world == null || options.sharedWorld() != null) {
+                offerResume(history.unfinished());
+            }
+        }, failure -> {
+            LOG.log(Level.WARNING, "history could not be opened", failure);
+            view.notice(Messages.get("history.unusable", failure.getMessage()));
+        });
     }
 
     /** The sign-ins this computer has: the SDK's default chain first, then each profile. Reads files: call off the FX thread. */
@@ -159,7 +171,7 @@ public final class AppRoot implements AutoCloseable {
     /** The Deploy step's model, made when first needed (Create, resume): the first screen does without it. */
     private DeployViewModel deploy() {
         if (deploy == null) {
-            deploy = new DeployViewModel(this::distributions, this::viewerBase);
+            deploy = new DeployViewModel(this::distributions, this::viewerBase, Jobs.background());
         }
         return deploy;
     }
@@ -179,10 +191,21 @@ public final class AppRoot implements AutoCloseable {
             if (session == null) {
                 throw new IllegalStateException("no AWS sign-in is connected");
             }
-            services = new DeployServices(session.credentials(), session.endpointOrNull(),
-                    options.dataHome().resolve(options.historyFileName()), DeployWatcher.standard());
+            services = new DeployServices(session.credentials(), session.endpointOrNull(), historyFile(), DeployWatcher.standard());
         }
         return services.distributions();
+    }
+
+    private Path historyFile() {
+        return options.dataHome().resolve(options.historyFileName());
+    }
+
+    /** The services of a sign-in that is no longer current: closed when the app closes, not under running work. */
+    private synchronized void retireServices() {
+        if (services != null) {
+            retired.add(services);
+            services = null;
+        }
     }
 
     /** Where this computer reaches a distribution: its own address on the practice edge, or CloudFront over HTTPS. */
@@ -277,9 +300,14 @@ public final class AppRoot implements AutoCloseable {
             return;
         }
         account.connect();
-        account.connected().subscribe(s -> {
-            if (s != null && wizard.current().get() != Step.DEPLOY) {
-                go.run();
+        // Once: the first sign-in resumes; later sign-ins are just sign-ins.
+        Subscription[] once = new Subscription[1];
+        once[0] = account.connected().subscribe(s -> {
+            if (s != null) {
+                once[0].unsubscribe();
+                if (wizard.current().get() != Step.DEPLOY) {
+                    go.run();
+                }
             }
         });
     }
@@ -359,9 +387,9 @@ public final class AppRoot implements AutoCloseable {
         }
         drafts.close();
         synchronized (this) {
-            if (services != null) {
-                services.close();
-            }
+            retireServices();
+            retired.forEach(DeployServices::close);
+            retired.clear();
         }
         if (world != null && options.sharedWorld() == null) {
             world.thenAccept(PracticeWorld::close);

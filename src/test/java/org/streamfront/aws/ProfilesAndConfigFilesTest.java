@@ -94,10 +94,19 @@ class ProfilesAndConfigFilesTest {
     void savedSsoProfileIsOneTheAwsCliUnderstands() throws Exception {
         Files.writeString(config, "[default]\nregion = us-east-1\n");
         AwsConfigFiles.saveSsoProfile(config, "streamfront", "https://corp.awsapps.com/start", "eu-central-1", "111122223333", "Admin");
+        String session = SsoSignIn.sessionName("https://corp.awsapps.com/start");
+        assertThat(session).startsWith("streamfront-corp-");
         String text = Files.readString(config);
-        assertThat(text).contains("[sso-session streamfront]").contains("sso_start_url = https://corp.awsapps.com/start")
-                .contains("[profile streamfront]").contains("sso_session = streamfront").contains("sso_role_name = Admin")
+        assertThat(text).contains("[sso-session " + session + "]").contains("sso_start_url = https://corp.awsapps.com/start")
+                .contains("[profile streamfront]").contains("sso_session = " + session).contains("sso_role_name = Admin")
                 .contains("[default]");
         assertThat(Profiles.list()).contains(new Profiles.Entry("streamfront", Profiles.Kind.SSO));
+
+        // A second organisation gets its own session; the first profile still points at its own start URL.
+        AwsConfigFiles.saveSsoProfile(config, "school", "https://school.awsapps.com/start", "eu-west-1", "444455556666", "Media");
+        String both = Files.readString(config);
+        assertThat(SsoSignIn.sessionName("https://school.awsapps.com/start")).isNotEqualTo(session);
+        assertThat(both).contains("[sso-session " + session + "]\nsso_start_url = https://corp.awsapps.com/start")
+                .contains("sso_start_url = https://school.awsapps.com/start").contains("[profile streamfront]\nsso_session = " + session);
     }
 }

@@ -101,13 +101,46 @@ class SsoSignInTest {
     }
 
     @Test
-    void theTokenIsCachedWhereTheAwsCliLooksReadableByTheUserAlone() throws Exception {
+    void theTokenIsCachedInTheAwsCliFormatReadableByTheUserAlone() throws Exception {
         SsoSignIn.Device device = sso.start(START);
         sim.approve(device.userCode());
         SsoSignIn.Token t = sso.await(START, device, status::add);
         Path file = SsoSignIn.saveToken(t, dir.resolve("sso/cache"));
-        assertThat(file.getFileName().toString()).isEqualTo(SsoSignIn.sha1("streamfront") + ".json");
+        assertThat(file.getFileName().toString()).isEqualTo(SsoSignIn.sha1(SsoSignIn.sessionName(START)) + ".json");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(Files.readString(file)).contains("\"accessToken\": \"" + t.accessToken() + "\"").contains(START);
+        var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+        assertThat(json.get("accessToken").asText()).isEqualTo(t.accessToken());
+        assertThat(json.get("refreshToken").asText()).isEqualTo(t.refreshToken()).startsWith("sso-refresh-token-");
+        assertThat(json.get("startUrl").asText()).isEqualTo(START);
+        assertThat(json.get("clientId").asText()).isEqualTo(device.clientId());
+        assertThat(java.time.Instant.parse(json.get("registrationExpiresAt").asText()))
+                .as("from RegisterClient, not invented").isEqualTo(device.registrationExpiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(java.time.Instant.parse(json.get("expiresAt").asText())).isAfter(java.time.Instant.now());
+    }
+
+    @Test
+    void theAwsSdksOwnSsoProviderUsesTheSavedProfileAndToken() throws Exception {
+        SsoSignIn.Device device = sso.start(START);
+        sim.approve(device.userCode());
+        SsoSignIn.Token t = sso.await(START, device, status::add);
+        Path home = dir.resolve("home");
+        Path config = home.resolve(".aws/config");
+        SsoSignIn.saveToken(t, home.resolve(".aws/sso/cache"));
+        AwsConfigFiles.saveSsoProfile(config, "live", START, "eu-central-1", SsoSimulator.ACCOUNT_ID, SsoSimulator.ROLE);
+
+        // The SDK's ProfileCredentialsProvider in its own process, finding the token under HOME as the AWS CLI does.
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), SdkSsoProbe.class.getName(), "live");
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("HOME", home.toString());
+        pb.environment().put("AWS_CONFIG_FILE", config.toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve(".aws/no-credentials").toString());
+        pb.environment().put("AWS_ENDPOINT_URL_SSO", sim.uri().toString());
+        pb.redirectErrorStream(true);
+        Process p = pb.start();
+        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(said).isZero();
+        assertThat(said.strip()).isEqualTo("ASIAPRACTICESSO00000");
     }
 }

@@ -36,7 +36,7 @@ class DeployDetectionBenchmark {
              var client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri())) {
             sim.deployDelay(DEPLOY);
             Path dir = Files.createTempDirectory("sf-bench");
-            Distributions d = new Distributions(() -> client, new History(dir.resolve("h.json")), Retry.standard(),
+            Distributions d = new Distributions(() -> client, History.open(dir.resolve("h.json")), Retry.standard(),
                     DeployWatcher.standard());
             List<Double> ours = new ArrayList<>();
             double calls = 0;
@@ -45,7 +45,7 @@ class DeployDetectionBenchmark {
                 Snapshot made = d.create(plan(), Progress.SILENT);
                 long before = sim.calls("GetDistribution");
                 Instant start = Instant.now();
-                d.watcher().awaitDeployed(made.id(), d, Progress.SILENT, Duration.ofMinutes(2));
+                d.awaitDeployed(made.id(), Progress.SILENT, Duration.ofMinutes(2));
                 Instant seen = Instant.now();
                 ours.add(Duration.between(sim.deployedAt(made.id()).orElseThrow(), seen).toMillis() / 1000.0);
                 calls += sim.calls("GetDistribution") - before;

@@ -10,18 +10,7 @@ import java.util.concurrent.TimeUnit;
 /** Runs StreamFront's command line in its own process, with the environment a user would set. */
 public record CommandProcess(int exit, String out, String err) {
     public static CommandProcess run(Path home, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                "-Dstreamfront.home=" + home,
-                "org.streamfront.Main"));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command);
-        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-        pb.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
-        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
-        pb.environment().putAll(env);
-        Process p = pb.start();
+        Process p = start(home, env, args);
         var err = p.getErrorStream();
         var errText = new StringBuilder();
         Thread drain = Thread.ofVirtual().start(() -> {
@@ -38,5 +27,21 @@ public record CommandProcess(int exit, String out, String err) {
         }
         drain.join();
         return new CommandProcess(p.exitValue(), out, errText.toString());
+    }
+
+    /** Starts the command and hands back the process, for tests that stop it themselves. */
+    public static Process start(Path home, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                "-Dstreamfront.home=" + home,
+                "org.streamfront.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+        pb.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
+        pb.environment().putAll(env);
+        return pb.start();
     }
 }

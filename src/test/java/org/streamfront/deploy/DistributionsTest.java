@@ -47,10 +47,10 @@ class DistributionsTest {
         Distributions d = distributions();
         Snapshot made = d.create(plan, progress);
         assertThat(made.status()).isEqualTo("InProgress");
-        Snapshot done = d.watcher().awaitDeployed(made.id(), d, progress, Duration.ofSeconds(10));
+        Snapshot done = d.awaitDeployed(made.id(), progress, Duration.ofSeconds(10));
         assertThat(done.deployed()).isTrue();
         assertThat(log).anySatisfy(l -> assertThat(l).contains("Deployed"));
-        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(HistoryEntry.State.DEPLOYED);
+        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(LifecycleState.DEPLOYED);
     }
 
     @Test
@@ -88,7 +88,7 @@ class DistributionsTest {
         Snapshot made = distributions().create(plan, progress);
         assertThat(made.comment()).contains(plan.planId());
         assertThat(log).anySatisfy(l -> assertThat(l).contains("without tags"));
-        assertThat(distributions().findByPlan(plan.planId(), progress)).map(Snapshot::id).contains(made.id());
+        assertThat(distributions().listOurs(progress)).extracting(Snapshot::id).containsExactly(made.id());
     }
 
     @Test
@@ -100,7 +100,7 @@ class DistributionsTest {
                 new DeployWatcher(Duration.ofMillis(100)));
         assertThatThrownBy(() -> firstRun.create(plan, progress)).isNotNull();
         assertThat(new History(dir.resolve("history.json")).forPlan(plan.planId()).orElseThrow().state())
-                .isEqualTo(HistoryEntry.State.CREATING);
+                .isEqualTo(LifecycleState.CREATING);
 
         Snapshot resumed = distributions().create(plan, progress);
         assertThat(sim.distributionCount()).isEqualTo(1);
@@ -126,9 +126,9 @@ class DistributionsTest {
         sim.deployDelay(Duration.ofMillis(300));
         Distributions d = distributions();
         Snapshot made = d.create(plan, progress);
-        d.teardown(made.id(), progress);
+        d.teardown(made.id(), progress, Duration.ofSeconds(20));
         assertThat(sim.distributionCount()).isZero();
-        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(HistoryEntry.State.DELETED);
+        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(LifecycleState.DELETED);
         assertThat(log).anySatisfy(l -> assertThat(l).contains("Disabling"))
                 .anySatisfy(l -> assertThat(l).contains("is deleted"));
     }
@@ -140,7 +140,98 @@ class DistributionsTest {
         Snapshot made = d.create(plan, progress);
         sim.inject(SimFault.THROTTLING, "GetDistribution");
         sim.inject(SimFault.THROTTLING, "GetDistribution");
-        assertThat(d.watcher().awaitDeployed(made.id(), d, progress, Duration.ofSeconds(10)).deployed()).isTrue();
+        assertThat(d.awaitDeployed(made.id(), progress, Duration.ofSeconds(10)).deployed()).isTrue();
         assertThat(log).anySatisfy(l -> assertThat(l).contains("slow down"));
+    }
+
+    @Test
+    void aPlanCanBeCreatedAgainAfterItsDistributionWasDeleted() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Distributions d = distributions();
+        Snapshot first = d.create(plan, progress);
+        d.teardown(first.id(), progress, Duration.ofSeconds(20));
+
+        Snapshot second = d.create(plan, progress);
+        assertThat(second.id()).isNotEqualTo(first.id());
+        assertThat(sim.distributionCount()).isEqualTo(1);
+        HistoryEntry entry = d.history().forPlan(plan.planId()).orElseThrow();
+        assertThat(entry.distributionId()).isEqualTo(second.id());
+        assertThat(entry.callerReference()).as("each attempt its own CallerReference").isEqualTo(plan.planId() + "-g2");
+        assertThat(second.comment()).contains(plan.planId());
+    }
+
+    @Test
+    void aStopDuringTheSecondCreateDoesNotFollowTheDeletedFirstDistribution() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Distributions d = distributions();
+        Snapshot first = d.create(plan, progress);
+        d.teardown(first.id(), progress, Duration.ofSeconds(20));
+        sim.inject(SimFault.DROP_AFTER, "CreateDistributionWithTags");
+        var dying = new Distributions(() -> client, d.history(), new Retry(Duration.ofMillis(1), Duration.ofMillis(1), 1),
+                new DeployWatcher(Duration.ofMillis(100)));
+        assertThatThrownBy(() -> dying.create(plan, progress)).isNotNull();
+        assertThat(d.history().forPlan(plan.planId()).orElseThrow().distributionId()).as("no stale id kept").isNull();
+
+        Snapshot resumed = new Distributions(() -> client, new History(dir.resolve("history.json")),
+                new Retry(Duration.ofMillis(20), Duration.ofMillis(200), Retry.ATTEMPTS), new DeployWatcher(Duration.ofMillis(100)))
+                .create(plan, progress);
+        assertThat(resumed.id()).isNotEqualTo(first.id());
+        assertThat(sim.distributionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void createRefusesWhileATeardownIsUnfinishedAndResumeFinishesTheTeardown() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Distributions d = distributions();
+        Snapshot made = d.create(plan, progress);
+        // The teardown stops after the disable was sent (the delete's connection drops, no retries).
+        // The JDK's HTTP connection quietly repeats a dropped DELETE once, so the drop comes twice.
+        sim.inject(SimFault.DROP_BEFORE, "DeleteDistribution");
+        sim.inject(SimFault.DROP_BEFORE, "DeleteDistribution");
+        var dying = new Distributions(() -> client, d.history(), new Retry(Duration.ofMillis(1), Duration.ofMillis(1), 1),
+                new DeployWatcher(Duration.ofMillis(100)));
+        assertThatThrownBy(() -> dying.teardown(made.id(), progress, Duration.ofSeconds(20))).isNotNull();
+        HistoryEntry left = d.history().forPlan(plan.planId()).orElseThrow();
+        assertThat(left.state()).isEqualTo(LifecycleState.DELETING);
+        assertThat(left.unfinished()).isTrue();
+
+        assertThatThrownBy(() -> d.create(plan, progress)).isInstanceOf(LifecycleException.class)
+                .hasMessageContaining("being deleted");
+        var resumed = d.resume(plan, left, progress, Duration.ofSeconds(20));
+        assertThat(resumed.deleted()).as("a teardown resumes as a teardown").isTrue();
+        assertThat(sim.distributionCount()).isZero();
+        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(LifecycleState.DELETED);
+    }
+
+    @Test
+    void aDistributionDeletedOutsideStreamFrontIsRecordedAsDeleted() throws Exception {
+        sim.deployDelay(Duration.ofSeconds(30));
+        Distributions d = distributions();
+        Snapshot made = d.create(plan, progress);
+        try (var other = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri())) {
+            var config = other.getDistributionConfig(b -> b.id(made.id()));
+            var disabled = other.updateDistribution(b -> b.id(made.id()).ifMatch(config.eTag())
+                    .distributionConfig(config.distributionConfig().toBuilder().enabled(false).build()));
+            sim.finishDeployment(made.id());
+            other.deleteDistribution(b -> b.id(made.id()).ifMatch(disabled.eTag()));
+        }
+        assertThatThrownBy(() -> d.awaitDeployed(made.id(), progress, Duration.ofSeconds(5)))
+                .satisfies(e -> assertThat(org.streamfront.aws.AwsErrors.explain(e).summary()).contains("no longer exists"));
+        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(LifecycleState.DELETED);
+        assertThat(d.history().unfinished()).as("nothing left to resume").isEmpty();
+    }
+
+    @Test
+    void teardownThatRunsOutOfTimeStaysResumable() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Distributions d = distributions();
+        Snapshot made = d.create(plan, progress);
+        sim.deployDelay(Duration.ofMinutes(5));
+        assertThatThrownBy(() -> d.teardown(made.id(), progress, Duration.ofMillis(500)))
+                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+        assertThat(d.history().unfinished()).map(HistoryEntry::state).contains(LifecycleState.DISABLED);
+        sim.finishDeployment(made.id());
+        d.teardown(made.id(), progress, Duration.ofSeconds(20));
+        assertThat(sim.distributionCount()).isZero();
     }
 }

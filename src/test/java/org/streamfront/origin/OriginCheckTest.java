@@ -139,4 +139,31 @@ class OriginCheckTest {
         }
         assertThat(OriginCheck.notOnTheInternet(InetAddress.getByName("3.120.1.2"))).isFalse();
     }
+
+    @Test
+    void anApplicationBehindALoginIsAmberWithAdviceNotGreen() throws Exception {
+        ams.applicationStatus(401);
+        var report = check.run(origin("WebRTCAppEE", ams.port()), "");
+        assertThat(line(report, "application").mark()).isEqualTo(Check.Mark.AMBER);
+        assertThat(line(report, "application").summary()).contains("refuses access").contains("401").contains("allow CloudFront");
+    }
+
+    @Test
+    void anApplicationAnsweringServerErrorsIsRed() throws Exception {
+        ams.applicationStatus(500);
+        var report = check.run(origin("WebRTCAppEE", ams.port()), "");
+        assertThat(line(report, "application").mark()).isEqualTo(Check.Mark.RED);
+        assertThat(line(report, "application").summary()).contains("server error").contains("500");
+        assertThat(report.blocked()).isTrue();
+    }
+
+    @Test
+    void aServerThatAcceptsButNeverAnswersIsRedWithItsOwnMessage() throws Exception {
+        ams.silent(true);
+        var report = check.run(origin("WebRTCAppEE", ams.port()), "");
+        assertThat(line(report, "port").mark()).as("the port itself accepts").isEqualTo(Check.Mark.GREEN);
+        assertThat(line(report, "http").mark()).isEqualTo(Check.Mark.RED);
+        assertThat(line(report, "http").summary()).contains("accepts connections but sends no answer");
+        assertThat(report.checks()).noneMatch(c -> c.id().equals("application"));
+    }
 }

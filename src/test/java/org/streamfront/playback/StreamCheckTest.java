@@ -36,7 +36,7 @@ class StreamCheckTest {
         assertThat(report.healthy()).isTrue();
         assertThat(report.checks()).extracting(Check::id).containsExactly("playlist", "advances", "cache", "segment", "cors");
         assertThat(report.checks()).allSatisfy(c -> assertThat(c.mark()).as(c.id() + ": " + c.summary()).isEqualTo(Check.Mark.GREEN));
-        assertThat(report.check("playlist").orElseThrow().detail()).contains("X-Cache").contains("POP: SIM50-P1");
+        assertThat(report.check("playlist").orElseThrow().detail()).contains("X-Cache").contains("X-Amz-Cf-Pop: SIM50-P1");
     }
 
     @Test

@@ -7,9 +7,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -22,23 +23,26 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.concurrent.Task;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.HistoryEntry;
+import org.streamfront.deploy.LifecycleState;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
 import org.streamfront.plan.Plan;
 import org.streamfront.playback.ViewerProbe;
 import org.streamfront.playback.ViewerUrls;
-import org.streamfront.ui.Background;
+import org.streamfront.ui.Jobs;
 
 /**
  * The Deploy step: create (or find) the distribution, watch it until Deployed, and say what is
  * happening all along. Work runs off the FX thread; Cancel stops watching and offers teardown.
  */
 public final class DeployViewModel {
+    private static final Logger LOG = Logger.getLogger(DeployViewModel.class.getName());
+    /** CloudFront's own word (2020 on): most changes reach every edge location within about five minutes. */
+    private static final double TYPICAL_SECONDS = 300;
 
     final StringProperty distributionId = new SimpleStringProperty("");
     final StringProperty domain = new SimpleStringProperty("");
@@ -61,14 +65,17 @@ public final class DeployViewModel {
     private final Function<String, URI> viewerBaseFor;
     private final ViewerProbe probe = new ViewerProbe();
     private final Timeline ticker;
+    private final Jobs executor;
     private Instant startedAt;
-    private Double typicalSeconds;
-    private Task<?> work;
+    private double typicalSeconds = TYPICAL_SECONDS;
+    private Jobs.Job work;
+    private int generation;
     private Plan plan;
 
     /** {@code viewerBaseFor} maps a CloudFront domain to where this computer reaches it (the practice edge, or https). */
-    public DeployViewModel(Supplier<Distributions> distributions, Function<String, URI> viewerBaseFor) {
+    public DeployViewModel(Supplier<Distributions> distributions, Function<String, URI> viewerBaseFor, Jobs executor) {
         this.distributions = distributions;
+        this.executor = executor;
         this.viewerBaseFor = viewerBaseFor;
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -89,104 +96,138 @@ public final class DeployViewModel {
     /** Create (or find) the plan's distribution and watch it. */
     public void start(Plan newPlan) {
         this.plan = newPlan;
-        begin(Messages.get("deploy.log.started"), d -> d.create(newPlan, progressSink()));
-    }
-
-    /** Watch a distribution from the history again, after StreamFront was closed mid-deploy. */
-    public void resume(Plan forPlan, HistoryEntry entry) {
-        this.plan = forPlan;
-        begin(Messages.get("deploy.log.resumed", entry.distributionId() == null ? "" : entry.distributionId()), d -> {
-            if (entry.distributionId() == null) {
-                return d.create(forPlan, progressSink());
-            }
-            return d.get(entry.distributionId(), progressSink());
+        begin(Messages.get("deploy.log.started"), (d, progress) -> {
+            Snapshot s = d.create(newPlan, progress);
+            executor.ui(() -> show(s));
+            return new Distributions.Resumed(LifecycleState.Resume.CREATE,
+                    s.deployed() ? s : d.awaitDeployed(s.id(), progress, null));
         });
     }
 
-    private interface FirstStep {
-        Snapshot run(Distributions d) throws Exception;
+    /** Carry on with a plan's distribution after StreamFront was closed: watch it, or finish deleting it. */
+    public void resume(Plan forPlan, HistoryEntry entry) {
+        this.plan = forPlan;
+        String id = entry.distributionId() == null ? "" : entry.distributionId();
+        if (entry.state().resume() == LifecycleState.Resume.TEARDOWN) {
+            showKnown(entry);
+            begin(Messages.get("deploy.log.teardownResumed", id), (d, progress) -> d.resume(forPlan, entry, progress, null));
+            return;
+        }
+        begin(Messages.get("deploy.log.resumed", id), (d, progress) -> {
+            if (entry.distributionId() == null || !entry.state().mayExist()) {
+                return d.resume(forPlan, entry, progress, null);
+            }
+            Snapshot s = d.get(entry.distributionId(), progress);
+            executor.ui(() -> show(s));
+            return new Distributions.Resumed(LifecycleState.Resume.WATCH, s.deployed() ? s : d.awaitDeployed(s.id(), progress, null));
+        });
     }
 
-    private void begin(String firstLine, FirstStep first) {
+    /** Deletes a distribution chosen in My distributions, showing the work here. */
+    public void teardown(HistoryEntry entry) {
+        showKnown(entry);
+        teardown();
+    }
+
+    /** Deletes the distribution this step shows: disable, wait, delete. Replaces any running watch. */
+    public void teardown() {
+        String id = distributionId.get();
+        if (id.isEmpty()) {
+            return;
+        }
+        begin(Messages.get("deploy.log.teardownStarted", id), (d, progress) -> {
+            d.teardown(id, progress, null);
+            return new Distributions.Resumed(LifecycleState.Resume.TEARDOWN, null);
+        });
+    }
+
+    private interface Work {
+        Distributions.Resumed run(Distributions d, Progress progress) throws Exception;
+    }
+
+    /**
+     * Starts a job, first cancelling the one it replaces; a replaced job's late results and log
+     * lines are dropped (each job knows its generation).
+     */
+    private void begin(String firstLine, Work what) {
+        stopWork();
+        int job = ++generation;
         reset();
         addLog(firstLine);
         running.set(true);
         startedAt = Instant.now();
+        typicalSeconds = TYPICAL_SECONDS;
+        estimate.set(Messages.get("deploy.estimate.typical"));
+        progress.set(0);
         ticker.play();
         tick();
-        typicalSeconds = null;
-        estimate.set(Messages.get("deploy.estimate.typical"));
-        progress.set(-1);
+        Progress sink = progressSink(job);
         // The services (and the history file behind them) are opened off the FX thread.
-        work = Background.run(() -> {
+        work = executor.run(() -> {
             Distributions d = distributions.get();
             var typical = d.history().typicalDeploySeconds();
             if (typical.isPresent()) {
-                Platform.runLater(() -> {
-                    typicalSeconds = typical.getAsDouble();
-                    estimate.set(Messages.get("deploy.estimate.history", Math.round(typicalSeconds / 60.0)));
+                executor.ui(() -> {
+                    if (job == generation) {
+                        typicalSeconds = Math.max(1, typical.getAsDouble());
+                        estimate.set(Messages.get("deploy.estimate.history", Math.max(1, Math.round(typicalSeconds / 60.0))));
+                    }
                 });
             }
-            Snapshot s = first.run(d);
-            Platform.runLater(() -> show(s));
-            return s.deployed() ? s : d.watcher().awaitDeployed(s.id(), d, progressSink(), null);
-        }, s -> {
-            show(s);
+            return what.run(d, sink);
+        }, result -> {
+            if (job != generation) {
+                return;
+            }
             finish();
+            if (result.deleted()) {
+                deleted.set(true);
+                status.set(Messages.get("deploy.status.deleted"));
+                progress.set(1);
+                return;
+            }
+            show(result.snapshot());
             deployed.set(true);
             progress.set(1);
             addLog(Messages.get("deploy.log.done"));
         }, failure -> {
-            finish();
-            if (work != null && work.isCancelled()) {
+            if (job != generation) {
                 return;
             }
-            error.set(AwsErrors.explain(failure));
-            addLog(AwsErrors.explain(failure).summary());
+            finish();
+            LOG.log(Level.WARNING, "deploy step failed", failure);
+            AwsErrors.Explained explained = AwsErrors.explain(failure);
+            error.set(explained);
+            addLog(explained.summary());
         });
     }
 
     /** Stops watching; the distribution stays as it is until the user chooses. */
     public void cancel() {
-        if (work != null && running.get()) {
-            work.cancel(true);
+        if (running.get()) {
+            stopWork();
+            generation++;
             finish();
             stopped.set(true);
             addLog(Messages.get("deploy.log.stoppedWatching"));
         }
     }
 
-    /** Deletes a distribution chosen in My distributions, showing the work here. */
-    public void teardown(HistoryEntry entry) {
-        reset();
-        distributionId.set(entry.distributionId());
-        domain.set(entry.domain() == null ? "" : entry.domain());
-        addLog(Messages.get("deploy.log.teardownStarted", entry.distributionId()));
-        teardown();
+    /** The user keeps the distribution after stopping: the choice goes away. */
+    public void keep() {
+        stopped.set(false);
     }
 
-    public void teardown() {
-        String id = distributionId.get();
-        if (id.isEmpty()) {
-            return;
+    private void stopWork() {
+        if (work != null) {
+            work.cancel();
+            work = null;
         }
-        stopped.set(false);
-        error.set(null);
-        running.set(true);
-        progress.set(-1);
-        startedAt = Instant.now();
-        ticker.play();
-        work = Background.run(() -> {
-            distributions.get().teardown(id, progressSink());
-            return id;
-        }, done -> {
-            finish();
-            deleted.set(true);
-            status.set(Messages.get("deploy.status.deleted"));
-        }, failure -> {
-            finish();
-            error.set(AwsErrors.explain(failure));
-        });
+    }
+
+    private void showKnown(HistoryEntry entry) {
+        distributionId.set(entry.distributionId() == null ? "" : entry.distributionId());
+        domain.set(entry.domain() == null ? "" : entry.domain());
     }
 
     public void retry() {
@@ -195,29 +236,40 @@ public final class DeployViewModel {
         }
     }
 
-    private Progress progressSink() {
+    private Progress progressSink(int job) {
         return new Progress() {
             @Override
             public void log(String message) {
-                Platform.runLater(() -> addLog(message));
+                executor.ui(() -> {
+                    if (job == generation) {
+                        addLog(message);
+                    }
+                });
             }
 
             @Override
             public void status(Snapshot s) {
-                Platform.runLater(() -> show(s));
-                probeEdge(s);
+                executor.ui(() -> {
+                    if (job == generation) {
+                        show(s);
+                    }
+                });
+                probeEdge(s, job);
             }
         };
     }
 
     /** While CloudFront still says InProgress, the edge may already serve: say so when it does. */
-    private void probeEdge(Snapshot s) {
-        if (s.deployed() || plan == null || plan.stream().id().isBlank() || !edgeNote.get().isEmpty()) {
+    private void probeEdge(Snapshot s, int job) {
+        if (job != generation || s.deployed() || plan == null || plan.stream().id().isBlank() || !edgeNote.get().isEmpty()) {
             return;
         }
         int code = probe.status(ViewerUrls.playlist(viewerBaseFor.apply(s.domain()), plan.stream().id()));
         if (code == 200) {
-            Platform.runLater(() -> {
+            executor.ui(() -> {
+                if (job != generation) {
+                    return;
+                }
                 edgeNote.set(Messages.get("deploy.edgeAnswers"));
                 addLog(Messages.get("deploy.edgeAnswers"));
             });
@@ -245,7 +297,8 @@ public final class DeployViewModel {
         }
         long seconds = Duration.between(startedAt, Instant.now()).toSeconds();
         elapsed.set(Messages.get("deploy.elapsed", seconds / 60, seconds % 60));
-        if (typicalSeconds != null && running.get() && !deployed.get()) {
+        if (running.get() && !deployed.get()) {
+            // Elapsed against the typical time, never full before CloudFront says so.
             progress.set(Math.min(0.95, seconds / typicalSeconds));
         }
     }

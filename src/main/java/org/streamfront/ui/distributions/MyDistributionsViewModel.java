@@ -16,6 +16,8 @@ import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.HistoryEntry;
+import org.streamfront.deploy.LifecycleState;
+import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
 import org.streamfront.ui.Background;
@@ -46,7 +48,7 @@ public final class MyDistributionsViewModel {
             Distributions d = distributions.get();
             Map<String, Row> byId = new LinkedHashMap<>();
             for (HistoryEntry e : d.history().all()) {
-                if (e.distributionId() != null && e.state() != HistoryEntry.State.DELETED) {
+                if (e.distributionId() != null && e.state().mayExist()) {
                     byId.put(e.distributionId(), new Row(e.distributionId(), Messages.get("mine.unknown"), e.domain(),
                             e.streamId(), e.createdAt(), e));
                 }
@@ -54,8 +56,9 @@ public final class MyDistributionsViewModel {
             for (Snapshot s : d.listOurs(Progress.SILENT)) {
                 Row known = byId.get(s.id());
                 HistoryEntry entry = known != null ? known.entry()
-                        : new HistoryEntry(org.streamfront.plan.DistributionConfigMapper.planIdInComment(s.comment()).orElse(s.id()),
-                                s.comment(), "", HistoryEntry.State.DEPLOYING, s.id(), s.domain(), s.lastModified(), null);
+                        : new HistoryEntry(DistributionConfigMapper.planIdInComment(s.comment()).orElse(s.id()),
+                                s.comment(), "", LifecycleState.DEPLOYING, s.id(), s.domain(),
+                                s.lastModified(), null, null, null);
                 String status = s.enabled() ? s.status() : Messages.get("mine.disabled", s.status());
                 byId.put(s.id(), new Row(s.id(), status, s.domain(), entry.streamId(), entry.createdAt(), entry));
             }

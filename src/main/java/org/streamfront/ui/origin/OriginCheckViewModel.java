@@ -1,11 +1,14 @@
 package org.streamfront.ui.origin;
 
 import java.time.Duration;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.streamfront.Messages;
 import org.streamfront.origin.Check;
 import org.streamfront.origin.OriginCheck;
 import org.streamfront.plan.Plan;
@@ -18,6 +21,7 @@ import org.streamfront.ui.wizard.PlanForm;
  * demand; never blocks typing. The Origin, Review and Play steps show its results.
  */
 public final class OriginCheckViewModel {
+    private static final Logger LOG = Logger.getLogger(OriginCheckViewModel.class.getName());
     final ObservableList<Check> checks = FXCollections.observableArrayList();
     final ObservableList<String> liveStreams = FXCollections.observableArrayList();
     final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -65,7 +69,10 @@ public final class OriginCheckViewModel {
         boolean complete = PlanRules.domain(o.domain()).isEmpty() && PlanRules.application(o.application()).isEmpty()
                 && PlanRules.port(o.httpPort()).isEmpty() && PlanRules.port(o.httpsPort()).isEmpty();
         if (!complete) {
+            generation++;
             checks.clear();
+            liveStreams.clear();
+            running.set(false);
             return;
         }
         int mine = ++generation;
@@ -78,6 +85,10 @@ public final class OriginCheckViewModel {
             }
         }, failure -> {
             if (mine == generation) {
+                // What an earlier check found no longer stands: show that this one failed, not old green lines.
+                LOG.log(Level.WARNING, "origin check failed", failure);
+                checks.setAll(Check.red("check", Messages.get("origin.check.failed"), String.valueOf(failure)));
+                liveStreams.clear();
                 running.set(false);
             }
         });

@@ -1,0 +1,221 @@
+package org.streamfront.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.streamfront.aws.AwsClients;
+import org.streamfront.plan.PlanJson;
+import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.PracticeWorld;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+
+/**
+ * Crash safety, proven by killing: {@code apply --wait} and {@code teardown --wait} run in their own
+ * process against the CloudFront simulator, are killed with SIGKILL at a chosen moment (a call held
+ * before or after CloudFront carried it out, or the n-th progress line), then the same command runs
+ * again. After each: exactly one live distribution for the plan (or none after a teardown), no
+ * orphan, and the history on disk says what CloudFront says.
+ */
+class CrashSafetyTest {
+    private static final String PLAN_ID = "sf-crashtest";
+
+    @TempDir
+    Path home;
+    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+
+    @AfterEach
+    void close() {
+        client.close();
+        sim.close();
+    }
+
+    /** Where to kill: a call held by the simulator (operation, calls let through first, after applying), or a progress line. */
+    record KillPoint(String operation, int letThrough, boolean afterApplying, int line) {
+        static KillPoint call(String operation, int letThrough, boolean afterApplying) {
+            return new KillPoint(operation, letThrough, afterApplying, 0);
+        }
+
+        static KillPoint line(int n) {
+            return new KillPoint(null, 0, false, n);
+        }
+
+        @Override
+        public String toString() {
+            return operation == null ? "after progress line " + line
+                    : (afterApplying ? "after CloudFront applied " : "before ") + operation + (letThrough > 0 ? " #" + (letThrough + 1) : "");
+        }
+    }
+
+    static Stream<Arguments> applyKillPoints() {
+        return Stream.of(
+                KillPoint.line(1), KillPoint.line(2), KillPoint.line(3), KillPoint.line(4),
+                KillPoint.call("CreateDistributionWithTags", 0, false),
+                KillPoint.call("CreateDistributionWithTags", 0, true),
+                KillPoint.call("GetDistribution", 0, false),
+                KillPoint.call("GetDistribution", 1, false)).map(Arguments::of);
+    }
+
+    static Stream<Arguments> createKillPoints() {
+        return Stream.of(KillPoint.call("CreateDistributionWithTags", 0, false),
+                KillPoint.call("CreateDistributionWithTags", 0, true)).map(Arguments::of);
+    }
+
+    static Stream<Arguments> teardownKillPoints() {
+        return Stream.of(
+                KillPoint.line(1), KillPoint.line(2), KillPoint.line(3),
+                KillPoint.call("GetDistributionConfig", 0, false),
+                KillPoint.call("UpdateDistribution", 0, false),
+                KillPoint.call("UpdateDistribution", 0, true),
+                KillPoint.call("GetDistribution", 0, false),
+                KillPoint.call("GetDistribution", 1, false),
+                KillPoint.call("DeleteDistribution", 0, false),
+                KillPoint.call("DeleteDistribution", 0, true)).map(Arguments::of);
+    }
+
+    @ParameterizedTest(name = "apply killed {0}")
+    @MethodSource("applyKillPoints")
+    void applyKilledAnywhereLeavesExactlyOneDistribution(KillPoint point) throws Exception {
+        sim.deployDelay(Duration.ofSeconds(1));
+        Path plan = plan();
+        killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
+        String id = applyToTheEnd(plan);
+        assertExactlyOneLive(id);
+    }
+
+    @ParameterizedTest(name = "apply killed twice, {0} then while looking for it")
+    @MethodSource("createKillPoints")
+    void applyKilledAgainWhileResumingStillLeavesOne(KillPoint point) throws Exception {
+        sim.deployDelay(Duration.ofSeconds(1));
+        Path plan = plan();
+        killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
+        killAt(KillPoint.call("ListDistributions", 0, false), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertExactlyOneLive(applyToTheEnd(plan));
+    }
+
+    @ParameterizedTest(name = "teardown killed {0}")
+    @MethodSource("teardownKillPoints")
+    void teardownKilledAnywhereResumesToDeletion(KillPoint point) throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Path plan = plan();
+        String id = applyToTheEnd(plan);
+        sim.deployDelay(Duration.ofSeconds(1));
+        killAt(point, "teardown", id, "--wait", "--timeout", "60s");
+
+        CommandProcess again = CommandProcess.run(home, env(), "teardown", id, "--wait", "--timeout", "60s");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(sim.distributionCount()).isZero();
+        JsonNode entry = historyEntry();
+        assertThat(entry.get("state").asText()).isEqualTo("DELETED");
+        assertThat(entry.get("distributionId").asText()).isEqualTo(id);
+    }
+
+    @ParameterizedTest(name = "re-create after teardown killed {0}")
+    @MethodSource("createKillPoints")
+    void recreateAfterTeardownKilledAnywhereMakesOneNewDistribution(KillPoint point) throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Path plan = plan();
+        String first = applyToTheEnd(plan);
+        assertThat(CommandProcess.run(home, env(), "teardown", first, "--wait").exit()).isZero();
+        sim.deployDelay(Duration.ofSeconds(1));
+        killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
+        String second = applyToTheEnd(plan);
+        assertThat(second).isNotEqualTo(first);
+        assertExactlyOneLive(second);
+        assertThat(historyEntry().get("generation").asInt()).isEqualTo(2);
+    }
+
+    private Path plan() throws Exception {
+        return CliTest.write(home, "plan.json", "{\"planId\": \"" + PLAN_ID + "\", \"name\": \"Crash test\","
+                + " \"origin\": {\"domain\": \"ams.example.com\"}, \"stream\": {\"id\": \"stream1\"}}");
+    }
+
+    private Map<String, String> env() {
+        return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
+                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString());
+    }
+
+    /** Runs the command and kills it with SIGKILL at the point; the point must be reached. */
+    private void killAt(KillPoint point, String... args) throws Exception {
+        CloudFrontSimulator.Hold hold = point.operation() == null ? null
+                : sim.hold(point.operation(), point.letThrough(), point.afterApplying());
+        Process p = CommandProcess.start(home, env(), args);
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Boolean> lineSeen = CompletableFuture.supplyAsync(() -> {
+            try (var err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = err.readLine()) != null; ) {
+                    lines.add(l);
+                    if (point.line() > 0 && lines.size() == point.line()) {
+                        return true;
+                    }
+                }
+            } catch (java.io.IOException e) {
+                // killed
+            }
+            return false;
+        });
+        CompletableFuture.runAsync(() -> {
+            try {
+                p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+            } catch (java.io.IOException ignored) {
+                // killed
+            }
+        });
+        boolean reached = hold != null ? hold.awaitReached(Duration.ofSeconds(60)) : lineSeen.get(60, TimeUnit.SECONDS);
+        p.destroyForcibly(); // SIGKILL on Linux and macOS: no shutdown hooks, no finally blocks
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        if (hold != null) {
+            hold.release();
+        }
+        assertThat(reached).as("kill point %s reached; the process said %s", point, lines).isTrue();
+        assertThat(p.exitValue()).as("killed, not finished").isEqualTo(137);
+    }
+
+    private String applyToTheEnd(Path plan) throws Exception {
+        CommandProcess done = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(done.exit()).as(done.err()).isZero();
+        JsonNode result = PlanJson.MAPPER.readTree(done.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(result.get("status").asText()).isEqualTo("Deployed");
+        return result.get("id").asText();
+    }
+
+    private void assertExactlyOneLive(String id) throws Exception {
+        List<DistributionSummary> all = client.listDistributions(b -> { }).distributionList().items();
+        assertThat(all).as("exactly one distribution, no orphan").extracting(DistributionSummary::id).containsExactly(id);
+        assertThat(all.getFirst().comment()).contains(PLAN_ID);
+        assertThat(all.getFirst().status()).isEqualTo("Deployed");
+        JsonNode entry = historyEntry();
+        assertThat(entry.get("state").asText()).as("the history agrees with CloudFront").isEqualTo("DEPLOYED");
+        assertThat(entry.get("distributionId").asText()).isEqualTo(id);
+    }
+
+    private JsonNode historyEntry() throws Exception {
+        JsonNode history = PlanJson.MAPPER.readTree(Files.readString(home.resolve("history.json")));
+        List<JsonNode> ours = new ArrayList<>();
+        history.forEach(e -> {
+            if (e.get("planId").asText().equals(PLAN_ID)) {
+                ours.add(e);
+            }
+        });
+        assertThat(ours).hasSize(1);
+        return ours.getFirst();
+    }
+}
