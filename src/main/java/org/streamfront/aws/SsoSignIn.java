@@ -195,9 +195,14 @@ public final class SsoSignIn {
         if (token.refreshToken() != null) {
             json.put("refreshToken", token.refreshToken());
         }
-        Path file = ssoCacheDir.resolve(sha1(sessionName(token.startUrl())) + ".json");
+        Path file = tokenFile(ssoCacheDir, token.startUrl());
         AtomicFiles.write(file, new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json), true);
         return file;
+    }
+
+    /** The AWS CLI's cache file for a start URL's sso-session: the SHA-1 of the session name. */
+    public static Path tokenFile(Path ssoCacheDir, String startUrl) {
+        return ssoCacheDir.resolve(sha1(sessionName(startUrl)) + ".json");
     }
 
     static String sha1(String text) {

@@ -38,7 +38,9 @@ public final class DraftStore implements AutoCloseable {
         return file;
     }
 
-    /** The saved draft and when it was saved, if there is a readable one. */
+    private volatile Path movedAside;
+
+    /** The saved draft and when it was saved, if there is a readable one. An unreadable one is moved aside. */
     public Optional<Draft> load() {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
@@ -46,9 +48,19 @@ public final class DraftStore implements AutoCloseable {
         try {
             return Optional.of(new Draft(PlanJson.read(file), Files.getLastModifiedTime(file).toInstant()));
         } catch (PlanFileException | IOException e) {
-            LOG.log(Level.WARNING, "draft {0} could not be read; starting afresh", file);
+            try {
+                movedAside = AtomicFiles.moveAside(file);
+                LOG.log(Level.WARNING, "draft {0} could not be read; kept as {1}, starting afresh", new Object[] {file, movedAside});
+            } catch (IOException moveFailed) {
+                LOG.log(Level.WARNING, "draft " + file + " could not be read nor moved aside", moveFailed);
+            }
             return Optional.empty();
         }
+    }
+
+    /** Where an unreadable draft was moved by {@link #load}, to tell the user once. */
+    public Optional<Path> movedAside() {
+        return Optional.ofNullable(movedAside);
     }
 
     /** Queues a save and returns at once. After close, saves are ignored: the window is gone. */

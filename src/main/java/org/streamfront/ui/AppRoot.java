@@ -137,6 +137,7 @@ public final class AppRoot implements AutoCloseable {
             if (closed) {
                 return;
             }
+            drafts.movedAside().ifPresent(aside -> view.notice(Messages.get("draft.movedAside", aside)));
             restoreDraft(draft);
             form.plan().subscribe(drafts::save);
             if (world != null) {
@@ -240,11 +241,17 @@ public final class AppRoot implements AutoCloseable {
         unfinished.ifPresent(entry -> {
             String what = entry.name() == null || entry.name().isBlank() ? entry.planId() : entry.name();
             Node[] banner = new Node[1];
-            Button watch = new Button(Messages.get("resume.watch"));
+            // Say what will be resumed: a teardown resumes as a teardown.
+            String kind = switch (entry.state().resume()) {
+                case TEARDOWN -> "teardown";
+                case CREATE -> "create";
+                default -> "watch";
+            };
+            Button watch = new Button(Messages.get("resume." + kind));
             watch.setId("resume-watch");
             Button dismiss = new Button(Messages.get("resume.dismiss"));
             dismiss.setId("resume-dismiss");
-            banner[0] = banner("resume-banner", Messages.get("resume.banner",
+            banner[0] = banner("resume-banner", Messages.get("resume.banner." + kind,
                     entry.distributionId() == null ? "" : entry.distributionId(), what), watch, dismiss);
             dismiss.setOnAction(e -> view.removeBanner(banner[0]));
             watch.setOnAction(e -> {

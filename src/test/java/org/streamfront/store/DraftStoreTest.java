@@ -25,9 +25,16 @@ class DraftStoreTest {
     }
 
     @Test
-    void anUnreadableDraftIsIgnoredNotFatal() throws Exception {
+    void anUnreadableDraftIsMovedAsideNotFatal() throws Exception {
         Files.writeString(dir.resolve("draft.json"), "{ half a fi");
-        assertThat(new DraftStore(dir.resolve("draft.json")).load()).isEmpty();
+        DraftStore store = new DraftStore(dir.resolve("draft.json"));
+        assertThat(store.load()).isEmpty();
+        assertThat(store.movedAside()).hasValueSatisfying(aside -> {
+            assertThat(aside.getFileName().toString()).startsWith("draft.json.broken-");
+            assertThat(aside).hasContent("{ half a fi");
+        });
+        assertThat(dir.resolve("draft.json")).doesNotExist();
+        store.close();
     }
 
     @Test

@@ -17,7 +17,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.aws.AwsConfigFiles;
 import org.streamfront.aws.AwsSession;
+import org.streamfront.aws.SsoSignIn;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.SsoSimulator;
 import org.streamfront.ui.wizard.Step;
@@ -115,10 +117,11 @@ class AccountWaysTest {
         user.click("#account-sso-use");
         signedIn();
         assertThat(Files.readString(awsDir.resolve("config"))).contains("[profile streamfront]").contains("sso_role_name = " + SsoSimulator.ROLE);
-        try (Stream<Path> cached = Files.list(awsDir.resolve("sso/cache"))) {
-            Path token = cached.findFirst().orElseThrow();
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
-        }
+        // Where the AWS CLI and SDKs look (under HOME, which the build points into target/), one file per start URL.
+        Path token = SsoSignIn.tokenFile(AwsConfigFiles.ssoCacheDir(), "https://practice.awsapps.com/start");
+        assertThat(token).exists();
+        assertThat(token.toString()).startsWith(System.getenv("HOME"));
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(token))).isEqualTo("rw-------");
     }
 
     @Test

@@ -122,4 +122,50 @@ class PracticeDeployTest {
         assertThat(world.api.distributionCount()).isZero();
         assertThat(world.api.deployedAt(id)).isEmpty();
     }
+
+    private String bannerText() {
+        return ((Label) user.<javafx.scene.layout.HBox>node("#resume-banner").getChildren().getFirst()).getText();
+    }
+
+    @Test
+    void anAppClosedMidCreateResumesByFindingTheDistributionNotMakingASecond() throws Exception {
+        world.api.deployDelay(Duration.ofMillis(500));
+        user.startPractice(home, world);
+        toReview();
+        // CloudFront makes the distribution, but the answer never reaches the app, which then dies.
+        var unanswered = world.api.hold("CreateDistributionWithTags", 0, true);
+        create();
+        assertThat(unanswered.awaitReached(Duration.ofSeconds(10))).isTrue();
+        user.abandon();
+
+        user.startPractice(home, world);
+        AppDriver.await(5, () -> user.lookup("#resume-banner").tryQuery().isPresent());
+        assertThat(bannerText()).contains("was being created").contains("no second one");
+        user.click("#resume-watch");
+        AppDriver.await(15, () -> user.text("#deploy-status").startsWith("Deployed"));
+        assertThat(world.api.distributionCount()).isEqualTo(1);
+        assertThat(world.api.calls("CreateDistributionWithTags")).as("no second create sent").isEqualTo(1);
+    }
+
+    @Test
+    void anAppClosedMidTeardownOffersToFinishDeletingAndDoes() throws Exception {
+        String id = createOneThatStaysInProgress();
+        user.click("#deploy-cancel");
+        // The disable is sent; the app dies while waiting for CloudFront to finish it.
+        var waiting = world.api.hold("GetDistribution", 0, false);
+        user.click("#deploy-teardown");
+        assertThat(waiting.awaitReached(Duration.ofSeconds(10))).isTrue();
+        user.abandon();
+
+        user.startPractice(home, world);
+        AppDriver.await(5, () -> user.lookup("#resume-banner").tryQuery().isPresent());
+        assertThat(bannerText()).contains(id).contains("being deleted");
+        assertThat(user.text("#resume-watch").replace("_", "")).isEqualTo("Finish deleting");
+        world.api.finishDeployment(id);
+        user.click("#resume-watch");
+        AppDriver.await(20, () -> user.text("#deploy-status").equals("Deleted"));
+        assertThat(world.api.distributionCount()).isZero();
+        assertThat(current()).as("a deleted distribution does not lead to Play").isEqualTo(Step.DEPLOY);
+        assertThat(user.<Button>node("#nav-next").isDisabled()).isTrue();
+    }
 }

@@ -40,6 +40,8 @@ public final class AccountViewModel {
     final ObjectProperty<Way> way = new SimpleObjectProperty<>(Way.PROFILE);
     final ObservableList<AwsSession> sessions = FXCollections.observableArrayList();
     final ObjectProperty<AwsSession> selected = new SimpleObjectProperty<>();
+    /** Counts identity checks; only the newest one's answer counts. */
+    private int checkGeneration;
     final StringProperty identity = new SimpleStringProperty("");
     final BooleanProperty checking = new SimpleBooleanProperty(false);
     final ObjectProperty<AwsErrors.Explained> error = new SimpleObjectProperty<>();
@@ -103,7 +105,13 @@ public final class AccountViewModel {
         });
     }
 
+    /** The choice changed: the connection (or the check under way) belonged to the old one. */
     private void forgetConnection() {
+        if (checking.get()) {
+            checkGeneration++;
+            checking.set(false);
+            identity.set("");
+        }
         if (connected.get() != null) {
             connected.set(null);
             identity.set("");
@@ -162,23 +170,32 @@ public final class AccountViewModel {
         SsoSignIn.Token token = ssoToken;
         String account = ssoAccount.get() == null ? null : ssoAccount.get().accountId();
         String role = ssoRole.get();
+        int mine = ++checkGeneration;
         Background.run(() -> {
             AwsSession s = practice ? practiceSession.get()
                     : chosenWay == Way.SSO ? ssoFor.apply(token.region()).session(token, account, role, awsEndpoint) : chosen;
             Identity me = s.whoAmI();
             s.checkCloudFrontAccess();
-            return new Object[] {s, me};
+            return new Checked(s, me);
         }, result -> {
+            if (mine != checkGeneration) {
+                return; // the user chose another way or profile meanwhile: this answer is about the old one
+            }
             checking.set(false);
-            AwsSession s = (AwsSession) result[0];
-            identity.set(((Identity) result[1]).describe() + (practice ? " \u2014 " + Messages.get("account.practiceSession") : ""));
-            connected.set(s);
+            identity.set(result.identity().describe() + (practice ? " \u2014 " + Messages.get("account.practiceSession") : ""));
+            connected.set(result.session());
             saveIfAsked(chosenWay, token, account, role);
         }, failure -> {
+            if (mine != checkGeneration) {
+                return;
+            }
             checking.set(false);
             identity.set("");
             failed(failure);
         });
+    }
+
+    private record Checked(AwsSession session, Identity identity) {
     }
 
     private AwsSession keysSession() {

@@ -279,13 +279,14 @@ public final class DeployViewModel {
     private void show(Snapshot s) {
         distributionId.set(s.id());
         domain.set(s.domain());
-        status.set(s.deployed() ? Messages.get("deploy.status.deployed") : Messages.get("deploy.status.inProgress"));
+        status.set(!s.enabled() ? Messages.get("deploy.status.disabled")
+                : s.deployed() ? Messages.get("deploy.status.deployed") : Messages.get("deploy.status.inProgress"));
         if (plan != null && !plan.stream().id().isBlank()) {
             cloudFrontUrl.set(ViewerUrls.production(s.domain(), plan.stream().id()).toString());
         }
         viewerBase.set(viewerBaseFor.apply(s.domain()));
-        if (s.deployed() && !deployed.get()) {
-            // Next opens the moment the status says Deployed, not a beat later.
+        if (s.deployed() && s.enabled() && !deployed.get()) {
+            // Next opens the moment the status says Deployed, not a beat later; never for a switched-off distribution.
             deployed.set(true);
             progress.set(1);
         }

@@ -144,4 +144,9 @@ public final class PlayView implements StepPage {
             model.play();
         }
     }
+
+    @Override
+    public void hidden() {
+        model.stop();
+    }
 }

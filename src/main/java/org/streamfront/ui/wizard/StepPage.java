@@ -18,4 +18,8 @@ public interface StepPage {
     /** Called each time the step is shown. */
     default void shown() {
     }
+
+    /** Called each time the user leaves the step: stop what only makes sense on screen (a playing video). */
+    default void hidden() {
+    }
 }

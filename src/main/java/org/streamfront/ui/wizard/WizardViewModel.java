@@ -81,7 +81,11 @@ public final class WizardViewModel {
         if (step.ordinal() > furthest.get().ordinal()) {
             furthest.set(step);
         }
+        Step leaving = current.get();
         current.set(step);
+        if (leaving != null && leaving != step && pages.containsKey(leaving)) {
+            pages.get(leaving).hidden();
+        }
         page(step).shown();
     }
 
