@@ -54,7 +54,8 @@ final class CheckCommand implements Callable<Integer> {
             HeadlessPlayer.Result played = HeadlessPlayer.play(url, Duration.ofSeconds(playSeconds));
             if (played.firstFrameMillis() >= 0) {
                 out.println("ok   play: first frame after " + played.firstFrameMillis() + " ms; played "
-                        + String.format("%.1f", played.playedSeconds()) + " s");
+                        + String.format("%.1f", played.playedSeconds()) + " s"
+                        + (played.withoutSound() ? " (picture only: there is no sound output on this computer)" : ""));
             } else {
                 out.println("FAIL play: " + played.problem());
                 healthy = false;

@@ -21,7 +21,8 @@ import javafx.scene.media.MediaView;
  * watchdog hold no JavaFX types.
  */
 public final class HeadlessPlayer {
-    public record Result(long firstFrameMillis, double playedSeconds, String problem) {
+    /** {@code withoutSound}: there was no sound output, so the picture was played alone through {@link PictureOnlyRelay}. */
+    public record Result(long firstFrameMillis, double playedSeconds, String problem, boolean withoutSound) {
     }
 
     private HeadlessPlayer() {
@@ -37,13 +38,24 @@ public final class HeadlessPlayer {
             started.complete(null);
         }
         started.get(30, TimeUnit.SECONDS);
-        CompletableFuture<Result> result = new CompletableFuture<>();
-        Platform.runLater(() -> watch(url, howLong, result));
-        Result r = result.get(howLong.toSeconds() + 60, TimeUnit.SECONDS);
-        return r;
+        CompletableFuture<Attempt> result = new CompletableFuture<>();
+        Platform.runLater(() -> watch(url, howLong, false, result));
+        Attempt r = result.get(howLong.toSeconds() + 60, TimeUnit.SECONDS);
+        if (!r.noSoundOutput) {
+            return r.result;
+        }
+        // No sound output on this computer: play the picture alone, as the Play step does.
+        try (PictureOnlyRelay relay = new PictureOnlyRelay()) {
+            CompletableFuture<Attempt> again = new CompletableFuture<>();
+            Platform.runLater(() -> watch(relay.pictureOnly(url), howLong, true, again));
+            return again.get(howLong.toSeconds() + 60, TimeUnit.SECONDS).result;
+        }
     }
 
-    private static void watch(URI url, Duration howLong, CompletableFuture<Result> result) {
+    private record Attempt(Result result, boolean noSoundOutput) {
+    }
+
+    private static void watch(URI url, Duration howLong, boolean withoutSound, CompletableFuture<Attempt> result) {
         long start = System.nanoTime();
         MediaPlayer player = new MediaPlayer(new Media(url.toString()));
         MediaView view = new MediaView(player);
@@ -52,8 +64,12 @@ public final class HeadlessPlayer {
         new Scene(new Group(view), 320, 180);
         long[] firstFrame = {-1};
         String[] problem = {null};
-        player.setOnError(() -> problem[0] = PlaybackProblems.fromMediaError(
-                player.getError().getType().name(), player.getError().getMessage()));
+        boolean[] noSound = {false};
+        player.setOnError(() -> {
+            problem[0] = PlaybackProblems.fromMediaError(player.getError().getType().name(), player.getError().getMessage());
+            noSound[0] = !withoutSound && PlaybackProblems.isNoSoundOutput(player.getError().getType().name(),
+                    player.getError().getMessage());
+        });
         new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -64,8 +80,8 @@ public final class HeadlessPlayer {
                     stop();
                     double played = player.getCurrentTime().toSeconds();
                     player.dispose();
-                    result.complete(new Result(firstFrame[0], played,
-                            problem[0] != null ? problem[0] : firstFrame[0] < 0 ? "no picture arrived" : null));
+                    result.complete(new Attempt(new Result(firstFrame[0], played,
+                            problem[0] != null ? problem[0] : firstFrame[0] < 0 ? "no picture arrived" : null, withoutSound), noSound[0]));
                 }
             }
         }.start();

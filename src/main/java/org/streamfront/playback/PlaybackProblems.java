@@ -19,13 +19,19 @@ public final class PlaybackProblems {
         };
     }
 
+    /** JavaFX could not open a sound output (Linux without a sound server): the picture can still play without the audio. */
+    public static boolean isNoSoundOutput(String type, String message) {
+        String m = message == null ? "" : message.toLowerCase();
+        return m.contains("audio device") || "PLAYBACK_HALTED".equals(type) && m.contains("audio");
+    }
+
     /** From a MediaException's type name and message. */
     public static String fromMediaError(String type, String message) {
         String m = message == null ? "" : message;
         if (m.contains("Could not create player")) {
             return Messages.get("play.problem.noFfmpeg");
         }
-        if (m.toLowerCase().contains("audio device") || "PLAYBACK_HALTED".equals(type) && m.toLowerCase().contains("audio")) {
+        if (isNoSoundOutput(type, m)) {
             return Messages.get("play.problem.noAudio");
         }
         if ("MEDIA_UNSUPPORTED".equals(type) || m.toLowerCase().contains("unsupported")) {

@@ -390,7 +390,7 @@ public final class AppRoot implements AutoCloseable {
             deploy.cancel();
         }
         if (play != null) {
-            play.stop();
+            play.close();
         }
         drafts.close();
         synchronized (this) {

@@ -20,8 +20,9 @@ public final class PrivateSoundSink implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        if (!System.getProperty("os.name", "").toLowerCase().contains("linux") || run("pulseaudio", "--check") != 1) {
-            return; // not Linux, already running (0), or not installed (-1)
+        if (!System.getProperty("os.name", "").toLowerCase().contains("linux") || System.getenv("PULSE_SERVER") != null
+                || run("pulseaudio", "--check") != 1) {
+            return; // not Linux, a sound server chosen on purpose, already running (0), or not installed (-1)
         }
         startedHere = run("pulseaudio", "--daemonize=yes", "--exit-idle-time=-1", "-n",
                 "--load=module-null-sink sink_name=streamfront_tests", "--load=module-native-protocol-unix") == 0

@@ -28,11 +28,20 @@ class PlayStepTest {
     }
 
     private boolean showsVideo() throws Exception {
+        return showsVideo(user);
+    }
+
+    static boolean showsVideo(AppDriver user) throws Exception {
         MediaView video = user.node("#play-video");
         return WaitForAsyncUtils.asyncFx(() -> video.getMediaPlayer() != null && HeadlessPlayer.hasPicture(video)).get();
     }
 
     private void toPlay() throws Exception {
+        toPlay(user, home, world);
+    }
+
+    /** Account to Play in practice mode, as a user clicks through it. */
+    static void toPlay(AppDriver user, Path home, PracticeWorld world) throws Exception {
         user.startPractice(home, world);
         AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
         user.click("#nav-next");

@@ -92,6 +92,11 @@ public final class PlayView implements StepPage {
         problem.getStyleClass().add("field-error");
         problem.setWrapText(true);
         problem.textProperty().bind(model.problem);
+        Label soundNotice = new Label();
+        soundNotice.setId("play-sound-notice");
+        soundNotice.setWrapText(true);
+        soundNotice.textProperty().bind(model.soundNotice);
+        Forms.showWhen(soundNotice, model.soundNotice.isNotEmpty());
         Label firstFrame = new Label();
         firstFrame.setId("play-first-frame");
         firstFrame.getStyleClass().add("text-muted");
@@ -108,7 +113,7 @@ public final class PlayView implements StepPage {
                 checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
         checkPanel.setPrefWidth(330);
         checkPanel.setMinWidth(260);
-        VBox player = new VBox(8, screen, controls, state, problem, firstFrame);
+        VBox player = new VBox(8, screen, controls, state, soundNotice, problem, firstFrame);
         HBox.setHgrow(player, Priority.ALWAYS);
         HBox body = new HBox(18, player, checkPanel);
 

@@ -26,6 +26,7 @@ import javafx.scene.media.MediaException;
 import javafx.scene.media.MediaPlayer;
 import org.streamfront.Messages;
 import org.streamfront.plan.Plan;
+import org.streamfront.playback.PictureOnlyRelay;
 import org.streamfront.playback.PlaybackProblems;
 import org.streamfront.playback.PlayerWatchdog;
 import org.streamfront.playback.StreamCheck;
@@ -44,6 +45,8 @@ public final class PlayViewModel {
     final ObjectProperty<MediaPlayer> player = new SimpleObjectProperty<>();
     final StringProperty state = new SimpleStringProperty(Messages.get("play.state.idle"));
     final StringProperty problem = new SimpleStringProperty();
+    /** Set once this computer turned out to have no sound output: the picture plays alone, and this says so. */
+    final StringProperty soundNotice = new SimpleStringProperty("");
     final LongProperty firstFrameMillis = new SimpleLongProperty(-1);
     final BooleanProperty muted = new SimpleBooleanProperty(false);
     final DoubleProperty volume = new SimpleDoubleProperty(0.8);
@@ -60,6 +63,8 @@ public final class PlayViewModel {
     private int attempt;
     private long playRequestedNanos;
     private int generation;
+    private boolean withoutSound;
+    private PictureOnlyRelay relay;
 
     public PlayViewModel(StringProperty streamId, Supplier<Plan> plan) {
         this.streamId = streamId;
@@ -120,7 +125,8 @@ public final class PlayViewModel {
     private void startPlayer(URI source) {
         MediaPlayer p;
         try {
-            p = new MediaPlayer(new Media(source.toString()));
+            URI played = withoutSound ? relay().pictureOnly(source) : source;
+            p = new MediaPlayer(new Media(played.toString()));
         } catch (MediaException e) {
             problem.set(PlaybackProblems.fromMediaError(e.getType().name(), e.getMessage()));
             retryLater();
@@ -130,6 +136,14 @@ public final class PlayViewModel {
         p.setVolume(volume.get());
         p.setOnError(() -> {
             MediaException e = p.getError();
+            if (!withoutSound && PlaybackProblems.isNoSoundOutput(e.getType().name(), e.getMessage())) {
+                // No sound output here: play the picture alone, at once, and say why it is silent.
+                withoutSound = true;
+                soundNotice.set(Messages.get("play.noSoundOutput"));
+                disposePlayer();
+                startPlayer(source);
+                return;
+            }
             problem.set(PlaybackProblems.fromMediaError(e.getType().name(), e.getMessage()));
             disposePlayer();
             retryLater();
@@ -183,6 +197,23 @@ public final class PlayViewModel {
             p.pause();
         }
         paused.set(!paused.get());
+    }
+
+    /** The loopback relay that takes the audio out, started the first time a stream must play without sound. */
+    private PictureOnlyRelay relay() {
+        if (relay == null) {
+            relay = new PictureOnlyRelay();
+        }
+        return relay;
+    }
+
+    /** Stops playing and lets go of the relay: the app is closing. */
+    public void close() {
+        stop();
+        if (relay != null) {
+            relay.close();
+            relay = null;
+        }
     }
 
     /** Stops playing and any pending reconnect. */

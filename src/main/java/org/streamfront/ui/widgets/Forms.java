@@ -99,6 +99,12 @@ public final class Forms {
         return field;
     }
 
+    /** Shows the node, and gives it room in the layout, only while the condition holds. */
+    public static void showWhen(Node node, ObservableValue<Boolean> condition) {
+        node.visibleProperty().bind(condition);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
     public static Label heading(String key) {
         Label label = new Label(Messages.get(key));
         label.getStyleClass().add("title-3");
