@@ -331,6 +331,12 @@ public final class AppRoot implements AutoCloseable {
         fresh.setId("draft-start-over");
         Node banner = banner("draft-banner", Messages.get("draft.restored", draft.get().plan().origin().domain(),
                 ago(draft.get().savedAt())), keep, fresh);
+        // The question is answered by either button, or by simply moving on through the steps.
+        Subscription[] leaving = new Subscription[1];
+        leaving[0] = wizard.current().subscribe((before, now) -> {
+            view.removeBanner(banner);
+            leaving[0].unsubscribe();
+        });
         keep.setOnAction(e -> {
             view.removeBanner(banner);
             wizard.enter(Step.ORIGIN);

@@ -1,7 +1,9 @@
 package org.streamfront.ui;
 
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.streamfront.Messages;
 
@@ -30,7 +32,9 @@ public final class StreamFrontApp extends Application {
     public void start(Stage stage) {
         Theme.followSystem();
         root = new AppRoot(options, () -> switchToPractice(stage), url -> getHostServices().showDocument(url));
-        Scene scene = new Scene(root.view(), 980, 720);
+        // As large as the form needs, never larger than the screen: a 1366x768 laptop shows every step whole.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root.view(), Math.min(1180, screen.getWidth() - 40), Math.min(740, screen.getHeight() - 40));
         scene.getStylesheets().add(StreamFrontApp.class.getResource("app.css").toExternalForm());
         stage.setTitle(Messages.get(options.practice() ? "app.titlePractice" : "app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {

@@ -127,9 +127,22 @@ class WizardFlowTest {
         assertThat(user.<javafx.scene.Node>node("#draft-banner").isVisible()).isTrue();
         user.click("#draft-continue");
         assertThat(current()).isEqualTo(Step.ORIGIN);
+        assertThat(user.lookup("#draft-banner").tryQuery()).as("the welcome back is answered").isEmpty();
         assertThat(user.text("#origin-domain")).isEqualTo("ams.example.com");
         assertThat(user.text("#origin-http-port")).isEqualTo("5081");
         assertThat(user.text("#stream-id")).isEqualTo("stream1");
+    }
+
+    @Test
+    void movingOnWithoutAnsweringAlsoPutsTheWelcomeBackAway() throws Exception {
+        user.start(home, false);
+        fillOrigin();
+        user.stop();
+        user.start(home, false);
+        assertThat(user.<javafx.scene.Node>node("#draft-banner").isVisible()).isTrue();
+        user.click("#nav-next");
+        assertThat(user.lookup("#draft-banner").tryQuery()).isEmpty();
+        assertThat(user.text("#origin-domain")).as("the draft stays restored").isEqualTo("ams.example.com");
     }
 
     @Test

@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
 import org.streamfront.plan.Plan;
@@ -44,33 +45,39 @@ public final class OriginView implements StepPage {
 
         var httpPort = Forms.numberField("origin-http-port", form.httpPort, 5);
         var httpsPort = Forms.numberField("origin-https-port", form.httpsPort, 5);
-        var ports = new HBox(16,
+        var ports = sideBySide(
                 Forms.field("origin.httpPort", httpPort, "origin.httpPort.tip", model.httpPortError),
                 Forms.field("origin.httpsPort", httpsPort, "origin.httpsPort.tip", model.httpsPortError));
-        ports.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
 
         var name = Forms.textField("plan-name", form.name);
         name.setPromptText(Messages.get("origin.name.prompt"));
         var streamId = Forms.textField("stream-id", form.streamId);
         streamId.setPromptText("stream1");
 
-        return Forms.page(
-                Forms.heading("origin.heading"),
+        VBox fields = new VBox(10,
                 Forms.prose("origin.intro"),
                 Forms.field("origin.domain", domain, "origin.domain.tip", model.domainError),
                 Forms.field("origin.application", application, "origin.application.tip", model.applicationError),
                 Forms.field("origin.protocol", protocolBox, "origin.protocol.tip", model.protocolError),
                 ports,
-                Forms.field("origin.streamId", streamId, "origin.streamId.tip", model.streamIdError),
-                new StreamPicker("origin-live", check.liveStreams, form.streamId),
-                Forms.field("origin.name", name, "origin.name.tip", model.nameError),
-                checkSection());
+                sideBySide(new VBox(6, Forms.field("origin.streamId", streamId, "origin.streamId.tip", model.streamIdError),
+                        new StreamPicker("origin-live", check.liveStreams, form.streamId)),
+                        Forms.field("origin.name", name, "origin.name.tip", model.nameError)));
+        // The server check beside the form: everything in sight on a 1366x768 screen.
+        return Forms.widePage(Forms.heading("origin.heading"), fields, checkSection(), 380);
+    }
+
+    private static HBox sideBySide(Node left, Node right) {
+        HBox row = new HBox(16, left, right);
+        row.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        return row;
     }
 
     private Node checkSection() {
         Button run = new Button(Messages.get("origin.check.run"));
         run.setId("origin-check-run");
         run.setTooltip(Forms.tooltip("origin.check.run.tip"));
+        run.setMinWidth(Region.USE_PREF_SIZE);
         run.disableProperty().bind(check.running);
         run.setOnAction(e -> check.run());
         Label running = new Label(Messages.get("origin.check.running"));

@@ -22,6 +22,7 @@ import org.streamfront.playback.StreamCheck;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.widgets.CheckList;
 import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.widgets.StreamPicker;
 import org.streamfront.ui.wizard.StepPage;
 
 /** The tutorial's "open the URL in a browser", done in the app, with proof that the CDN caches. */
@@ -56,7 +57,7 @@ public final class PlayView implements StepPage {
         screen.setId("play-screen");
         screen.getStyleClass().add("video-screen");
         screen.setMinHeight(180);
-        screen.setPrefHeight(290);
+        screen.setPrefHeight(220);
         // Keep the picture's aspect ratio whatever the window's size.
         video.fitWidthProperty().bind(screen.widthProperty());
         video.fitHeightProperty().bind(screen.heightProperty());
@@ -108,20 +109,17 @@ public final class PlayView implements StepPage {
         checks.setOnAction(e -> model.runChecks());
         Label checking = new Label(Messages.get("play.checks.running"));
         checking.visibleProperty().bind(model.checking);
-        VBox checkPanel = new VBox(12, new HBox(10, checks, checking),
+        VBox checkPanel = new VBox(8, new HBox(10, checks, checking),
                 checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
                 checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
-        checkPanel.setPrefWidth(330);
-        checkPanel.setMinWidth(260);
-        VBox player = new VBox(8, screen, controls, state, soundNotice, problem, firstFrame);
-        HBox.setHgrow(player, Priority.ALWAYS);
-        HBox body = new HBox(18, player, checkPanel);
-
-        view = Forms.page(Forms.heading("play.heading"),
+        VBox player = new VBox(6,
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
                         growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
-                new org.streamfront.ui.widgets.StreamPicker("play-live", liveStreams, model.streamId),
-                body);
+                new StreamPicker("play-live", liveStreams, model.streamId),
+                screen, controls, state, soundNotice, problem, firstFrame);
+
+        // The checks beside the player: picture and verdict in sight together on a 1366x768 screen.
+        view = Forms.widePage(Forms.heading("play.heading"), player, checkPanel, 420);
     }
 
     private static Node growing(VBox box) {

@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.IntegerStringConverter;
 import org.streamfront.Messages;
@@ -122,6 +124,21 @@ public final class Forms {
         VBox page = new VBox(14, children);
         page.getStyleClass().add("step-page");
         page.setMaxWidth(760);
+        return page;
+    }
+
+    /** A page with two columns, for steps whose second column (checks) would otherwise push the form out of sight. */
+    public static Node widePage(Node heading, Node main, Node side, double sideWidth) {
+        side.getStyleClass().add("side-column");
+        if (side instanceof javafx.scene.layout.Region r) {
+            r.setPrefWidth(sideWidth);
+            r.setMinWidth(Math.min(sideWidth, 240));
+        }
+        VBox left = new VBox(14, heading, main);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox page = new HBox(28, left, side);
+        page.getStyleClass().add("step-page");
+        page.setMaxWidth(1160);
         return page;
     }
 }
