@@ -6,6 +6,9 @@ import java.net.UnknownHostException;
 import org.streamfront.Messages;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import java.io.IOException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 
 /** Turns what AWS and the network throw into words a non-engineer can act on, with the detail kept for one click. */
 public final class AwsErrors {
@@ -91,14 +94,14 @@ public final class AwsErrors {
         }
         if (e instanceof SdkClientException) {
             if (Retry.hasCause(e, UnknownHostException.class) || Retry.hasCause(e, ConnectException.class)
-                    || Retry.hasCause(e, SocketTimeoutException.class) || Retry.hasCause(e, java.io.IOException.class)) {
+                    || Retry.hasCause(e, SocketTimeoutException.class) || Retry.hasCause(e, IOException.class)) {
                 return new Explained(Messages.get("error.network"), Messages.get("error.network.advice"), detail, null);
             }
             if (String.valueOf(e.getMessage()).contains("credentials")) {
                 return new Explained(Messages.get("error.noCredentials"), Messages.get("error.noCredentials.advice"), detail, null);
             }
         }
-        if (e instanceof java.util.concurrent.TimeoutException) {
+        if (e instanceof TimeoutException) {
             return new Explained(Messages.get("error.timeout"), Messages.get("error.timeout.advice"), detail, null);
         }
         return new Explained(Messages.get("error.unexpected"), Messages.get("error.unexpected.advice"), detail, null);
@@ -116,7 +119,7 @@ public final class AwsErrors {
 
     /** The IAM action named in an AccessDenied message, e.g. cloudfront:TagResource. */
     static String action(String message) {
-        var m = java.util.regex.Pattern.compile("(?:perform:?|allows the) (cloudfront:[A-Za-z]+)").matcher(message);
+        var m = Pattern.compile("(?:perform:?|allows the) (cloudfront:[A-Za-z]+)").matcher(message);
         String found = null;
         while (m.find()) {
             found = m.group(1);

@@ -2,12 +2,13 @@ package org.streamfront.cli;
 
 import java.time.Duration;
 import picocli.CommandLine;
+import java.util.regex.Pattern;
 
 /** "90s", "30m", "1h", or plain seconds. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
     @Override
     public Duration convert(String value) {
-        var m = java.util.regex.Pattern.compile("(\\d+)([smh]?)").matcher(value.trim());
+        var m = Pattern.compile("(\\d+)([smh]?)").matcher(value.trim());
         if (!m.matches()) {
             throw new CommandLine.TypeConversionException("use a number with s, m or h, e.g. 30m");
         }

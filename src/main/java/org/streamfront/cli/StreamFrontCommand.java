@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.streamfront.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import org.streamfront.ui.StreamFrontApp;
 
 /** The command line: the same services as the wizard, for scripts and engineers. */
 @Command(name = "streamfront",
@@ -22,7 +23,7 @@ public final class StreamFrontCommand implements Runnable {
 
     @Override
     public void run() {
-        org.streamfront.ui.StreamFrontApp.open(practice);
+        StreamFrontApp.open(practice);
     }
 
     public static int run(String... args) {

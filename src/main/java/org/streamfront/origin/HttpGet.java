@@ -16,6 +16,7 @@ import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.streamfront.Messages;
 import software.amazon.awssdk.utils.Lazy;
+import java.util.Arrays;
 
 /**
  * The one way StreamFront GETs from a server or an edge (origin check, stream check, probes):
@@ -95,7 +96,7 @@ public final class HttpGet {
                 byte[] body = in.readNBytes(MAX_BODY + 1);
                 boolean truncated = body.length > MAX_BODY;
                 if (truncated) {
-                    body = java.util.Arrays.copyOf(body, MAX_BODY);
+                    body = Arrays.copyOf(body, MAX_BODY);
                 }
                 return new Answer(r.statusCode(), body, r.headers(), millisSince(start), null, truncated);
             }

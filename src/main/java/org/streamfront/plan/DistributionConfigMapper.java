@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cloudfront.model.SslProtocol;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.cloudfront.model.Tags;
 import software.amazon.awssdk.services.cloudfront.model.ViewerCertificate;
+import java.util.ArrayList;
 
 /**
  * The one place where a plan becomes a CloudFront distribution config (DESIGN.md section 4):
@@ -82,7 +83,7 @@ public final class DistributionConfigMapper {
     }
 
     public static Tags tags(Plan plan) {
-        var tags = new java.util.ArrayList<Tag>();
+        var tags = new ArrayList<Tag>();
         tags.add(Tag.builder().key(PLAN_TAG).value(plan.planId()).build());
         tags.add(Tag.builder().key(CREATED_BY_TAG).value(CREATED_BY).build());
         if (!plan.stream().id().isBlank()) {
@@ -170,7 +171,7 @@ public final class DistributionConfigMapper {
     private static CacheBehaviors behaviors(Plan.Cache cache, String viewerProtocol) {
         long playlist = cache.playlistTtlSeconds();
         long segment = cache.segmentTtlSeconds();
-        var items = new java.util.ArrayList<CacheBehavior>();
+        var items = new ArrayList<CacheBehavior>();
         items.add(behavior(PLAYLIST_PATTERN, cache, viewerProtocol, playlist, playlist, Math.max(playlist, 2 * playlist)));
         for (String pattern : SEGMENT_PATTERNS) {
             items.add(behavior(pattern, cache, viewerProtocol, 0, segment, segment));

@@ -3,6 +3,7 @@ package org.streamfront.playback;
 import java.io.ByteArrayOutputStream;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Takes the audio out of an MPEG-TS segment: drops the packets of every audio stream and rewrites
@@ -37,7 +38,7 @@ public final class AudioStripper {
                 return ts; // lost sync: not something to edit blindly
             }
             int pid = ((ts[at + 1] & 0x1F) << 8) | (ts[at + 2] & 0xFF);
-            byte[] packet = java.util.Arrays.copyOfRange(ts, at, at + PACKET);
+            byte[] packet = Arrays.copyOfRange(ts, at, at + PACKET);
             if (pid == 0) {
                 readPat(packet, pmtPids);
             } else if (pmtPids.contains(pid)) {
@@ -126,7 +127,7 @@ public final class AudioStripper {
         p[crcAt + 1] = (byte) (crc >>> 16);
         p[crcAt + 2] = (byte) (crc >>> 8);
         p[crcAt + 3] = (byte) crc;
-        java.util.Arrays.fill(p, crcAt + 4, PACKET, (byte) 0xFF);
+        Arrays.fill(p, crcAt + 4, PACKET, (byte) 0xFF);
     }
 
     /** The CRC-32 of MPEG-2 sections: polynomial 0x04C11DB7, all ones to start, no reflection, no final XOR. */

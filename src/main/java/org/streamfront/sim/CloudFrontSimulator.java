@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
+import java.util.function.Function;
 
 /**
  * CloudFront's REST/XML API (version 2020-05-31) for the operations StreamFront uses, plus STS
@@ -318,7 +319,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
         }
     }
 
-    private Answer withDistribution(String id, java.util.function.Function<SimDistribution, Answer> then) {
+    private Answer withDistribution(String id, Function<SimDistribution, Answer> then) {
         SimDistribution d = distributions.get(id);
         return d == null ? Answer.error(404, "NoSuchDistribution", "The specified distribution does not exist.") : then.apply(d);
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.LinkedHashMap;
 
 /**
  * A CloudFront edge on loopback. It routes by Host like a CDN, and also gives every distribution
@@ -177,7 +178,7 @@ public final class EdgeSimulator implements AutoCloseable {
             return errorEntry(config, 504, "The origin did not answer in time.");
         }
         long now = System.nanoTime();
-        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        Map<String, String> headers = new LinkedHashMap<>();
         for (String name : PASSED_BACK) {
             response.headers().firstValue(name).ifPresent(v -> headers.put(name, v));
         }

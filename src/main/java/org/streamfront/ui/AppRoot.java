@@ -60,6 +60,8 @@ import org.streamfront.ui.wizard.WizardView;
 import org.streamfront.ui.wizard.WizardViewModel;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The composition root: builds the services and hands them to the views. No framework. */
 public final class AppRoot implements AutoCloseable {
@@ -78,7 +80,7 @@ public final class AppRoot implements AutoCloseable {
     private final List<DeployServices> retired = new ArrayList<>();
     private volatile boolean closed;
 
-    public AppRoot(AppOptions options, Runnable switchToPractice, java.util.function.Consumer<String> openInBrowser) {
+    public AppRoot(AppOptions options, Runnable switchToPractice, Consumer<String> openInBrowser) {
         this.options = options;
         drafts = new DraftStore(options.dataHome().resolve(options.draftFileName()));
         world = options.practice() ? new CompletableFuture<>() : null;
@@ -88,7 +90,7 @@ public final class AppRoot implements AutoCloseable {
                 () -> sessionsOnThisComputer(options.awsEndpoint()), Profiles::anyCredentialsHere,
                 region -> new SsoSignIn(region, options.ssoEndpoint(), options.ssoEndpoint()), options.awsEndpoint());
 
-        originCheck = new OriginCheckViewModel(form, java.time.Duration.ofSeconds(4));
+        originCheck = new OriginCheckViewModel(form, Duration.ofSeconds(4));
         WizardView[] shell = new WizardView[1];
         PlanFiles files = new PlanFiles(form, options.dialogs(), text -> shell[0].notice(text));
         Map<Step, Supplier<StepPage>> pages = new EnumMap<>(Step.class);
@@ -237,7 +239,7 @@ public final class AppRoot implements AutoCloseable {
         }
     }
 
-    private void offerResume(java.util.Optional<HistoryEntry> unfinished) {
+    private void offerResume(Optional<HistoryEntry> unfinished) {
         unfinished.ifPresent(entry -> {
             String what = entry.name() == null || entry.name().isBlank() ? entry.planId() : entry.name();
             Node[] banner = new Node[1];
@@ -320,7 +322,7 @@ public final class AppRoot implements AutoCloseable {
     }
 
     /** Puts a saved draft back, unless the user already started typing in the moment it took to read. */
-    private void restoreDraft(java.util.Optional<DraftStore.Draft> draft) {
+    private void restoreDraft(Optional<DraftStore.Draft> draft) {
         if (draft.isEmpty() || draft.get().plan().origin().domain().isBlank() || !form.domain.get().isBlank()) {
             return;
         }

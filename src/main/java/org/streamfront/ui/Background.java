@@ -4,10 +4,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.concurrent.Task;
 
 /** Runs work off the FX thread and hands the result (or the failure) back on it. */
 public final class Background {
+    private static final Logger LOG = Logger.getLogger(Background.class.getName());
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "streamfront-work");
         t.setDaemon(true);
@@ -25,7 +28,11 @@ public final class Background {
             }
         };
         task.setOnSucceeded(e -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(e -> onError.accept(task.getException()));
+        task.setOnFailed(e -> {
+            // Every failure reaches the log, whatever the screen makes of it.
+            LOG.log(Level.WARNING, "background work failed", task.getException());
+            onError.accept(task.getException());
+        });
         POOL.execute(task);
         return task;
     }

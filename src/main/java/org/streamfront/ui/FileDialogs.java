@@ -3,6 +3,8 @@ package org.streamfront.ui;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.stage.Window;
+import java.io.File;
+import javafx.stage.FileChooser;
 
 /** Where the user picks a file. The app uses the OS dialogs; a headless test answers for the user. */
 public interface FileDialogs {
@@ -17,18 +19,18 @@ public interface FileDialogs {
             public Optional<Path> save(Window owner, String title, String suggestedName, String extension) {
                 var chooser = chooser(title, extension);
                 chooser.setInitialFileName(suggestedName);
-                return Optional.ofNullable(chooser.showSaveDialog(owner)).map(java.io.File::toPath);
+                return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
 
             @Override
             public Optional<Path> open(Window owner, String title, String extension) {
-                return Optional.ofNullable(chooser(title, extension).showOpenDialog(owner)).map(java.io.File::toPath);
+                return Optional.ofNullable(chooser(title, extension).showOpenDialog(owner)).map(File::toPath);
             }
 
-            private javafx.stage.FileChooser chooser(String title, String extension) {
-                var chooser = new javafx.stage.FileChooser();
+            private FileChooser chooser(String title, String extension) {
+                var chooser = new FileChooser();
                 chooser.setTitle(title);
-                chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
                         extension.toUpperCase() + " (*." + extension + ")", "*." + extension));
                 return chooser;
             }

@@ -6,6 +6,9 @@ import javafx.scene.Scene;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.streamfront.Messages;
+import javafx.application.Platform;
+import javafx.scene.image.Image;
+import javafx.stage.WindowEvent;
 
 /** The wizard's window. */
 public final class StreamFrontApp extends Application {
@@ -38,18 +41,18 @@ public final class StreamFrontApp extends Application {
         scene.getStylesheets().add(StreamFrontApp.class.getResource("app.css").toExternalForm());
         stage.setTitle(Messages.get(options.practice() ? "app.titlePractice" : "app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
-            stage.getIcons().add(new javafx.scene.image.Image(
+            stage.getIcons().add(new Image(
                     StreamFrontApp.class.getResource("icons/streamfront-" + size + ".png").toExternalForm(), true));
         }
         stage.setMinWidth(720);
         stage.setMinHeight(560);
         stage.setScene(scene);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> root.afterShown());
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> root.afterShown());
         if (Boolean.getBoolean("streamfront.benchmark.startup")) {
             // The start-up benchmark's finish line: the first screen is shown and takes input.
-            stage.setOnShown(e -> javafx.application.Platform.runLater(() -> {
+            stage.setOnShown(e -> Platform.runLater(() -> {
                 System.out.println("STREAMFRONT_SHOWN");
-                javafx.application.Platform.exit();
+                Platform.exit();
             }));
         }
         stage.show();

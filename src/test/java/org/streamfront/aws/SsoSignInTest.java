@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.sim.SsoSimulator;
 import org.testfx.util.WaitForAsyncUtils;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** The IAM Identity Center device flow against the simulator, through the real SDK clients. */
 class SsoSignInTest {
@@ -113,9 +116,9 @@ class SsoSignInTest {
         assertThat(json.get("refreshToken").asText()).isEqualTo(t.refreshToken()).startsWith("sso-refresh-token-");
         assertThat(json.get("startUrl").asText()).isEqualTo(START);
         assertThat(json.get("clientId").asText()).isEqualTo(device.clientId());
-        assertThat(java.time.Instant.parse(json.get("registrationExpiresAt").asText()))
-                .as("from RegisterClient, not invented").isEqualTo(device.registrationExpiresAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        assertThat(java.time.Instant.parse(json.get("expiresAt").asText())).isAfter(java.time.Instant.now());
+        assertThat(Instant.parse(json.get("registrationExpiresAt").asText()))
+                .as("from RegisterClient, not invented").isEqualTo(device.registrationExpiresAt().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(Instant.parse(json.get("expiresAt").asText())).isAfter(Instant.now());
     }
 
     @Test
@@ -138,7 +141,7 @@ class SsoSignInTest {
         pb.environment().put("AWS_ENDPOINT_URL_SSO", sim.uri().toString());
         pb.redirectErrorStream(true);
         Process p = pb.start();
-        String said = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(p.exitValue()).as(said).isZero();
         assertThat(said.strip()).isEqualTo("ASIAPRACTICESSO00000");

@@ -2,10 +2,27 @@ package org.streamfront.bench;
 
 import java.util.Arrays;
 import java.util.List;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /** Small helpers the benchmarks share: medians and a printed table. */
 public final class BenchTable {
     private BenchTable() {
+    }
+
+    /** A process's peak resident memory so far (VmHWM from /proc), in MB; NaN when it cannot be read. */
+    public static double peakRssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | NumberFormatException gone) {
+            // the process ended before it could be read
+        }
+        return Double.NaN;
     }
 
     public static double median(List<Double> values) {

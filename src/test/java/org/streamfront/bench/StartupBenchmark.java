@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import java.io.File;
 
 /**
  * Cold start to the first interactive screen: StreamFront (java -jar target/streamfront.jar) next
@@ -22,7 +23,7 @@ class StartupBenchmark {
     void startUpAgainstABareWindow() throws Exception {
         Path jar = Path.of("target/streamfront.jar");
         assertThat(jar).as("run mvn package first (-Pbench verify does)").exists();
-        String cp = jar + java.io.File.pathSeparator + "target/lib/*" + java.io.File.pathSeparator + "target/test-classes";
+        String cp = jar + File.pathSeparator + "target/lib/*" + File.pathSeparator + "target/test-classes";
         Path home = Files.createTempDirectory("sf-bench");
         Path installed = Path.of("/opt/streamfront/bin/StreamFront");
         List<Double> app = new ArrayList<>();

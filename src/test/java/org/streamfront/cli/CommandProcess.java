@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.io.IOException;
 
 /** Runs StreamFront's command line in its own process, with the environment a user would set. */
 public record CommandProcess(int exit, String out, String err) {
@@ -16,7 +17,7 @@ public record CommandProcess(int exit, String out, String err) {
         Thread drain = Thread.ofVirtual().start(() -> {
             try {
                 errText.append(new String(err.readAllBytes(), StandardCharsets.UTF_8));
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // the process ended
             }
         });

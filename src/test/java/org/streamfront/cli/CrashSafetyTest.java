@@ -26,6 +26,8 @@ import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import java.io.IOException;
+import java.io.OutputStream;
 
 /**
  * Crash safety, proven by killing: {@code apply --wait} and {@code teardown --wait} run in their own
@@ -167,15 +169,15 @@ class CrashSafetyTest {
                         return true;
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // killed
             }
             return false;
         });
         CompletableFuture.runAsync(() -> {
             try {
-                p.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
-            } catch (java.io.IOException ignored) {
+                p.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
                 // killed
             }
         });

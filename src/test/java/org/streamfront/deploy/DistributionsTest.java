@@ -18,6 +18,8 @@ import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import java.util.concurrent.TimeoutException;
+import org.streamfront.aws.AwsErrors;
 
 /** Create, watch and teardown against the CloudFront simulator through the real SDK client. */
 class DistributionsTest {
@@ -113,7 +115,7 @@ class DistributionsTest {
         sim.deny("CreateDistributionWithTags");
         assertThatThrownBy(() -> distributions().create(plan, progress))
                 .satisfies(e -> {
-                    var explained = org.streamfront.aws.AwsErrors.explain(e);
+                    var explained = AwsErrors.explain(e);
                     assertThat(explained.summary()).contains("not allowed");
                     assertThat(explained.advice()).contains("cloudfront:CreateDistributionWithTags");
                 });
@@ -216,7 +218,7 @@ class DistributionsTest {
             other.deleteDistribution(b -> b.id(made.id()).ifMatch(disabled.eTag()));
         }
         assertThatThrownBy(() -> d.awaitDeployed(made.id(), progress, Duration.ofSeconds(5)))
-                .satisfies(e -> assertThat(org.streamfront.aws.AwsErrors.explain(e).summary()).contains("no longer exists"));
+                .satisfies(e -> assertThat(AwsErrors.explain(e).summary()).contains("no longer exists"));
         assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(LifecycleState.DELETED);
         assertThat(d.history().unfinished()).as("nothing left to resume").isEmpty();
     }
@@ -228,7 +230,7 @@ class DistributionsTest {
         Snapshot made = d.create(plan, progress);
         sim.deployDelay(Duration.ofMinutes(5));
         assertThatThrownBy(() -> d.teardown(made.id(), progress, Duration.ofMillis(500)))
-                .isInstanceOf(java.util.concurrent.TimeoutException.class);
+                .isInstanceOf(TimeoutException.class);
         assertThat(d.history().unfinished()).map(HistoryEntry::state).contains(LifecycleState.DISABLED);
         sim.finishDeployment(made.id());
         d.teardown(made.id(), progress, Duration.ofSeconds(20));

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.streamfront.plan.Plan;
 import org.streamfront.sim.OriginSimulator;
+import java.io.IOException;
 
 /** The origin check against the AMS-like origin simulator and against ports that misbehave on purpose. */
 class OriginCheckTest {
@@ -90,7 +91,7 @@ class OriginCheckTest {
                     try {
                         s.connect(full.getLocalSocketAddress(), 300);
                         fillers.add(s);
-                    } catch (java.io.IOException queueFull) {
+                    } catch (IOException queueFull) {
                         s.close();
                         break;
                     }
@@ -115,7 +116,7 @@ class OriginCheckTest {
                         s.getOutputStream().write("SSH-2.0-OpenSSH\r\n".getBytes());
                         s.close();
                     }
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     // the test is over
                 }
             });

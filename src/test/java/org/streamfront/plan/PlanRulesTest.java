@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import java.util.Collections;
 
 public class PlanRulesTest {
     public static Plan valid() {
@@ -33,7 +34,7 @@ public class PlanRulesTest {
 
     @Test
     void tooLongDomainIsRefused() {
-        String longName = String.join(".", java.util.Collections.nCopies(64, "abcd"));
+        String longName = String.join(".", Collections.nCopies(64, "abcd"));
         assertThat(PlanRules.domain(longName)).hasValueSatisfying(m -> assertThat(m).contains("253"));
     }
 

@@ -18,6 +18,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.streamfront.origin.Check;
 import org.streamfront.origin.HlsPlaylist;
 import org.streamfront.origin.HttpGet;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
 
 /**
  * Whatever a server sends, the parser never throws and the stream check never says green for it:
@@ -40,8 +43,8 @@ class MalformedPlaylistTest {
             });
             s.start();
             return s;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -56,7 +59,7 @@ class MalformedPlaylistTest {
 
     static Stream<Arguments> malformed() {
         byte[] binary = new byte[4096];
-        new java.util.Random(7).nextBytes(binary);
+        new Random(7).nextBytes(binary);
         return Stream.of(
                 Arguments.of("empty", new byte[0], "not with an HLS playlist"),
                 Arguments.of("binary", binary, "not with an HLS playlist"),

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.streamfront.plan.Plan;
 import org.testfx.util.WaitForAsyncUtils;
+import java.util.List;
+import java.util.Optional;
 
 class EdgeSimulatorTest {
     private final SimWorld sim = new SimWorld();
@@ -129,13 +131,13 @@ class EdgeSimulatorTest {
 
     @Test
     void ttlFollowsCloudFrontsRules() {
-        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, java.util.List.of());
-        assertThat(EdgeSimulator.ttl(b, java.util.Optional.of("max-age=0"))).isEqualTo(1);
-        assertThat(EdgeSimulator.ttl(b, java.util.Optional.of("max-age=10"))).isEqualTo(2);
-        assertThat(EdgeSimulator.ttl(b, java.util.Optional.of("no-cache"))).isEqualTo(1);
-        assertThat(EdgeSimulator.ttl(b, java.util.Optional.empty())).isEqualTo(1);
-        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, java.util.List.of());
-        assertThat(EdgeSimulator.ttl(seg, java.util.Optional.of("max-age=10"))).isEqualTo(10);
-        assertThat(EdgeSimulator.ttl(seg, java.util.Optional.of("max-age=3600"))).isEqualTo(10);
+        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, List.of());
+        assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=0"))).isEqualTo(1);
+        assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=10"))).isEqualTo(2);
+        assertThat(EdgeSimulator.ttl(b, Optional.of("no-cache"))).isEqualTo(1);
+        assertThat(EdgeSimulator.ttl(b, Optional.empty())).isEqualTo(1);
+        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, List.of());
+        assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=10"))).isEqualTo(10);
+        assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=3600"))).isEqualTo(10);
     }
 }

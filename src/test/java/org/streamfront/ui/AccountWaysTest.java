@@ -23,6 +23,9 @@ import org.streamfront.aws.SsoSignIn;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.SsoSimulator;
 import org.streamfront.ui.wizard.Step;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeoutException;
 
 /** Each way into AWS on the Account step, end to end through to the identity shown; and secrets stay secret. */
 class AccountWaysTest {
@@ -71,7 +74,7 @@ class AccountWaysTest {
     private void signedIn() throws Exception {
         try {
             AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("identity: " + user.text("#account-identity") + " error: " + user.text("#account-error-summary") + " / " + user.text("#account-error-advice"));
         }
         assertThat(user.lookup("#account-ok").query().isVisible()).isTrue();
@@ -183,8 +186,8 @@ class AccountWaysTest {
         try (Stream<Path> files = Files.walk(root)) {
             return files.filter(Files::isRegularFile).filter(f -> {
                 try {
-                    return new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(secret);
-                } catch (java.io.IOException e) {
+                    return new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(secret);
+                } catch (IOException e) {
                     return false;
                 }
             }).toList();

@@ -9,6 +9,10 @@ import javafx.scene.control.TextInputControl;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import java.net.URI;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import org.streamfront.sim.PracticeWorld;
 
 /** Starts the real app on JavaFX's headless platform and drives it as a user would. */
 public class AppDriver extends FxRobot {
@@ -20,12 +24,12 @@ public class AppDriver extends FxRobot {
     }
 
     /** Practice mode on simulators the test keeps, so they outlive an app restart. */
-    StreamFrontApp startPractice(Path home, org.streamfront.sim.PracticeWorld world) throws Exception {
+    StreamFrontApp startPractice(Path home, PracticeWorld world) throws Exception {
         return start(new AppOptions(true, home, dialogs, world));
     }
 
     /** Real-AWS mode, with STS, CloudFront and IAM Identity Center served by simulators. */
-    StreamFrontApp startReal(Path home, java.net.URI aws, java.net.URI sso) throws Exception {
+    StreamFrontApp startReal(Path home, URI aws, URI sso) throws Exception {
         return start(new AppOptions(false, home, dialogs, null, aws, sso));
     }
 
@@ -73,7 +77,7 @@ public class AppDriver extends FxRobot {
         clickOn(field);
         interact(field::selectAll);
         if (text.isEmpty()) {
-            type(javafx.scene.input.KeyCode.BACK_SPACE);
+            type(KeyCode.BACK_SPACE);
         } else {
             write(text);
         }
@@ -90,7 +94,7 @@ public class AppDriver extends FxRobot {
     void reveal(Node target) {
         interact(() -> {
             for (Node n = target.getParent(); n != null; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.ScrollPane pane) {
+                if (n instanceof ScrollPane pane) {
                     var content = pane.getContent().getLayoutBounds();
                     var viewport = pane.getViewportBounds();
                     double y = pane.getContent().sceneToLocal(target.localToScene(target.getLayoutBounds())).getMinY();

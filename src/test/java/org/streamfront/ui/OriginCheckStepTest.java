@@ -11,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.sim.PracticeWorld;
 import org.testfx.util.WaitForAsyncUtils;
+import org.streamfront.ui.wizard.Step;
 
 /** The origin check and the stream picker on the Origin step, and its warnings on Review. */
 class OriginCheckStepTest {
@@ -47,7 +48,7 @@ class OriginCheckStepTest {
         for (int i = 0; i < 3; i++) {
             user.click("#nav-next");
         }
-        assertThat(user.app.root().wizard().current().get()).isEqualTo(org.streamfront.ui.wizard.Step.REVIEW);
+        assertThat(user.app.root().wizard().current().get()).isEqualTo(Step.REVIEW);
         AppDriver.await(10, () -> user.text("#review-warnings #check-dns").contains("cannot reach it"));
     }
 

@@ -11,6 +11,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.ui.wizard.Step;
+import javafx.scene.Node;
+import javafx.scene.layout.HBox;
+import org.streamfront.ui.distributions.MyDistributionsViewModel;
 
 /** Practice mode end to end in the UI: the simulated account, Create, and the Deploy step. */
 class PracticeDeployTest {
@@ -97,12 +100,12 @@ class PracticeDeployTest {
         String id = user.text("#deploy-id");
         user.click("#toolbar-mine");
         AppDriver.await(10, () -> user.lookup("#mine-table").queryTableView().getItems().size() == 1);
-        var row = (org.streamfront.ui.distributions.MyDistributionsViewModel.Row) user.lookup("#mine-table").queryTableView().getItems().getFirst();
+        var row = (MyDistributionsViewModel.Row) user.lookup("#mine-table").queryTableView().getItems().getFirst();
         assertThat(row.id()).isEqualTo(id);
         assertThat(row.status()).isEqualTo("Deployed");
         assertThat(row.stream()).isEqualTo("stream1");
         // The row, not the same id shown on the Deploy step behind the window.
-        user.clickOn(user.lookup("#mine-table .table-row-cell").<javafx.scene.Node>query());
+        user.clickOn(user.lookup("#mine-table .table-row-cell").<Node>query());
         AppDriver.await(5, () -> user.lookup("#mine-table").queryTableView().getSelectionModel().getSelectedIndex() == 0);
         world.api.deployDelay(Duration.ofMillis(500));
         user.click("#mine-teardown");
@@ -115,7 +118,7 @@ class PracticeDeployTest {
     void stoppingOffersTeardownWhichDeletesTheDistribution() throws Exception {
         String id = createOneThatStaysInProgress();
         user.click("#deploy-cancel");
-        assertThat(user.<javafx.scene.Node>node("#deploy-stopped").isVisible()).isTrue();
+        assertThat(user.<Node>node("#deploy-stopped").isVisible()).isTrue();
         world.api.deployDelay(Duration.ofMillis(500));
         user.click("#deploy-teardown");
         AppDriver.await(20, () -> user.text("#deploy-status").equals("Deleted"));
@@ -124,7 +127,7 @@ class PracticeDeployTest {
     }
 
     private String bannerText() {
-        return ((Label) user.<javafx.scene.layout.HBox>node("#resume-banner").getChildren().getFirst()).getText();
+        return ((Label) user.<HBox>node("#resume-banner").getChildren().getFirst()).getText();
     }
 
     @Test

@@ -10,6 +10,8 @@ import javax.imageio.ImageIO;
 import org.streamfront.sim.PracticeWorld;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
+import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.SsoSimulator;
 
 /**
  * Not a test: walks the practice flow on the headless platform and saves a PNG of every step,
@@ -59,7 +61,7 @@ public final class ScreenshotTour {
             shot(user, out, "7-play");
             user.stop();
         }
-        try (var aws = org.streamfront.sim.CloudFrontSimulator.start(); var sso = org.streamfront.sim.SsoSimulator.start()) {
+        try (var aws = CloudFrontSimulator.start(); var sso = SsoSimulator.start()) {
             AppDriver user = new AppDriver();
             user.startReal(Files.createTempDirectory("sf-tour-real"), aws.uri(), sso.uri());
             shot(user, out, "1-account-real");

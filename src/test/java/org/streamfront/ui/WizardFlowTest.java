@@ -15,6 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.ui.wizard.Step;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.layout.VBox;
 
 class WizardFlowTest {
     @TempDir
@@ -51,11 +54,11 @@ class WizardFlowTest {
         assertThat(current()).isEqualTo(Step.CACHE);
         user.click("#nav-next");
         assertThat(current()).isEqualTo(Step.ERROR_PAGES);
-        assertThat(user.<javafx.scene.control.CheckBox>node("#error-page-404").isSelected()).isTrue();
+        assertThat(user.<CheckBox>node("#error-page-404").isSelected()).isTrue();
         assertThat(user.text("#error-page-ttl-404")).isEqualTo("3");
         user.click("#nav-next");
         assertThat(current()).isEqualTo(Step.REVIEW);
-        String summary = user.<javafx.scene.layout.VBox>node("#review-summary").getChildren().stream()
+        String summary = user.<VBox>node("#review-summary").getChildren().stream()
                 .map(n -> ((Label) n).getText()).reduce("", String::concat);
         assertThat(summary).contains("http://ams.example.com:5080/WebRTCAppEE/streams/stream1.m3u8");
         assertThat(user.text("#review-settings")).contains("\"OriginPath\" : \"/WebRTCAppEE\"");
@@ -124,7 +127,7 @@ class WizardFlowTest {
         user.abandon();
 
         user.start(home, false);
-        assertThat(user.<javafx.scene.Node>node("#draft-banner").isVisible()).isTrue();
+        assertThat(user.<Node>node("#draft-banner").isVisible()).isTrue();
         user.click("#draft-continue");
         assertThat(current()).isEqualTo(Step.ORIGIN);
         assertThat(user.lookup("#draft-banner").tryQuery()).as("the welcome back is answered").isEmpty();
@@ -139,7 +142,7 @@ class WizardFlowTest {
         fillOrigin();
         user.stop();
         user.start(home, false);
-        assertThat(user.<javafx.scene.Node>node("#draft-banner").isVisible()).isTrue();
+        assertThat(user.<Node>node("#draft-banner").isVisible()).isTrue();
         user.click("#nav-next");
         assertThat(user.lookup("#draft-banner").tryQuery()).isEmpty();
         assertThat(user.text("#origin-domain")).as("the draft stays restored").isEqualTo("ams.example.com");

@@ -22,6 +22,7 @@ import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
+import javafx.beans.binding.Bindings;
 
 /**
  * The tutorial's "sign in to the AWS console", without the console. It never blocks Next: planning
@@ -209,7 +210,7 @@ public final class AccountView implements StepPage {
         use.disableProperty().bind(model.ssoRole.isNull().or(model.checking));
         VBox pick = new VBox(10, new HBox(10, Forms.field("sso.account", accounts, "sso.account.tip", null),
                 Forms.field("sso.role", roles, "sso.role.tip", null)), new HBox(8, save, name), use);
-        pick.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.ssoAccounts));
+        pick.visibleProperty().bind(Bindings.isNotEmpty(model.ssoAccounts));
         pick.managedProperty().bind(pick.visibleProperty());
 
         return new VBox(10, new HBox(10, Forms.field("sso.startUrl", url, "sso.startUrl.tip", null),

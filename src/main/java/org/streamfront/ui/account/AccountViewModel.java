@@ -27,6 +27,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
+import java.util.function.Consumer;
+import javafx.beans.Observable;
 
 /**
  * The Account step: the three ways into AWS (a profile on this computer, IAM Identity Center
@@ -90,7 +92,7 @@ public final class AccountViewModel {
         this.credentialsHere = credentialsHere;
         this.ssoFor = ssoFor;
         this.awsEndpoint = awsEndpointOrNull;
-        for (var changed : List.<javafx.beans.Observable>of(selected, way, keyId, secretKey, sessionToken, ssoRole, ssoAccount)) {
+        for (var changed : List.<Observable>of(selected, way, keyId, secretKey, sessionToken, ssoRole, ssoAccount)) {
             changed.addListener(obs -> forgetConnection());
         }
         ssoAccount.subscribe(account -> {
@@ -231,7 +233,7 @@ public final class AccountViewModel {
     }
 
     /** Starts IAM Identity Center sign-in: shows the code, opens the browser, waits for approval. */
-    public void startSignIn(java.util.function.Consumer<String> openBrowser) {
+    public void startSignIn(Consumer<String> openBrowser) {
         String url = startUrl.get().strip();
         if (!url.startsWith("https://")) {
             error.set(new AwsErrors.Explained(Messages.get("sso.badUrl"), Messages.get("sso.badUrl.advice"), url, null));

@@ -7,8 +7,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
@@ -40,7 +38,6 @@ import org.streamfront.ui.Jobs;
  * happening all along. Work runs off the FX thread; Cancel stops watching and offers teardown.
  */
 public final class DeployViewModel {
-    private static final Logger LOG = Logger.getLogger(DeployViewModel.class.getName());
     /** CloudFront's own word (2020 on): most changes reach every edge location within about five minutes. */
     private static final double TYPICAL_SECONDS = 300;
 
@@ -195,7 +192,6 @@ public final class DeployViewModel {
                 return;
             }
             finish();
-            LOG.log(Level.WARNING, "deploy step failed", failure);
             AwsErrors.Explained explained = AwsErrors.explain(failure);
             error.set(explained);
             addLog(explained.summary());

@@ -1,8 +1,6 @@
 package org.streamfront.ui.origin;
 
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -15,13 +13,15 @@ import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanRules;
 import org.streamfront.ui.Background;
 import org.streamfront.ui.wizard.PlanForm;
+import java.util.List;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 
 /**
  * Runs the origin check when the origin fields are complete (a moment after typing stops) and on
  * demand; never blocks typing. The Origin, Review and Play steps show its results.
  */
 public final class OriginCheckViewModel {
-    private static final Logger LOG = Logger.getLogger(OriginCheckViewModel.class.getName());
     final ObservableList<Check> checks = FXCollections.observableArrayList();
     final ObservableList<String> liveStreams = FXCollections.observableArrayList();
     final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -35,12 +35,12 @@ public final class OriginCheckViewModel {
         this.form = form;
         this.timeout = timeout;
         settle.setOnFinished(e -> run());
-        javafx.beans.InvalidationListener changed = obs -> {
+        InvalidationListener changed = obs -> {
             if (automatic) {
                 settle.playFromStart();
             }
         };
-        for (javafx.beans.Observable field : java.util.List.<javafx.beans.Observable>of(form.domain, form.application,
+        for (Observable field : List.<Observable>of(form.domain, form.application,
                 form.protocol, form.httpPort, form.httpsPort, form.streamId)) {
             field.addListener(changed);
         }
@@ -86,7 +86,6 @@ public final class OriginCheckViewModel {
         }, failure -> {
             if (mine == generation) {
                 // What an earlier check found no longer stands: show that this one failed, not old green lines.
-                LOG.log(Level.WARNING, "origin check failed", failure);
                 checks.setAll(Check.red("check", Messages.get("origin.check.failed"), String.valueOf(failure)));
                 liveStreams.clear();
                 running.set(false);

@@ -24,6 +24,8 @@ import org.streamfront.ui.widgets.CheckList;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.widgets.StreamPicker;
 import org.streamfront.ui.wizard.StepPage;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.layout.Region;
 
 /** The tutorial's "open the URL in a browser", done in the app, with proof that the CDN caches. */
 public final class PlayView implements StepPage {
@@ -83,8 +85,8 @@ public final class PlayView implements StepPage {
         Label state = new Label();
         state.setId("play-state");
         state.textProperty().bind(model.state);
-        for (var b : new javafx.scene.control.ButtonBase[] {play, pause, mute, copy, browser, page}) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (var b : new ButtonBase[] {play, pause, mute, copy, browser, page}) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
         HBox controls = new HBox(8, play, pause, mute, volume);
         controls.setAlignment(Pos.CENTER_LEFT);

@@ -33,6 +33,7 @@ import org.streamfront.playback.StreamCheck;
 import org.streamfront.playback.ViewerProbe;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.Background;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The Play step: plays the stream through the CDN in an embedded player, watches that it really
@@ -102,7 +103,7 @@ public final class PlayViewModel {
         Background.run(() -> {
             // AMS Enterprise's adaptive playlist is preferred, as AMS's own player does; both are
             // asked at once so the fallback costs no extra round trip.
-            var adaptiveStatus = new java.util.concurrent.CompletableFuture<Integer>();
+            var adaptiveStatus = new CompletableFuture<Integer>();
             Thread.ofVirtual().start(() -> adaptiveStatus.complete(probe.status(adaptive)));
             int plainStatus = probe.status(plain);
             return adaptiveStatus.get() == 200 ? new Object[] {adaptive, 200} : new Object[] {plain, plainStatus};

@@ -14,6 +14,8 @@ import org.streamfront.plan.ConfigExport;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.PlanFiles;
 import org.streamfront.ui.wizard.StepPage;
+import javafx.beans.binding.Bindings;
+import org.streamfront.ui.widgets.CheckList;
 
 /** The tutorial's last form before Create: what will happen, the exact settings, and the way out to engineers. */
 public final class ReviewView implements StepPage {
@@ -62,8 +64,8 @@ public final class ReviewView implements StepPage {
 
         FlowPane actions = new FlowPane(8, 8, save, exportCli, exportCfn, copy);
         Label warningsTitle = new Label(Messages.get("review.warnings"));
-        VBox warnings = new VBox(4, warningsTitle, new org.streamfront.ui.widgets.CheckList("review-warnings", model.warnings));
-        warnings.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.warnings));
+        VBox warnings = new VBox(4, warningsTitle, new CheckList("review-warnings", model.warnings));
+        warnings.visibleProperty().bind(Bindings.isNotEmpty(model.warnings));
         warnings.managedProperty().bind(warnings.visibleProperty());
         view = Forms.page(Forms.heading("review.heading"), summary, warnings, exact, actions,
                 new VBox(6, createButton, why));

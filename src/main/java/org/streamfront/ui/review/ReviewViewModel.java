@@ -13,6 +13,9 @@ import org.streamfront.plan.PlanRules;
 import org.streamfront.plan.PlanSummary;
 import org.streamfront.plan.Problem;
 import org.streamfront.ui.wizard.PlanForm;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.streamfront.origin.Check;
 
 /** The Review step: the plan in plain words, the exact settings, and whether Create may be pressed. */
 public final class ReviewViewModel {
@@ -23,13 +26,13 @@ public final class ReviewViewModel {
     final StringBinding createBlocker;
     final BooleanBinding canCreate;
 
-    final javafx.collections.transformation.FilteredList<org.streamfront.origin.Check> warnings;
+    final FilteredList<Check> warnings;
 
     public ReviewViewModel(PlanForm form, ObservableBooleanValue accountConnected,
-                           javafx.collections.ObservableList<org.streamfront.origin.Check> originChecks) {
+                           ObservableList<Check> originChecks) {
         this.form = form;
         // The origin check's open warnings, repeated before Create; the user may go on regardless.
-        warnings = originChecks.filtered(c -> c.mark() != org.streamfront.origin.Check.Mark.GREEN);
+        warnings = originChecks.filtered(c -> c.mark() != Check.Mark.GREEN);
         problems = Bindings.createObjectBinding(() -> PlanRules.validate(form.plan().get()), form.plan());
         summary = Bindings.createObjectBinding(() -> problems.get().isEmpty()
                 ? PlanSummary.lines(form.plan().get()) : List.of(), problems);

@@ -10,12 +10,14 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A failure in plain words, what to do next, and the technical detail one click away. Hidden while there is none. */
 public final class ErrorPanel extends VBox {
     private final ObjectProperty<AwsErrors.Explained> error = new SimpleObjectProperty<>();
     private final FlowPane actions = new FlowPane(8, 8);
-    private final java.util.List<Button> extra = new java.util.ArrayList<>();
+    private final List<Button> extra = new ArrayList<>();
 
     public ErrorPanel(String id) {
         setId(id);

@@ -18,6 +18,10 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.converter.IntegerStringConverter;
 import org.streamfront.Messages;
+import javafx.beans.property.StringProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.layout.Region;
+import javafx.util.Duration;
 
 /** The building blocks every step's form is made of: a labelled field with its rule's message under it. */
 public final class Forms {
@@ -65,7 +69,7 @@ public final class Forms {
             message.visibleProperty().bind(error.map(e -> true).orElse(false));
             message.managedProperty().bind(message.visibleProperty());
             message.setId(control.getId() == null ? null : control.getId() + "-error");
-            error.subscribe(e -> control.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), e != null));
+            error.subscribe(e -> control.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), e != null));
             box.getChildren().add(message);
         }
         return box;
@@ -75,7 +79,7 @@ public final class Forms {
         Tooltip tip = new Tooltip(Messages.get(key));
         tip.setWrapText(true);
         tip.setMaxWidth(420);
-        tip.setShowDelay(javafx.util.Duration.millis(400));
+        tip.setShowDelay(Duration.millis(400));
         return tip;
     }
 
@@ -94,7 +98,7 @@ public final class Forms {
         return field;
     }
 
-    public static TextField textField(String id, javafx.beans.property.StringProperty property) {
+    public static TextField textField(String id, StringProperty property) {
         TextField field = new TextField();
         field.setId(id);
         field.textProperty().bindBidirectional(property);
@@ -130,7 +134,7 @@ public final class Forms {
     /** A page with two columns, for steps whose second column (checks) would otherwise push the form out of sight. */
     public static Node widePage(Node heading, Node main, Node side, double sideWidth) {
         side.getStyleClass().add("side-column");
-        if (side instanceof javafx.scene.layout.Region r) {
+        if (side instanceof Region r) {
             r.setPrefWidth(sideWidth);
             r.setMinWidth(Math.min(sideWidth, 240));
         }

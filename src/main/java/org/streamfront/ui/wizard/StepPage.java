@@ -2,13 +2,14 @@ package org.streamfront.ui.wizard;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One screen of the wizard: its view, and what (if anything) stops the user from moving on. */
 public interface StepPage {
     Node view();
 
     /** For steps that never stop the user from moving on. */
-    ObservableValue<String> NEVER_BLOCKED = new javafx.beans.property.ReadOnlyStringWrapper(null);
+    ObservableValue<String> NEVER_BLOCKED = new ReadOnlyStringWrapper(null);
 
     /** Why Next is disabled, in plain words; null when the step is complete. */
     default ObservableValue<String> blocker() {

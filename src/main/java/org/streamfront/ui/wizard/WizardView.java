@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Forms;
 
 /** The app shell: title bar with plan actions, step header, the current step, and Back / Next. */
 public final class WizardView extends BorderPane {
@@ -26,7 +27,7 @@ public final class WizardView extends BorderPane {
         Label practiceBadge = new Label(Messages.get("app.practiceBadge"));
         practiceBadge.setId("practice-badge");
         practiceBadge.getStyleClass().add("practice-badge");
-        practiceBadge.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("app.practiceBadge.tip"));
+        practiceBadge.setTooltip(Forms.tooltip("app.practiceBadge.tip"));
         practiceBadge.setVisible(practice);
         practiceBadge.setManaged(practice);
         Region spacer = new Region();
@@ -40,7 +41,7 @@ public final class WizardView extends BorderPane {
         Button mine = new Button(Messages.get("toolbar.mine"));
         mine.setId("toolbar-mine");
         mine.setOnAction(e -> showMine.run());
-        mine.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.mine.tip"));
+        mine.setTooltip(Forms.tooltip("toolbar.mine.tip"));
         title.setMinWidth(Region.USE_PREF_SIZE);
         practiceBadge.setMinWidth(Region.USE_PREF_SIZE);
         for (Button b : new Button[] {mine, open, save}) {
@@ -48,8 +49,8 @@ public final class WizardView extends BorderPane {
             b.setMnemonicParsing(true);
             b.getStyleClass().add("flat");
         }
-        open.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.open.tip"));
-        save.setTooltip(org.streamfront.ui.widgets.Forms.tooltip("toolbar.save.tip"));
+        open.setTooltip(Forms.tooltip("toolbar.open.tip"));
+        save.setTooltip(Forms.tooltip("toolbar.save.tip"));
         HBox titleBar = new HBox(12, title, practiceBadge, spacer, mine, open, save);
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.getStyleClass().add("title-bar");

@@ -20,6 +20,8 @@ import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.sim.PracticeWorld;
+import org.streamfront.bench.BenchTable;
+import org.streamfront.plan.Plan;
 
 /**
  * Time from opening the Play step (the Play step's model starting to play) to the first rendered
@@ -51,7 +53,7 @@ class FirstFrameBenchmark {
                 ours.add(measure(() -> playStepAttempt(base, plan)));
                 bare.add(measure(() -> bareAttempt(url)));
             }
-            org.streamfront.bench.BenchTable.print("Time to the first rendered frame through the local edge (ms)",
+            BenchTable.print("Time to the first rendered frame through the local edge (ms)",
                     new String[] {"player", "median ms", "runs"},
                     List.of(new String[] {"StreamFront Play step", String.format("%.0f", median(ours)), ours.toString()},
                             new String[] {"bare MediaPlayer", String.format("%.0f", median(bare)), bare.toString()},
@@ -84,7 +86,7 @@ class FirstFrameBenchmark {
         return Math.round(done.get(60, TimeUnit.SECONDS));
     }
 
-    private static Object[] playStepAttempt(URI base, org.streamfront.plan.Plan plan) {
+    private static Object[] playStepAttempt(URI base, Plan plan) {
         PlayViewModel model = new PlayViewModel(new SimpleStringProperty("stream1"), () -> plan);
         MediaView view = new MediaView();
         view.setFitWidth(480);
@@ -107,6 +109,6 @@ class FirstFrameBenchmark {
     }
 
     private static double median(List<Double> v) {
-        return org.streamfront.bench.BenchTable.median(v);
+        return BenchTable.median(v);
     }
 }
