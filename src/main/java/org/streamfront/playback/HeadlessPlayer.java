@@ -28,7 +28,8 @@ public final class HeadlessPlayer {
     private HeadlessPlayer() {
     }
 
-    public static Result play(URI url, Duration howLong) throws Exception {
+    /** Starts JavaFX without a window (the headless platform unless another is chosen), or finds it running. */
+    public static void startToolkit() throws Exception {
         System.setProperty("glass.platform", System.getProperty("glass.platform", "Headless"));
         System.setProperty("prism.order", System.getProperty("prism.order", "sw"));
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -38,6 +39,10 @@ public final class HeadlessPlayer {
             started.complete(null);
         }
         started.get(30, TimeUnit.SECONDS);
+    }
+
+    public static Result play(URI url, Duration howLong) throws Exception {
+        startToolkit();
         CompletableFuture<Attempt> result = new CompletableFuture<>();
         Platform.runLater(() -> watch(url, howLong, false, result));
         Attempt r = result.get(howLong.toSeconds() + 60, TimeUnit.SECONDS);

@@ -146,6 +146,12 @@ class DistributionsTest {
         assertThat(log).anySatisfy(l -> assertThat(l).contains("slow down"));
     }
 
+    /** Distributions that give up at the first failure, as a process that dies there leaves things. */
+    private Distributions dyingAtTheFirstFailure(History history) {
+        return new Distributions(() -> client, history, new Retry(Duration.ofMillis(1), Duration.ofMillis(1), 1),
+                new DeployWatcher(Duration.ofMillis(100)));
+    }
+
     @Test
     void aPlanCanBeCreatedAgainAfterItsDistributionWasDeleted() throws Exception {
         sim.deployDelay(Duration.ZERO);
@@ -169,8 +175,7 @@ class DistributionsTest {
         Snapshot first = d.create(plan, progress);
         d.teardown(first.id(), progress, Duration.ofSeconds(20));
         sim.inject(SimFault.DROP_AFTER, "CreateDistributionWithTags");
-        var dying = new Distributions(() -> client, d.history(), new Retry(Duration.ofMillis(1), Duration.ofMillis(1), 1),
-                new DeployWatcher(Duration.ofMillis(100)));
+        var dying = dyingAtTheFirstFailure(d.history());
         assertThatThrownBy(() -> dying.create(plan, progress)).isNotNull();
         assertThat(d.history().forPlan(plan.planId()).orElseThrow().distributionId()).as("no stale id kept").isNull();
 
@@ -190,8 +195,7 @@ class DistributionsTest {
         // The JDK's HTTP connection quietly repeats a dropped DELETE once, so the drop comes twice.
         sim.inject(SimFault.DROP_BEFORE, "DeleteDistribution");
         sim.inject(SimFault.DROP_BEFORE, "DeleteDistribution");
-        var dying = new Distributions(() -> client, d.history(), new Retry(Duration.ofMillis(1), Duration.ofMillis(1), 1),
-                new DeployWatcher(Duration.ofMillis(100)));
+        var dying = dyingAtTheFirstFailure(d.history());
         assertThatThrownBy(() -> dying.teardown(made.id(), progress, Duration.ofSeconds(20))).isNotNull();
         HistoryEntry left = d.history().forPlan(plan.planId()).orElseThrow();
         assertThat(left.state()).isEqualTo(LifecycleState.DELETING);

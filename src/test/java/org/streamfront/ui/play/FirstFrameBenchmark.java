@@ -39,13 +39,7 @@ class FirstFrameBenchmark {
                     .distribution().domainName();
             URI base = world.edge.addressOf(domain);
             URI url = base.resolve("/streams/stream1.m3u8");
-            CompletableFuture<Void> started = new CompletableFuture<>();
-            try {
-                Platform.startup(() -> started.complete(null));
-            } catch (IllegalStateException already) {
-                started.complete(null);
-            }
-            started.get(20, TimeUnit.SECONDS);
+            HeadlessPlayer.startToolkit();
             List<Double> ours = new ArrayList<>();
             List<Double> bare = new ArrayList<>();
             measure(() -> bareAttempt(url)); // warm-up: codecs and classes

@@ -1,0 +1,99 @@
+package org.streamfront.ui.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.aws.AwsClients;
+import org.streamfront.aws.Retry;
+import org.streamfront.deploy.DeployWatcher;
+import org.streamfront.deploy.Distributions;
+import org.streamfront.deploy.History;
+import org.streamfront.plan.Plan;
+import org.streamfront.plan.PlanIds;
+import org.streamfront.playback.HeadlessPlayer;
+import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.PracticeWorld;
+import org.streamfront.ui.Jobs;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+
+/**
+ * The Deploy step's logic without its screen: the work runs at once on the test thread
+ * ({@link Jobs#immediate()}) against the CloudFront simulator through the real SDK client.
+ */
+class DeployViewModelTest {
+    @TempDir
+    Path dir;
+    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    private final Plan plan = PlanIds.ensure(Plan.empty().withName("Model test")
+            .withOrigin(new Plan.Origin("ams.example.com", null, null, null, null)).withStream(new Plan.Stream("stream1")));
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        // Only for the step's one-second clock (a Timeline); no window is opened.
+        HeadlessPlayer.startToolkit();
+    }
+
+    @AfterEach
+    void close() {
+        client.close();
+        sim.close();
+    }
+
+    private DeployViewModel model() {
+        History history = History.open(dir.resolve("history.json"));
+        Distributions d = new Distributions(() -> client, history, new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3),
+                new DeployWatcher(Duration.ofMillis(50)));
+        return new DeployViewModel(() -> d, domain -> URI.create("http://127.0.0.1:9/"), Jobs.immediate());
+    }
+
+    @Test
+    void createShowsTheDistributionAndOpensNextOnlyWhenDeployed() {
+        sim.deployDelay(Duration.ofMillis(200));
+        DeployViewModel model = model();
+        assertThat(model.blocker().get()).isNotNull();
+        model.start(plan);
+        assertThat(model.deployed.get()).isTrue();
+        assertThat(model.blocker().get()).as("Next opens").isNull();
+        assertThat(model.distributionId.get()).matches("E[A-Z0-9]{13}");
+        assertThat(model.cloudFrontUrl.get()).endsWith("/streams/stream1.m3u8");
+        assertThat(model.progress.get()).isEqualTo(1.0);
+        assertThat(model.log).anySatisfy(l -> assertThat(l).contains("CloudFront created distribution"))
+                .anySatisfy(l -> assertThat(l).contains("deployed"));
+    }
+
+    @Test
+    void aDeletedDistributionNeverOpensNextEvenThoughItsLastStatusWasDeployed() {
+        sim.deployDelay(Duration.ZERO);
+        DeployViewModel model = model();
+        model.start(plan);
+        assertThat(model.deployed.get()).isTrue();
+        model.teardown();
+        assertThat(model.deleted.get()).isTrue();
+        assertThat(model.status.get()).isEqualTo("Deleted");
+        assertThat(model.deployed.get()).isFalse();
+        assertThat(model.blocker().get()).as("nothing to play").isNotNull();
+        assertThat(sim.distributionCount()).isZero();
+    }
+
+    @Test
+    void aRefusedCreateIsExplainedAndCanBeTriedAgain() {
+        sim.deny("CreateDistributionWithTags");
+        DeployViewModel model = model();
+        model.start(plan);
+        assertThat(model.running.get()).isFalse();
+        assertThat(model.error.get()).isNotNull();
+        assertThat(model.error.get().advice()).contains("cloudfront:CreateDistributionWithTags");
+        sim.allow("CreateDistributionWithTags");
+        model.retry();
+        assertThat(model.error.get()).isNull();
+        assertThat(model.deployed.get()).isTrue();
+        assertThat(sim.distributionCount()).isEqualTo(1);
+    }
+}
