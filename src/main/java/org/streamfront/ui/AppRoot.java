@@ -90,7 +90,7 @@ public final class AppRoot implements AutoCloseable {
                 () -> sessionsOnThisComputer(options.awsEndpoint()), Profiles::anyCredentialsHere,
                 region -> new SsoSignIn(region, options.ssoEndpoint(), options.ssoEndpoint()), options.awsEndpoint());
 
-        originCheck = new OriginCheckViewModel(form, Duration.ofSeconds(4));
+        originCheck = new OriginCheckViewModel(form, Duration.ofSeconds(4), Jobs.background());
         WizardView[] shell = new WizardView[1];
         PlanFiles files = new PlanFiles(form, options.dialogs(), text -> shell[0].notice(text));
         Map<Step, Supplier<StepPage>> pages = new EnumMap<>(Step.class);
@@ -273,7 +273,7 @@ public final class AppRoot implements AutoCloseable {
     }
 
     private void showMyDistributions() {
-        MyDistributionsView.show(view.getScene().getWindow(), new MyDistributionsViewModel(this::distributions),
+        MyDistributionsView.show(view.getScene().getWindow(), new MyDistributionsViewModel(this::distributions, Jobs.background()),
                 this::openDistribution, this::teardownDistribution);
     }
 

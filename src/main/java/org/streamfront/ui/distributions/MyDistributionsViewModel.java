@@ -20,7 +20,7 @@ import org.streamfront.deploy.LifecycleState;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
-import org.streamfront.ui.Background;
+import org.streamfront.ui.Jobs;
 
 /**
  * "My distributions": the distributions StreamFront made, from the history on this computer and
@@ -35,16 +35,18 @@ public final class MyDistributionsViewModel {
     final StringProperty message = new SimpleStringProperty("");
     final BooleanProperty loading = new SimpleBooleanProperty(false);
     private final Supplier<Distributions> distributions;
+    private final Jobs jobs;
 
     /** {@code distributions} throws IllegalStateException while no account is connected. */
-    public MyDistributionsViewModel(Supplier<Distributions> distributions) {
+    public MyDistributionsViewModel(Supplier<Distributions> distributions, Jobs jobs) {
         this.distributions = distributions;
+        this.jobs = jobs;
     }
 
     public void refresh() {
         loading.set(true);
         message.set(Messages.get("mine.loading"));
-        Background.run(() -> {
+        jobs.run(() -> {
             Distributions d = distributions.get();
             Map<String, Row> byId = new LinkedHashMap<>();
             for (HistoryEntry e : d.history().all()) {

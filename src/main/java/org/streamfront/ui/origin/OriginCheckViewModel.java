@@ -1,7 +1,10 @@
 package org.streamfront.ui.origin;
 
 import java.time.Duration;
+import java.util.List;
 import javafx.animation.PauseTransition;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
@@ -11,11 +14,8 @@ import org.streamfront.origin.Check;
 import org.streamfront.origin.OriginCheck;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanRules;
-import org.streamfront.ui.Background;
+import org.streamfront.ui.Jobs;
 import org.streamfront.ui.wizard.PlanForm;
-import java.util.List;
-import javafx.beans.InvalidationListener;
-import javafx.beans.Observable;
 
 /**
  * Runs the origin check when the origin fields are complete (a moment after typing stops) and on
@@ -28,12 +28,14 @@ public final class OriginCheckViewModel {
     private final PlanForm form;
     private final PauseTransition settle = new PauseTransition(javafx.util.Duration.millis(800));
     private final Duration timeout;
+    private final Jobs jobs;
     private boolean automatic;
     private int generation;
 
-    public OriginCheckViewModel(PlanForm form, Duration timeout) {
+    public OriginCheckViewModel(PlanForm form, Duration timeout, Jobs jobs) {
         this.form = form;
         this.timeout = timeout;
+        this.jobs = jobs;
         settle.setOnFinished(e -> run());
         InvalidationListener changed = obs -> {
             if (automatic) {
@@ -77,7 +79,7 @@ public final class OriginCheckViewModel {
         }
         int mine = ++generation;
         running.set(true);
-        Background.run(() -> new OriginCheck(timeout).run(o, plan.stream().id()), report -> {
+        jobs.run(() -> new OriginCheck(timeout).run(o, plan.stream().id()), report -> {
             if (mine == generation) {
                 checks.setAll(report.checks());
                 liveStreams.setAll(report.liveStreams());

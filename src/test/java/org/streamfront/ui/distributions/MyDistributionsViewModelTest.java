@@ -1,0 +1,73 @@
+package org.streamfront.ui.distributions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.aws.AwsClients;
+import org.streamfront.aws.Retry;
+import org.streamfront.deploy.DeployWatcher;
+import org.streamfront.deploy.Distributions;
+import org.streamfront.deploy.History;
+import org.streamfront.deploy.Progress;
+import org.streamfront.plan.DistributionConfigMapper;
+import org.streamfront.plan.Plan;
+import org.streamfront.plan.PlanIds;
+import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.PracticeWorld;
+import org.streamfront.ui.Jobs;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+
+/** My distributions' list without its window: what the history and CloudFront say, merged. */
+class MyDistributionsViewModelTest {
+    @TempDir
+    Path dir;
+    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+
+    @AfterEach
+    void close() {
+        client.close();
+        sim.close();
+    }
+
+    private static Plan plan(String name) {
+        return PlanIds.ensure(Plan.empty().withName(name).withOrigin(new Plan.Origin("ams.example.com", null, null, null, null))
+                .withStream(new Plan.Stream("live1")));
+    }
+
+    @Test
+    void listsOursOnceEachLeavesOutTheDeletedAndOthersDistributions() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Distributions d = new Distributions(() -> client, History.open(dir.resolve("history.json")),
+                new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
+        var kept = d.create(plan("Kept"), Progress.SILENT);
+        var gone = d.create(plan("Gone"), Progress.SILENT);
+        d.teardown(gone.id(), Progress.SILENT, Duration.ofSeconds(20));
+        // Someone else's distribution, made without StreamFront: no plan id in its comment.
+        Plan foreign = plan("Foreign");
+        client.createDistribution(b -> b.distributionConfig(DistributionConfigMapper.toConfig(foreign).toBuilder().comment("by hand").build()));
+
+        MyDistributionsViewModel model = new MyDistributionsViewModel(() -> d, Jobs.immediate());
+        model.refresh();
+        assertThat(model.rows).extracting(MyDistributionsViewModel.Row::id).containsExactly(kept.id());
+        assertThat(model.rows.getFirst().status()).isEqualTo("Deployed");
+        assertThat(model.rows.getFirst().stream()).isEqualTo("live1");
+        assertThat(model.loading.get()).isFalse();
+        assertThat(model.message.get()).isEmpty();
+    }
+
+    @Test
+    void withoutASignInItSaysToConnectFirst() {
+        MyDistributionsViewModel model = new MyDistributionsViewModel(() -> {
+            throw new IllegalStateException("no AWS sign-in is connected");
+        }, Jobs.immediate());
+        model.refresh();
+        assertThat(model.rows).isEmpty();
+        assertThat(model.message.get()).isNotBlank().doesNotContain("IllegalStateException");
+        assertThat(model.loading.get()).isFalse();
+    }
+}
