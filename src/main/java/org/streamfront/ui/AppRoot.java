@@ -6,7 +6,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.util.Subscription;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,7 +14,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -75,6 +74,7 @@ public final class AppRoot implements AutoCloseable {
     private DeployViewModel deploy;
     private PlayViewModel play;
     private final WizardViewModel wizard;
+    private final ComebackViewModel comeback;
     private final WizardView view;
     private DeployServices services;
     private final List<DeployServices> retired = new ArrayList<>();
@@ -105,6 +105,11 @@ public final class AppRoot implements AutoCloseable {
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
         shell[0] = view;
+        comeback = new ComebackViewModel(form, wizard, this::fitPracticeIfStarted, this::resume);
+        showWhileOffered("draft-banner", comeback.draftOffer(), "draft-continue", comeback::continueDraft,
+                "draft-start-over", Messages.get("draft.startOver"), comeback::startOver);
+        showWhileOffered("resume-banner", comeback.resumeOffer(), "resume-watch", comeback::resume,
+                "resume-dismiss", Messages.get("resume.dismiss"), comeback::dismissResume);
 
         // A new sign-in applies to the next operation; work already running keeps the client it started with.
         account.connected().subscribe(session -> retireServices());
@@ -140,7 +145,7 @@ public final class AppRoot implements AutoCloseable {
                 return;
             }
             drafts.movedAside().ifPresent(aside -> view.notice(Messages.get("draft.movedAside", aside)));
-            restoreDraft(draft);
+            comeback.draftRead(draft);
             form.plan().subscribe(drafts::save);
             if (world != null) {
                 world.thenAccept(w -> Platform.runLater(() -> fitPracticeOrigin(w)));
@@ -152,7 +157,7 @@ public final class AppRoot implements AutoCloseable {
             }
             history.movedAside().ifPresent(aside -> view.notice(Messages.get("history.movedAside", aside)));
             if (world == null || options.sharedWorld() != null) {
-                offerResume(history.unfinished());
+                comeback.historyRead(history.unfinished());
             }
         }, failure -> {
             LOG.log(Level.WARNING, "history could not be opened", failure);
@@ -230,6 +235,12 @@ public final class AppRoot implements AutoCloseable {
         view.notice(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
+    private void fitPracticeIfStarted() {
+        if (world != null && world.isDone() && !world.isCompletedExceptionally()) {
+            fitPracticeOrigin(world.join());
+        }
+    }
+
     /** Practice drafts point at this run's simulated AMS, whose port changes from run to run. */
     private void fitPracticeOrigin(PracticeWorld w) {
         if (form.domain.get().isBlank() && form.streamId.get().isBlank()) {
@@ -237,31 +248,6 @@ public final class AppRoot implements AutoCloseable {
         } else if (form.domain.get().equals("localhost")) {
             form.httpPort.set(w.origin.port());
         }
-    }
-
-    private void offerResume(Optional<HistoryEntry> unfinished) {
-        unfinished.ifPresent(entry -> {
-            String what = entry.name() == null || entry.name().isBlank() ? entry.planId() : entry.name();
-            Node[] banner = new Node[1];
-            // Say what will be resumed: a teardown resumes as a teardown.
-            String kind = switch (entry.state().resume()) {
-                case TEARDOWN -> "teardown";
-                case CREATE -> "create";
-                default -> "watch";
-            };
-            Button watch = new Button(Messages.get("resume." + kind));
-            watch.setId("resume-watch");
-            Button dismiss = new Button(Messages.get("resume.dismiss"));
-            dismiss.setId("resume-dismiss");
-            banner[0] = banner("resume-banner", Messages.get("resume.banner." + kind,
-                    entry.distributionId() == null ? "" : entry.distributionId(), what), watch, dismiss);
-            dismiss.setOnAction(e -> view.removeBanner(banner[0]));
-            watch.setOnAction(e -> {
-                view.removeBanner(banner[0]);
-                resume(entry);
-            });
-            view.showBanner(banner[0]);
-        });
     }
 
     private void backToOrigin() {
@@ -321,57 +307,32 @@ public final class AppRoot implements AutoCloseable {
         });
     }
 
-    /** Puts a saved draft back, unless the user already started typing in the moment it took to read. */
-    private void restoreDraft(Optional<DraftStore.Draft> draft) {
-        if (draft.isEmpty() || draft.get().plan().origin().domain().isBlank() || !form.domain.get().isBlank()) {
-            return;
-        }
-        form.load(PlanIds.ensure(draft.get().plan()));
-        Button keep = new Button(Messages.get("draft.continue"));
-        keep.setId("draft-continue");
-        Button fresh = new Button(Messages.get("draft.startOver"));
-        fresh.setId("draft-start-over");
-        Node banner = banner("draft-banner", Messages.get("draft.restored", draft.get().plan().origin().domain(),
-                ago(draft.get().savedAt())), keep, fresh);
-        // The question is answered by either button, or by simply moving on through the steps.
-        Subscription[] leaving = new Subscription[1];
-        leaving[0] = wizard.current().subscribe((before, now) -> {
-            view.removeBanner(banner);
-            leaving[0].unsubscribe();
-        });
-        keep.setOnAction(e -> {
-            view.removeBanner(banner);
-            wizard.enter(Step.ORIGIN);
-        });
-        fresh.setOnAction(e -> {
-            view.removeBanner(banner);
-            form.load(Plan.empty().withPlanId(PlanIds.newId()));
-            if (world != null && world.isDone()) {
-                fitPracticeOrigin(world.join());
-            }
-            wizard.enter(Step.ACCOUNT);
-        });
-        view.showBanner(banner);
-    }
-
-    private static Node banner(String id, String text, Button... buttons) {
-        Label label = new Label(text);
+    /** A banner for an offer: built once, shown while the offer stands. */
+    private void showWhileOffered(String id, ReadOnlyObjectProperty<ComebackViewModel.Offer> offer,
+                                  String actionId, Runnable action, String otherId, String otherText, Runnable other) {
+        Label label = new Label();
         label.setWrapText(true);
         label.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(label, Priority.ALWAYS);
-        HBox banner = new HBox(10, label);
-        banner.getChildren().addAll(buttons);
+        Button main = new Button();
+        main.setId(actionId);
+        main.setOnAction(e -> action.run());
+        Button second = new Button(otherText);
+        second.setId(otherId);
+        second.setOnAction(e -> other.run());
+        HBox banner = new HBox(10, label, main, second);
         banner.setId(id);
         banner.getStyleClass().add("banner");
         banner.setAlignment(Pos.CENTER_LEFT);
-        return banner;
-    }
-
-    private static String ago(Instant then) {
-        long minutes = Duration.between(then, Instant.now()).toMinutes();
-        return minutes < 1 ? Messages.get("time.justNow")
-                : minutes < 120 ? Messages.get("time.minutesAgo", minutes)
-                : Messages.get("time.hoursAgo", minutes / 60);
+        offer.subscribe(o -> {
+            if (o == null) {
+                view.removeBanner(banner);
+                return;
+            }
+            label.setText(o.text());
+            main.setText(o.action());
+            view.showBanner(banner);
+        });
     }
 
     public Parent view() {

@@ -109,7 +109,9 @@ public final class WizardView extends BorderPane {
 
     /** Shows a banner above the step until it is dismissed. */
     public void showBanner(Node banner) {
-        banners.getChildren().add(banner);
+        if (!banners.getChildren().contains(banner)) {
+            banners.getChildren().add(banner);
+        }
     }
 
     public void removeBanner(Node banner) {
