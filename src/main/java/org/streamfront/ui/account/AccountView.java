@@ -44,8 +44,7 @@ public final class AccountView implements StepPage {
         Label ok = new Label(Messages.get("account.connected"));
         ok.setId("account-ok");
         ok.getStyleClass().add("success");
-        ok.visibleProperty().bind(model.connected().isNotNull());
-        ok.managedProperty().bind(ok.visibleProperty());
+        Forms.showWhen(ok, model.connected().isNotNull());
         Label notice = new Label();
         notice.setId("account-notice");
         notice.setWrapText(true);
@@ -72,8 +71,7 @@ public final class AccountView implements StepPage {
         VBox offer = new VBox(8, none, practice);
         offer.setId("account-none");
         offer.getStyleClass().add("banner");
-        offer.visibleProperty().bind(model.noCredentialsHere);
-        offer.managedProperty().bind(offer.visibleProperty());
+        Forms.showWhen(offer, model.noCredentialsHere);
 
         ToggleGroup ways = new ToggleGroup();
         VBox choices = new VBox(6);
@@ -174,8 +172,7 @@ public final class AccountView implements StepPage {
         where.textProperty().bind(model.verificationUrl);
         VBox codeBox = new VBox(6, new Label(Messages.get("sso.yourCode")), new HBox(10, code, copyCode, browser), where);
         codeBox.getStyleClass().add("banner");
-        codeBox.visibleProperty().bind(model.userCode.isNotEmpty());
-        codeBox.managedProperty().bind(codeBox.visibleProperty());
+        Forms.showWhen(codeBox, model.userCode.isNotEmpty());
         Label status = new Label();
         status.setId("account-sso-status");
         status.setWrapText(true);
@@ -210,8 +207,7 @@ public final class AccountView implements StepPage {
         use.disableProperty().bind(model.ssoRole.isNull().or(model.checking));
         VBox pick = new VBox(10, new HBox(10, Forms.field("sso.account", accounts, "sso.account.tip", null),
                 Forms.field("sso.role", roles, "sso.role.tip", null)), new HBox(8, save, name), use);
-        pick.visibleProperty().bind(Bindings.isNotEmpty(model.ssoAccounts));
-        pick.managedProperty().bind(pick.visibleProperty());
+        Forms.showWhen(pick, Bindings.isNotEmpty(model.ssoAccounts));
 
         return new VBox(10, new HBox(10, Forms.field("sso.startUrl", url, "sso.startUrl.tip", null),
                 Forms.field("sso.region", region, "sso.region.tip", null)),

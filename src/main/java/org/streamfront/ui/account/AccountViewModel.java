@@ -131,14 +131,12 @@ public final class AccountViewModel {
             shown();
             return;
         }
-        Background.run(() -> new Object[] {realSessions.get(), credentialsHere.getAsBoolean()}, loaded -> {
-            @SuppressWarnings("unchecked")
-            List<AwsSession> found = (List<AwsSession>) loaded[0];
-            sessions.setAll(found);
-            if (selected.get() == null && !found.isEmpty()) {
-                selected.set(found.getFirst());
+        Background.run(() -> new Found(realSessions.get(), credentialsHere.getAsBoolean()), loaded -> {
+            sessions.setAll(loaded.sessions());
+            if (selected.get() == null && !loaded.sessions().isEmpty()) {
+                selected.set(loaded.sessions().getFirst());
             }
-            noCredentialsHere.set(!(Boolean) loaded[1]);
+            noCredentialsHere.set(!loaded.credentialsHere());
         }, this::failed);
     }
 
@@ -200,6 +198,13 @@ public final class AccountViewModel {
     private record Checked(AwsSession session, Identity identity) {
     }
 
+    /** What this computer has: its sign-ins, and whether any credentials are set up at all. */
+    private record Found(List<AwsSession> sessions, boolean credentialsHere) {
+    }
+
+    private record SignedIn(SsoSignIn.Token token, List<AccountInfo> accounts) {
+    }
+
     private AwsSession keysSession() {
         String id = keyId.get().strip();
         String secret = secretKey.get().strip();
@@ -258,16 +263,14 @@ public final class AccountViewModel {
                 }
             });
             SsoSignIn.Token token = sso.await(url, device, status -> Platform.runLater(() -> ssoStatus.set(status)));
-            return new Object[] {token, sso.accounts(token)};
+            return new SignedIn(token, sso.accounts(token));
         }, result -> {
             signingIn.set(false);
-            ssoToken = (SsoSignIn.Token) result[0];
+            ssoToken = result.token();
             userCode.set("");
             ssoStatus.set(Messages.get("sso.signedIn"));
-            @SuppressWarnings("unchecked")
-            List<AccountInfo> accounts = (List<AccountInfo>) result[1];
-            ssoAccounts.setAll(accounts);
-            ssoAccount.set(accounts.isEmpty() ? null : accounts.getFirst());
+            ssoAccounts.setAll(result.accounts());
+            ssoAccount.set(result.accounts().isEmpty() ? null : result.accounts().getFirst());
         }, failure -> {
             signingIn.set(false);
             userCode.set("");

@@ -49,8 +49,7 @@ public final class DeployView implements StepPage {
         copy.disableProperty().bind(model.cloudFrontUrl.isEmpty());
         copy.setOnAction(e -> Clipboards.copy(model.cloudFrontUrl.get()));
         VBox urlBox = new VBox(4, new Label(Messages.get("deploy.url")), new HBox(8, url, copy));
-        urlBox.visibleProperty().bind(model.cloudFrontUrl.isNotEmpty());
-        urlBox.managedProperty().bind(urlBox.visibleProperty());
+        Forms.showWhen(urlBox, model.cloudFrontUrl.isNotEmpty());
         Label edge = new Label();
         edge.setId("deploy-edge-note");
         edge.getStyleClass().add("success");
@@ -69,8 +68,7 @@ public final class DeployView implements StepPage {
 
         Button cancel = new Button(Messages.get("deploy.cancel"));
         cancel.setId("deploy-cancel");
-        cancel.visibleProperty().bind(model.running);
-        cancel.managedProperty().bind(cancel.visibleProperty());
+        Forms.showWhen(cancel, model.running);
         cancel.setOnAction(e -> model.cancel());
 
         Label stoppedText = new Label(Messages.get("deploy.stopped"));
@@ -86,9 +84,8 @@ public final class DeployView implements StepPage {
         resume.setOnAction(e -> model.retry());
         VBox stopped = new VBox(8, stoppedText, new HBox(8, resume, keep, teardown));
         stopped.setId("deploy-stopped");
-        stopped.visibleProperty().bind(model.stopped);
-        stopped.managedProperty().bind(stopped.visibleProperty());
-        keep.setOnAction(e -> model.stopped.set(false));
+        Forms.showWhen(stopped, model.stopped);
+        keep.setOnAction(e -> model.keep());
 
         ErrorPanel error = new ErrorPanel("deploy-error");
         error.errorProperty().bind(model.error);
@@ -99,20 +96,17 @@ public final class DeployView implements StepPage {
         // A refused setting leads back to its field; a missing permission to the policy to copy.
         Button fix = new Button(Messages.get("deploy.fixField"));
         fix.setId("deploy-fix-field");
-        fix.visibleProperty().bind(model.error.map(e -> e.field() != null).orElse(false));
-        fix.managedProperty().bind(fix.visibleProperty());
+        Forms.showWhen(fix, model.error.map(e -> e.field() != null).orElse(false));
         fix.setOnAction(e -> toOrigin.run());
         error.addAction(fix);
         Button signIn = new Button(Messages.get("deploy.signInAgain"));
         signIn.setId("deploy-sign-in-again");
-        signIn.visibleProperty().bind(model.error.map(AwsErrors.Explained::aboutSignIn).orElse(false));
-        signIn.managedProperty().bind(signIn.visibleProperty());
+        Forms.showWhen(signIn, model.error.map(AwsErrors.Explained::aboutSignIn).orElse(false));
         signIn.setOnAction(e -> toAccount.run());
         error.addAction(signIn);
         Button policy = new Button(Messages.get("account.copyPolicy"));
         policy.setId("deploy-copy-policy");
-        policy.visibleProperty().bind(model.error.map(AwsErrors.Explained::aboutPermissions).orElse(false));
-        policy.managedProperty().bind(policy.visibleProperty());
+        Forms.showWhen(policy, model.error.map(AwsErrors.Explained::aboutPermissions).orElse(false));
         policy.setOnAction(e -> Clipboards.copy(AwsErrors.MINIMAL_POLICY));
         error.addAction(policy);
 

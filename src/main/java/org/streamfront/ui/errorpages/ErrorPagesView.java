@@ -60,8 +60,7 @@ public final class ErrorPagesView implements StepPage {
         error.getStyleClass().add("field-error");
         var message = model.rowErrorBinding(row);
         error.textProperty().bind(message);
-        error.visibleProperty().bind(message.isNotNull());
-        error.managedProperty().bind(error.visibleProperty());
+        Forms.showWhen(error, message.isNotNull());
         return new VBox(4, line, error);
     }
 

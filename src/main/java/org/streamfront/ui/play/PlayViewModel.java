@@ -106,12 +106,12 @@ public final class PlayViewModel {
             var adaptiveStatus = new CompletableFuture<Integer>();
             Thread.ofVirtual().start(() -> adaptiveStatus.complete(probe.status(adaptive)));
             int plainStatus = probe.status(plain);
-            return adaptiveStatus.get() == 200 ? new Object[] {adaptive, 200} : new Object[] {plain, plainStatus};
+            return adaptiveStatus.get() == 200 ? new Probed(adaptive, 200) : new Probed(plain, plainStatus);
         }, result -> {
             if (mine != generation) {
                 return;
             }
-            int status = (Integer) result[1];
+            int status = result.status();
             String why = PlaybackProblems.fromProbe(status, p.origin().application(), streamId.get().trim());
             if (why != null) {
                 problem.set(why);
@@ -119,8 +119,12 @@ public final class PlayViewModel {
                 return;
             }
             problem.set(null);
-            startPlayer((URI) result[0]);
+            startPlayer(result.playlist());
         }, failure -> retryLater());
+    }
+
+    /** The playlist to play (adaptive when AMS offers it) and how it answered. */
+    private record Probed(URI playlist, int status) {
     }
 
     private void startPlayer(URI source) {

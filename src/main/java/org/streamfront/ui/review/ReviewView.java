@@ -65,8 +65,7 @@ public final class ReviewView implements StepPage {
         FlowPane actions = new FlowPane(8, 8, save, exportCli, exportCfn, copy);
         Label warningsTitle = new Label(Messages.get("review.warnings"));
         VBox warnings = new VBox(4, warningsTitle, new CheckList("review-warnings", model.warnings));
-        warnings.visibleProperty().bind(Bindings.isNotEmpty(model.warnings));
-        warnings.managedProperty().bind(warnings.visibleProperty());
+        Forms.showWhen(warnings, Bindings.isNotEmpty(model.warnings));
         view = Forms.page(Forms.heading("review.heading"), summary, warnings, exact, actions,
                 new VBox(6, createButton, why));
     }
