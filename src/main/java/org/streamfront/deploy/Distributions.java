@@ -85,8 +85,15 @@ public final class Distributions {
                 progress.log(Messages.get("deploy.log.created", made.id(), made.domain()));
                 return made;
             } catch (DistributionAlreadyExistsException e) {
-                Snapshot existing = findAttempt(attempt, progress).orElseThrow(() -> e);
-                return adopt(attempt, existing, progress);
+                Optional<Snapshot> existing = findAttempt(attempt, progress);
+                if (existing.isPresent()) {
+                    return adopt(attempt, existing.get(), progress);
+                }
+                // The reference was spent on a distribution that is gone now: a new attempt, a new reference.
+                progress.log(Messages.get("deploy.log.newAttempt"));
+                HistoryEntry next = attempt.nextAttempt(plan.name(), plan.stream().id());
+                history.put(next);
+                return send(plan, next, progress);
             } catch (AwsServiceException e) {
                 if (tagged && isTaggingDenied(e)) {
                     progress.log(Messages.get("deploy.log.noTags"));

@@ -240,4 +240,24 @@ class DistributionsTest {
         d.teardown(made.id(), progress, Duration.ofSeconds(20));
         assertThat(sim.distributionCount()).isZero();
     }
+
+    @Test
+    void aCreateWhoseReferenceWasSpentOnAVanishedDistributionMovesToANewAttempt() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        // The first attempt reached CloudFront, then its distribution was deleted outside StreamFront,
+        // all while the history still said "creating".
+        sim.inject(SimFault.DROP_AFTER, "CreateDistributionWithTags");
+        assertThatThrownBy(() -> dyingAtTheFirstFailure(new History(dir.resolve("history.json"))).create(plan, progress)).isNotNull();
+        String vanished = client.listDistributions(b -> { }).distributionList().items().getFirst().id();
+        var config = client.getDistributionConfig(b -> b.id(vanished));
+        var disabled = client.updateDistribution(b -> b.id(vanished).ifMatch(config.eTag())
+                .distributionConfig(config.distributionConfig().toBuilder().enabled(false).build()));
+        client.deleteDistribution(b -> b.id(vanished).ifMatch(disabled.eTag()));
+        // The resumed create finds nothing to adopt, CloudFront refuses the spent reference: a new attempt.
+        Snapshot made = distributions().create(plan, progress);
+        assertThat(made.id()).isNotEqualTo(vanished);
+        assertThat(sim.distributionCount()).isEqualTo(1);
+        assertThat(made.callerReference()).isEqualTo(plan.planId() + "-g2");
+        assertThat(log).anySatisfy(l -> assertThat(l).contains("new reference"));
+    }
 }
