@@ -1,5 +1,6 @@
 package org.streamfront.cli;
 
+import org.streamfront.Messages;
 import org.streamfront.origin.Check;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -35,8 +36,8 @@ final class CheckCommand implements Callable<Integer> {
         }
         var unusable = StreamCheck.unusable(url);
         if (unusable.isPresent() || playSeconds != null && playSeconds <= 0) {
-            spec.commandLine().getErr().println("error: " + unusable.orElse("--play takes a number of seconds above 0.")
-                    + " (given: " + address + (playSeconds != null ? ", --play " + playSeconds : "") + ")");
+            spec.commandLine().getErr().println("error: " + unusable.orElse(Messages.get("cli.check.playSeconds"))
+                    + " (" + address + (playSeconds != null ? ", --play " + playSeconds : "") + ")");
             return StreamFrontCommand.INVALID;
         }
         StreamCheck.Report report = new StreamCheck().run(url);
@@ -55,7 +56,7 @@ final class CheckCommand implements Callable<Integer> {
             if (played.firstFrameMillis() >= 0) {
                 out.println("ok   play: first frame after " + played.firstFrameMillis() + " ms; played "
                         + String.format("%.1f", played.playedSeconds()) + " s"
-                        + (played.withoutSound() ? " (picture only: there is no sound output on this computer)" : ""));
+                        + (played.withoutSound() ? " " + Messages.get("cli.check.pictureOnly") : ""));
             } else {
                 out.println("FAIL play: " + played.problem());
                 healthy = false;

@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -95,5 +99,54 @@ class DeployViewModelTest {
         assertThat(model.error.get()).isNull();
         assertThat(model.deployed.get()).isTrue();
         assertThat(sim.distributionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void teardownReplacesTheRunningWatchAndTheWatchsEndNeverLands() throws Exception {
+        sim.deployDelay(Duration.ofHours(1)); // CloudFront keeps deploying: the watch runs on and on
+        History history = History.open(dir.resolve("history.json"));
+        Distributions d = new Distributions(() -> client, history, new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3),
+                new DeployWatcher(Duration.ofMillis(50)));
+        DeployViewModel model = new DeployViewModel(() -> d, domain -> URI.create("http://127.0.0.1:9/"), Jobs.background());
+        doOnFx(() -> model.start(plan));
+        awaitFx(() -> model.distributionId.get().startsWith("E"));
+        String id = onFx(() -> model.distributionId.get());
+
+        sim.deployDelay(Duration.ZERO);
+        doOnFx(model::teardown); // replaces the watch, which is cancelled mid-wait
+        awaitFx(() -> model.deleted.get());
+        assertThat(onFx(() -> model.error.get())).as("the cancelled watch's end does not land as an error").isNull();
+        assertThat(onFx(() -> model.deployed.get())).isFalse();
+        assertThat(onFx(() -> model.running.get())).isFalse();
+        assertThat(sim.distributionCount()).isZero();
+        assertThat(history.forDistribution(id)).map(e -> e.state().name()).contains("DELETED");
+    }
+
+    private static <T> T onFx(Callable<T> read) throws Exception {
+        CompletableFuture<T> value = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                value.complete(read.call());
+            } catch (Exception e) {
+                value.completeExceptionally(e);
+            }
+        });
+        return value.get(10, TimeUnit.SECONDS);
+    }
+
+    private static void doOnFx(Runnable action) throws Exception {
+        onFx(() -> {
+            action.run();
+            return Boolean.TRUE;
+        });
+    }
+
+    /** Waits, with a deadline, until a condition read on the FX thread holds. */
+    private static void awaitFx(Callable<Boolean> condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!onFx(condition)) {
+            assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 }
