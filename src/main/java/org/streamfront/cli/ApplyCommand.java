@@ -1,14 +1,18 @@
 package org.streamfront.cli;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.streamfront.Messages;
 import org.streamfront.deploy.DeployServices;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
+import org.streamfront.plan.ConfigDiff;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanFileException;
 import org.streamfront.plan.PlanIds;
@@ -42,6 +46,9 @@ final class ApplyCommand implements Callable<Integer> {
             description = "How long --wait waits (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
+    @Option(names = "--dry-run", description = "Print what apply would change and change nothing: exit 0 when in sync, 3 when a change is needed.")
+    boolean dryRun;
+
     @Override
     public Integer call() throws Exception {
         var err = spec.commandLine().getErr();
@@ -56,6 +63,9 @@ final class ApplyCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             problems.forEach(err::println);
             return StreamFrontCommand.INVALID;
+        }
+        if (dryRun) {
+            return dryRun(PlanIds.ensure(plan));
         }
         if (plan.planId() == null || plan.planId().isBlank()) {
             // The id must be on disk before the create, so a rerun after any failure finds the same distribution.
@@ -75,6 +85,35 @@ final class ApplyCommand implements Callable<Integer> {
             spec.commandLine().getOut().println(result);
             spec.commandLine().getOut().flush();
             return StreamFrontCommand.OK;
+        } catch (Exception e) {
+            return Failures.report(err, e);
+        }
+    }
+
+    /** The plan against CloudFront, read only: the differences on stderr, a JSON summary last on stdout. */
+    private int dryRun(Plan plan) {
+        var err = spec.commandLine().getErr();
+        try (DeployServices services = aws.services()) {
+            Optional<Snapshot> current = services.distributions().current(plan, err::println);
+            ObjectNode result = JsonNodeFactory.instance.objectNode();
+            ArrayNode changes = result.putArray("changes");
+            if (current.isEmpty()) {
+                err.println(Messages.get("cli.apply.wouldCreate"));
+                result.putNull("id");
+                changes.add(Messages.get("cli.apply.create"));
+            } else {
+                Snapshot s = current.get();
+                result.put("id", s.id()).put("domain", s.domain()).put("status", s.status());
+                List<ConfigDiff.Change> diff = services.distributions().changes(s.id(), plan, err::println);
+                err.println(diff.isEmpty() ? Messages.get("cli.apply.inSync", s.id()) : Messages.get("cli.apply.wouldChange", s.id()));
+                diff.forEach(c -> {
+                    err.println("  " + c);
+                    changes.add(c.toString());
+                });
+            }
+            spec.commandLine().getOut().println(result);
+            spec.commandLine().getOut().flush();
+            return changes.isEmpty() ? StreamFrontCommand.OK : StreamFrontCommand.CHANGES_NEEDED;
         } catch (Exception e) {
             return Failures.report(err, e);
         }

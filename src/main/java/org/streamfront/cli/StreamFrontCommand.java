@@ -17,6 +17,8 @@ public final class StreamFrontCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
+    /** apply --dry-run: the distribution differs from the plan (or does not exist yet). */
+    public static final int CHANGES_NEEDED = 3;
 
     @CommandLine.Option(names = "--practice", description = "Open the wizard in practice mode (local simulators, no AWS account).")
     boolean practice;

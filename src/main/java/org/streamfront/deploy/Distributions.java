@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 import org.streamfront.Messages;
 import org.streamfront.aws.Retry;
+import org.streamfront.plan.ConfigDiff;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -209,6 +210,28 @@ public final class Distributions {
             }
         }
         return Optional.empty();
+    }
+
+    /** The distribution the plan has now, if any: the one the history names, else the one CloudFront lists with its plan id. */
+    public Optional<Snapshot> current(Plan plan, Progress progress) throws Exception {
+        Optional<HistoryEntry> known = history.forPlan(plan.planId())
+                .filter(e -> e.distributionId() != null && e.state().mayExist());
+        if (known.isPresent()) {
+            try {
+                return Optional.of(get(known.get().distributionId(), progress));
+            } catch (NoSuchDistributionException gone) {
+                return Optional.empty();
+            }
+        }
+        return listOurs(progress).stream()
+                .filter(s -> DistributionConfigMapper.planIdInComment(s.comment()).filter(plan.planId()::equals).isPresent())
+                .findFirst();
+    }
+
+    /** What bringing the distribution in line with the plan would change, in plain words; empty when it matches. */
+    public List<ConfigDiff.Change> changes(String id, Plan plan, Progress progress) throws Exception {
+        var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
+        return ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan));
     }
 
     /** Every distribution StreamFront made in this account (its comment carries a plan id). */

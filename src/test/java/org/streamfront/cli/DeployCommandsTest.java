@@ -3,13 +3,16 @@ package org.streamfront.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.PlanJson;
+import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.CloudFrontSimulator;
 
 /** apply, status, list and teardown as a script runs them: own process, standard AWS variables. */
@@ -76,5 +79,40 @@ class DeployCommandsTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err()).contains("no longer exists");
         assertThat(good).exists();
+    }
+
+    @Test
+    void dryRunSaysWhatWouldChangeAndChangesNothing() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Path plan = CliTest.write(home, "plan.json",
+                "{\"origin\": {\"domain\": \"ams-old.example.com\"}, \"stream\": {\"id\": \"stream1\"}}");
+        CommandProcess first = CommandProcess.run(home, env(), "apply", plan.toString(), "--dry-run");
+        assertThat(first.exit()).as("nothing made yet: a change is needed").isEqualTo(3);
+        assertThat(first.err()).contains("would create one");
+        assertThat(Files.readString(plan)).as("a dry run writes nothing, not even the plan id").doesNotContain("planId");
+
+        CommandProcess apply = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(apply.exit()).as(apply.err()).isZero();
+        String id = PlanJson.MAPPER.readTree(apply.out().strip().lines().reduce((a, b) -> b).orElseThrow()).get("id").asText();
+
+        CommandProcess same = CommandProcess.run(home, env(), "apply", plan.toString(), "--dry-run");
+        assertThat(same.exit()).as(same.err()).isZero();
+        assertThat(same.err()).contains(id + " matches the plan");
+
+        String withPlanId = Files.readString(plan);
+        Files.writeString(plan, withPlanId.replace("ams-old.example.com", "ams.example.com")
+                .replace("\"cachingMinTtlSeconds\" : 3", "\"cachingMinTtlSeconds\" : 5"));
+        CommandProcess differs = CommandProcess.run(home, env(), "apply", plan.toString(), "--dry-run");
+        assertThat(differs.exit()).as(differs.err()).isEqualTo(3);
+        assertThat(differs.err()).contains("Origin host: ams-old.example.com \u2192 ams.example.com")
+                .contains("404 remembered: 3 s \u2192 5 s");
+        JsonNode summary = PlanJson.MAPPER.readTree(differs.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(summary.get("id").asText()).isEqualTo(id);
+        assertThat(summary.get("changes").toString()).contains("Origin host");
+        try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri())) {
+            assertThat(cf.getDistributionConfig(b -> b.id(id)).distributionConfig().origins().items().getFirst().domainName())
+                    .as("nothing changed on CloudFront").isEqualTo("ams-old.example.com");
+        }
+        assertThat(sim.calls("UpdateDistribution")).isZero();
     }
 }
