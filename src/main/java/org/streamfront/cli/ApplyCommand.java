@@ -10,6 +10,8 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.streamfront.Messages;
 import org.streamfront.deploy.DeployServices;
+import org.streamfront.deploy.Distributions;
+import org.streamfront.deploy.LifecycleState;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
 import org.streamfront.plan.ConfigDiff;
@@ -22,13 +24,14 @@ import org.streamfront.plan.Problem;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.store.AtomicFiles;
 import picocli.CommandLine.Command;
+import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "apply", description = "Creates the plan's distribution, or finds the one it already made.")
+@Command(name = "apply", description = "Creates the plan's distribution, finds the one it already made, or updates it where it differs from the plan.")
 final class ApplyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,6 +48,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
             description = "How long --wait waits (default ${DEFAULT-VALUE}).")
     Duration timeout;
+
+    @Option(names = "--yes", description = "Update even if the distribution changed since it was read (shows the new differences first).")
+    boolean yes;
+
+    @Option(names = "--create-if-missing", description = "Make a new distribution when the plan's was deleted outside StreamFront (its address changes).")
+    boolean createIfMissing;
 
     @Option(names = "--dry-run", description = "Print what apply would change and change nothing: exit 0 when in sync, 3 when a change is needed.")
     boolean dryRun;
@@ -75,7 +84,27 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Progress progress = err::println;
         try (DeployServices services = aws.services()) {
-            Snapshot s = services.distributions().create(plan, progress);
+            Distributions distributions = services.distributions();
+            if (!createIfMissing && madeButGone(distributions, plan, progress)) {
+                err.println("error: " + Messages.get("cli.apply.gone"));
+                return StreamFrontCommand.FAILED;
+            }
+            Snapshot s = distributions.create(plan, progress);
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    Distributions.Updated updated = distributions.update(s.id(), plan, progress);
+                    s = updated.snapshot() == null ? s : updated.snapshot();
+                    break;
+                } catch (PreconditionFailedException changedMeanwhile) {
+                    // Someone changed it between our read and our update: show what differs now, and ask again.
+                    err.println(Messages.get("cli.apply.changedMeanwhile"));
+                    distributions.changes(s.id(), plan, progress).forEach(c -> err.println("  " + c));
+                    if (!yes || attempt >= 3) {
+                        err.println("error: " + Messages.get("cli.apply.askAgain"));
+                        return StreamFrontCommand.FAILED;
+                    }
+                }
+            }
             if (await && !s.deployed()) {
                 s = services.distributions().awaitDeployed(s.id(), progress, timeout);
             }
@@ -88,6 +117,14 @@ final class ApplyCommand implements Callable<Integer> {
         } catch (Exception e) {
             return Failures.report(err, e);
         }
+    }
+
+    /** The history says this plan made a distribution, and CloudFront no longer has it. */
+    private static boolean madeButGone(Distributions distributions, Plan plan, Progress progress) throws Exception {
+        boolean made = distributions.history().forPlan(plan.planId())
+                .filter(e -> e.distributionId() != null && e.state().mayExist() && e.state().resume() != LifecycleState.Resume.TEARDOWN)
+                .isPresent();
+        return made && distributions.current(plan, progress).isEmpty();
     }
 
     /** The plan against CloudFront, read only: the differences on stderr, a JSON summary last on stdout. */

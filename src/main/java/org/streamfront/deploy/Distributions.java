@@ -234,6 +234,43 @@ public final class Distributions {
         return ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan));
     }
 
+    /** What an update did: the changes it sent (none: the distribution already matched), and the distribution then. */
+    public record Updated(List<ConfigDiff.Change> changes, Snapshot snapshot) {
+    }
+
+    /**
+     * Brings a distribution in line with the plan: reads its config and ETag, replaces only the fields
+     * StreamFront owns, and sends it with If-Match. Nothing is sent when nothing differs. The history
+     * says updating before the call (a watch then records Deployed); a refused update leaves the
+     * distribution as it was and the history saying why. PreconditionFailed (changed meanwhile)
+     * reaches the caller, who shows the new differences and asks again.
+     */
+    public Updated update(String id, Plan plan, Progress progress) throws Exception {
+        var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
+        List<ConfigDiff.Change> changes = ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan));
+        if (changes.isEmpty()) {
+            return new Updated(changes, null);
+        }
+        progress.log(Messages.get("deploy.log.updating", id));
+        changes.forEach(c -> progress.log("  " + c));
+        Optional<HistoryEntry> before = history.forPlan(plan.planId()).filter(e -> id.equals(e.distributionId()));
+        before.ifPresent(e -> history.put(e.with(LifecycleState.UPDATING)));
+        try {
+            var r = retry.call("update", () -> client.get().updateDistribution(b -> b.id(id).ifMatch(current.eTag())
+                    .distributionConfig(DistributionConfigMapper.merge(current.distributionConfig(), plan))), progress);
+            return new Updated(changes, Snapshot.of(r.distribution(), r.eTag()));
+        } catch (PreconditionFailedException changedMeanwhile) {
+            before.ifPresent(history::put); // nothing was changed: as it was
+            throw changedMeanwhile;
+        } catch (AwsServiceException refused) {
+            if (!Retry.isAmbiguous(refused)) {
+                before.ifPresent(e -> history.put(e.failed(refused.awsErrorDetails() == null ? refused.getMessage()
+                        : refused.awsErrorDetails().errorCode())));
+            }
+            throw refused;
+        }
+    }
+
     /** Every distribution StreamFront made in this account (its comment carries a plan id). */
     public List<Snapshot> listOurs(Progress progress) throws Exception {
         return retry.call("list", () -> {

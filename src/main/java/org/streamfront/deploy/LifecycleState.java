@@ -51,7 +51,7 @@ public enum LifecycleState {
     public Set<LifecycleState> next() {
         return switch (this) {
             case CREATING -> EnumSet.of(CREATING, DEPLOYING, FAILED, DELETED);
-            case DEPLOYING, UPDATING -> EnumSet.of(DEPLOYED, UPDATING, DISABLING, DELETED, FAILED);
+            case DEPLOYING, UPDATING -> EnumSet.of(DEPLOYING, DEPLOYED, UPDATING, DISABLING, DELETED, FAILED);
             case DEPLOYED -> EnumSet.of(UPDATING, DISABLING, DELETED);
             case DISABLING -> EnumSet.of(DISABLING, DISABLED, DELETED, FAILED);
             case DISABLED -> EnumSet.of(DISABLING, DELETING, DELETED, FAILED);

@@ -1,7 +1,9 @@
 package org.streamfront.plan;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehaviors;
@@ -46,6 +48,8 @@ public final class DistributionConfigMapper {
     public static final List<String> SEGMENT_PATTERNS = List.of("*.ts", "*.m4s", "*.fmp4");
     public static final String PLAYLIST_PATTERN = "*.m3u8";
     private static final String PLAN_MARK = "[streamfront ";
+    /** The error codes StreamFront offers short caching for; others on a distribution are someone else's. */
+    public static final List<Integer> OFFERED_ERROR_CODES = List.of(404, 500, 502, 503, 504);
 
     private DistributionConfigMapper() {
     }
@@ -79,6 +83,37 @@ public final class DistributionConfigMapper {
                 .restrictions(Restrictions.builder()
                         .geoRestriction(GeoRestriction.builder().restrictionType("none").quantity(0).build())
                         .build())
+                .build();
+    }
+
+    /**
+     * The current config with the plan's settings in the fields StreamFront owns — its origin, its
+     * behaviours (default, playlists, segments), the error pages it offers, price class, comment —
+     * and everything else left as it is: other origins and behaviours, aliases, certificate, WAF,
+     * logging, whether it is enabled, and the CallerReference, which CloudFront never lets change.
+     */
+    public static DistributionConfig merge(DistributionConfig current, Plan plan) {
+        DistributionConfig wanted = toConfig(plan);
+        List<Origin> origins = new ArrayList<>(wanted.origins().items());
+        current.origins().items().stream().filter(o -> !ORIGIN_ID.equals(o.id())).forEach(origins::add);
+        Set<String> ourPatterns = new HashSet<>(SEGMENT_PATTERNS);
+        ourPatterns.add(PLAYLIST_PATTERN);
+        List<CacheBehavior> behaviors = new ArrayList<>(wanted.cacheBehaviors().items());
+        if (current.cacheBehaviors() != null) {
+            current.cacheBehaviors().items().stream().filter(b -> !ourPatterns.contains(b.pathPattern())).forEach(behaviors::add);
+        }
+        List<CustomErrorResponse> errors = new ArrayList<>(wanted.customErrorResponses().items());
+        if (current.customErrorResponses() != null) {
+            current.customErrorResponses().items().stream()
+                    .filter(r -> !OFFERED_ERROR_CODES.contains(r.errorCode())).forEach(errors::add);
+        }
+        return current.toBuilder()
+                .origins(Origins.builder().quantity(origins.size()).items(origins).build())
+                .defaultCacheBehavior(wanted.defaultCacheBehavior())
+                .cacheBehaviors(CacheBehaviors.builder().quantity(behaviors.size()).items(behaviors).build())
+                .customErrorResponses(CustomErrorResponses.builder().quantity(errors.size()).items(errors.isEmpty() ? null : errors).build())
+                .priceClass(wanted.priceClass())
+                .comment(wanted.comment())
                 .build();
     }
 

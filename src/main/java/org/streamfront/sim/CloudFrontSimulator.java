@@ -221,6 +221,11 @@ public final class CloudFrontSimulator implements AutoCloseable {
                     dispatch(operation, call, true);
                     return;
                 }
+                case STALE_ETAG -> {
+                    synchronized (this) {
+                        Optional.ofNullable(distributions.get(idFrom(call.path))).ifPresent(d -> d.etag = newEtag());
+                    }
+                }
             }
         }
         dispatch(operation, call, false);

@@ -13,5 +13,7 @@ public enum SimFault {
     /** The connection drops before the request is carried out. */
     DROP_BEFORE,
     /** The request is carried out, then the connection drops before the answer: the ambiguous failure. */
-    DROP_AFTER
+    DROP_AFTER,
+    /** Just before the call, someone else changes the distribution (in the console, say): its ETag moves on. */
+    STALE_ETAG
 }

@@ -81,6 +81,12 @@ class CrashSafetyTest {
                 KillPoint.call("CreateDistributionWithTags", 0, true)).map(Arguments::of);
     }
 
+    static Stream<Arguments> updateKillPoints() {
+        return Stream.of(KillPoint.call("UpdateDistribution", 0, false),
+                KillPoint.call("UpdateDistribution", 0, true),
+                KillPoint.call("GetDistribution", 1, false)).map(Arguments::of); // #2: the watch after the update
+    }
+
     static Stream<Arguments> teardownKillPoints() {
         return Stream.of(
                 KillPoint.line(1), KillPoint.line(2), KillPoint.line(3),
@@ -111,6 +117,21 @@ class CrashSafetyTest {
         killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
         killAt(KillPoint.call("ListDistributions", 0, false), "apply", plan.toString(), "--wait", "--timeout", "60s");
         assertExactlyOneLive(applyToTheEnd(plan));
+    }
+
+    @ParameterizedTest(name = "update killed {0}")
+    @MethodSource("updateKillPoints")
+    void updateKilledAnywhereConvergesOnTheSameDistribution(KillPoint point) throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Path plan = plan();
+        String id = applyToTheEnd(plan);
+        Files.writeString(plan, Files.readString(plan).replace("ams.example.com", "ams-moved.example.com"));
+        sim.deployDelay(Duration.ofSeconds(1));
+        killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(applyToTheEnd(plan)).as("the same distribution, the same address").isEqualTo(id);
+        assertExactlyOneLive(id);
+        assertThat(client.getDistributionConfig(b -> b.id(id)).distributionConfig().origins().items().getFirst().domainName())
+                .isEqualTo("ams-moved.example.com");
     }
 
     @ParameterizedTest(name = "teardown killed {0}")

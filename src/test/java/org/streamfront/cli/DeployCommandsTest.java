@@ -14,6 +14,7 @@ import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.SimFault;
 
 /** apply, status, list and teardown as a script runs them: own process, standard AWS variables. */
 class DeployCommandsTest {
@@ -114,5 +115,58 @@ class DeployCommandsTest {
                     .as("nothing changed on CloudFront").isEqualTo("ams-old.example.com");
         }
         assertThat(sim.calls("UpdateDistribution")).isZero();
+    }
+
+    @Test
+    void applyUpdatesADistributionThatDiffersAndAsksAgainWhenSomeoneChangedItMeanwhile() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Path plan = CliTest.write(home, "plan.json",
+                "{\"origin\": {\"domain\": \"ams-old.example.com\"}, \"stream\": {\"id\": \"stream1\"}}");
+        CommandProcess created = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(created.exit()).as(created.err()).isZero();
+        String id = PlanJson.MAPPER.readTree(created.out().strip().lines().reduce((a, b) -> b).orElseThrow()).get("id").asText();
+        Files.writeString(plan, Files.readString(plan).replace("ams-old.example.com", "ams.example.com"));
+
+        sim.inject(SimFault.STALE_ETAG, "UpdateDistribution");
+        CommandProcess stale = CommandProcess.run(home, env(), "apply", plan.toString());
+        assertThat(stale.exit()).isEqualTo(1);
+        assertThat(stale.err()).contains("changed the distribution while").contains("Origin host: ams-old.example.com")
+                .contains("Nothing was changed").doesNotContain("Exception");
+
+        CommandProcess updated = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(updated.exit()).as(updated.err()).isZero();
+        assertThat(updated.err()).contains("Updating distribution " + id).contains("Origin host: ams-old.example.com \u2192 ams.example.com");
+        JsonNode result = PlanJson.MAPPER.readTree(updated.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertThat(result.get("id").asText()).as("the same distribution, the same address").isEqualTo(id);
+        assertThat(result.get("status").asText()).isEqualTo("Deployed");
+        try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri())) {
+            assertThat(cf.getDistributionConfig(b -> b.id(id)).distributionConfig().origins().items().getFirst().domainName())
+                    .isEqualTo("ams.example.com");
+        }
+        assertThat(sim.distributionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void aDistributionDeletedOutsideStreamFrontIsSaidAndRemadeOnlyWhenAsked() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Path plan = CliTest.write(home, "plan.json", "{\"origin\": {\"domain\": \"ams.example.com\"}}");
+        CommandProcess created = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait");
+        String id = PlanJson.MAPPER.readTree(created.out().strip().lines().reduce((a, b) -> b).orElseThrow()).get("id").asText();
+        try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri())) {
+            var config = cf.getDistributionConfig(b -> b.id(id));
+            var off = cf.updateDistribution(b -> b.id(id).ifMatch(config.eTag())
+                    .distributionConfig(config.distributionConfig().toBuilder().enabled(false).build()));
+            cf.deleteDistribution(b -> b.id(id).ifMatch(off.eTag()));
+        }
+        CommandProcess refused = CommandProcess.run(home, env(), "apply", plan.toString());
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.err()).contains("deleted outside StreamFront").contains("--create-if-missing");
+        assertThat(sim.distributionCount()).isZero();
+
+        CommandProcess remade = CommandProcess.run(home, env(), "apply", plan.toString(), "--create-if-missing");
+        assertThat(remade.exit()).as(remade.err()).isZero();
+        assertThat(sim.distributionCount()).isEqualTo(1);
+        assertThat(PlanJson.MAPPER.readTree(remade.out().strip().lines().reduce((a, b) -> b).orElseThrow()).get("id").asText())
+                .isNotEqualTo(id);
     }
 }

@@ -260,4 +260,55 @@ class DistributionsTest {
         assertThat(made.callerReference()).isEqualTo(plan.planId() + "-g2");
         assertThat(log).anySatisfy(l -> assertThat(l).contains("new reference"));
     }
+
+    @Test
+    void anUpdateChangesWhatThePlanOwnsAndKeepsEverythingElse() throws Exception {
+        sim.deployDelay(Duration.ofMillis(200));
+        Distributions d = distributions();
+        Snapshot made = d.awaitDeployed(d.create(plan, progress).id(), progress, Duration.ofSeconds(10));
+        // Someone adds an alias and a behaviour of their own in the console.
+        var before = client.getDistributionConfig(b -> b.id(made.id()));
+        var extra = before.distributionConfig().cacheBehaviors().items().getFirst().toBuilder().pathPattern("/admin/*").build();
+        var behaviors = new java.util.ArrayList<>(before.distributionConfig().cacheBehaviors().items());
+        behaviors.add(extra);
+        client.updateDistribution(b -> b.id(made.id()).ifMatch(before.eTag()).distributionConfig(before.distributionConfig().toBuilder()
+                .aliases(a -> a.quantity(1).items("live.example.org"))
+                .cacheBehaviors(c -> c.quantity(behaviors.size()).items(behaviors)).build()));
+        sim.finishDeployment(made.id());
+
+        Plan changed = plan.withOrigin(new Plan.Origin("ams-new.example.com", null, null, null, null))
+                .withErrorPages(List.of(new Plan.ErrorPage(404, 5)));
+        Distributions.Updated updated = d.update(made.id(), changed, progress);
+        assertThat(updated.changes()).extracting(Object::toString)
+                .containsExactly("Origin host: ams.example.com \u2192 ams-new.example.com", "404 remembered: 3 s \u2192 5 s");
+        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(LifecycleState.UPDATING);
+        Snapshot done = d.awaitDeployed(made.id(), progress, Duration.ofSeconds(10));
+        assertThat(done.id()).isEqualTo(made.id());
+        assertThat(done.domain()).isEqualTo(made.domain());
+        assertThat(d.history().forPlan(plan.planId()).orElseThrow().state()).isEqualTo(LifecycleState.DEPLOYED);
+
+        var after = client.getDistributionConfig(b -> b.id(made.id())).distributionConfig();
+        assertThat(after.origins().items().getFirst().domainName()).isEqualTo("ams-new.example.com");
+        assertThat(after.customErrorResponses().items().getFirst().errorCachingMinTTL()).isEqualTo(5L);
+        assertThat(after.aliases().items()).as("someone else's alias kept").containsExactly("live.example.org");
+        assertThat(after.cacheBehaviors().items()).extracting(b -> b.pathPattern()).contains("/admin/*");
+        assertThat(d.update(made.id(), changed, progress).changes()).as("in sync now: nothing sent").isEmpty();
+    }
+
+    @Test
+    void aRefusedUpdateLeavesTheDistributionAsItWasAndTheHistorySaysWhy() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Distributions d = distributions();
+        Snapshot made = d.create(plan, progress);
+        String etag = client.getDistributionConfig(b -> b.id(made.id())).eTag();
+        sim.deny("UpdateDistribution");
+        Plan changed = plan.withOrigin(new Plan.Origin("ams-new.example.com", null, null, null, null));
+        assertThatThrownBy(() -> d.update(made.id(), changed, progress))
+                .satisfies(e -> assertThat(AwsErrors.explain(e).advice()).contains("cloudfront:UpdateDistribution"));
+        HistoryEntry entry = d.history().forPlan(plan.planId()).orElseThrow();
+        assertThat(entry.state()).isEqualTo(LifecycleState.FAILED);
+        assertThat(entry.problem()).isEqualTo("AccessDenied");
+        assertThat(entry.distributionId()).isEqualTo(made.id());
+        assertThat(client.getDistributionConfig(b -> b.id(made.id())).eTag()).as("unchanged").isEqualTo(etag);
+    }
 }

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 
 /**
@@ -21,7 +22,7 @@ import org.streamfront.plan.Plan;
  */
 public final class PlanForm {
     /** The error codes the Error pages step offers; a loaded plan may add others. */
-    public static final List<Integer> OFFERED_ERROR_CODES = List.of(404, 500, 502, 503, 504);
+    public static final List<Integer> OFFERED_ERROR_CODES = DistributionConfigMapper.OFFERED_ERROR_CODES;
 
     public final StringProperty planId = new SimpleStringProperty();
     public final StringProperty name = new SimpleStringProperty("");
