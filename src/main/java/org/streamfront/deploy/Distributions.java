@@ -12,6 +12,7 @@ import org.streamfront.aws.Retry;
 import org.streamfront.plan.ConfigDiff;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
+import org.streamfront.plan.PlanImport;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
@@ -269,6 +270,22 @@ public final class Distributions {
             }
             throw refused;
         }
+    }
+
+    /**
+     * Reads any distribution in the account into a plan and makes it this plan's in the history, so
+     * apply updates it and teardown deletes it. CloudFront itself is not touched: the plan id reaches
+     * the distribution's comment with the first update.
+     */
+    public PlanImport.Imported importDistribution(String id, Progress progress) throws Exception {
+        var config = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
+        PlanImport.Imported imported = PlanImport.from(id, config.distributionConfig());
+        Snapshot s = get(id, progress);
+        Plan plan = imported.plan();
+        HistoryEntry entry = new HistoryEntry(plan.planId(), plan.name(), plan.stream().id(),
+                s.deployed() ? LifecycleState.DEPLOYED : LifecycleState.DEPLOYING, id, s.domain(), s.lastModified(), null, 0, null);
+        history.put(entry);
+        return imported;
     }
 
     /** Every distribution StreamFront made in this account (its comment carries a plan id). */

@@ -34,8 +34,8 @@ public final class ConfigDiff {
 
     public static List<Change> between(DistributionConfig current, DistributionConfig wanted) {
         List<Change> changes = new ArrayList<>();
-        Optional<Origin> was = ourOrigin(current);
-        Origin want = ourOrigin(wanted).orElseThrow();
+        Optional<Origin> was = origin(current, DistributionConfigMapper.ourOriginId(current));
+        Origin want = origin(wanted, DistributionConfigMapper.ORIGIN_ID).orElseThrow();
         compare(changes, "diff.originHost", was.map(Origin::domainName), want.domainName());
         compare(changes, "diff.originPath", was.map(o -> o.originPath().isEmpty() ? "/" : o.originPath()), want.originPath());
         compare(changes, "diff.protocol", was.map(o -> o.customOriginConfig() == null ? "" : o.customOriginConfig().originProtocolPolicyAsString()),
@@ -84,11 +84,11 @@ public final class ConfigDiff {
         }
     }
 
-    private static Optional<Origin> ourOrigin(DistributionConfig config) {
+    private static Optional<Origin> origin(DistributionConfig config, String id) {
         if (config.origins() == null) {
             return Optional.empty();
         }
-        return config.origins().items().stream().filter(o -> DistributionConfigMapper.ORIGIN_ID.equals(o.id())).findFirst();
+        return config.origins().items().stream().filter(o -> id.equals(o.id())).findFirst();
     }
 
     private static Optional<CacheBehavior> behavior(DistributionConfig config, String pattern) {

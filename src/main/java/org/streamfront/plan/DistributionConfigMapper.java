@@ -93,12 +93,15 @@ public final class DistributionConfigMapper {
      * logging, whether it is enabled, and the CallerReference, which CloudFront never lets change.
      */
     public static DistributionConfig merge(DistributionConfig current, Plan plan) {
+        String ourId = ourOriginId(current);
         DistributionConfig wanted = toConfig(plan);
-        List<Origin> origins = new ArrayList<>(wanted.origins().items());
-        current.origins().items().stream().filter(o -> !ORIGIN_ID.equals(o.id())).forEach(origins::add);
+        List<Origin> origins = new ArrayList<>();
+        wanted.origins().items().forEach(o -> origins.add(o.toBuilder().id(ourId).build()));
+        current.origins().items().stream().filter(o -> !ourId.equals(o.id())).forEach(origins::add);
         Set<String> ourPatterns = new HashSet<>(SEGMENT_PATTERNS);
         ourPatterns.add(PLAYLIST_PATTERN);
-        List<CacheBehavior> behaviors = new ArrayList<>(wanted.cacheBehaviors().items());
+        List<CacheBehavior> behaviors = new ArrayList<>();
+        wanted.cacheBehaviors().items().forEach(b -> behaviors.add(b.toBuilder().targetOriginId(ourId).build()));
         if (current.cacheBehaviors() != null) {
             current.cacheBehaviors().items().stream().filter(b -> !ourPatterns.contains(b.pathPattern())).forEach(behaviors::add);
         }
@@ -109,12 +112,21 @@ public final class DistributionConfigMapper {
         }
         return current.toBuilder()
                 .origins(Origins.builder().quantity(origins.size()).items(origins).build())
-                .defaultCacheBehavior(wanted.defaultCacheBehavior())
+                .defaultCacheBehavior(wanted.defaultCacheBehavior().toBuilder().targetOriginId(ourId).build())
                 .cacheBehaviors(CacheBehaviors.builder().quantity(behaviors.size()).items(behaviors).build())
                 .customErrorResponses(CustomErrorResponses.builder().quantity(errors.size()).items(errors.isEmpty() ? null : errors).build())
                 .priceClass(wanted.priceClass())
                 .comment(wanted.comment())
                 .build();
+    }
+
+    /**
+     * Which origin of a distribution is the AMS one StreamFront owns: its own id when StreamFront made
+     * it, else (a distribution made by hand) the origin the default behaviour sends to.
+     */
+    public static String ourOriginId(DistributionConfig config) {
+        boolean ours = config.origins() != null && config.origins().items().stream().anyMatch(o -> ORIGIN_ID.equals(o.id()));
+        return ours || config.defaultCacheBehavior() == null ? ORIGIN_ID : config.defaultCacheBehavior().targetOriginId();
     }
 
     public static Tags tags(Plan plan) {
