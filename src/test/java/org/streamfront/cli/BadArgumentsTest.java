@@ -32,6 +32,8 @@ class BadArgumentsTest {
                 Arguments.of(new String[] {"teardown", "E123", "--timeout", "ten minutes"}, "30m"),
                 Arguments.of(new String[] {"teardown"}, "ID"),
                 Arguments.of(new String[] {"status"}, "ID"),
+                Arguments.of(new String[] {"import"}, "ID"),
+                Arguments.of(new String[] {"apply", missing, "--dry-run", "--bogus"}, "--bogus"),
                 Arguments.of(new String[] {"practice", "--deploy-seconds", "x"}, "deploy-seconds"),
                 Arguments.of(new String[] {"no-such-command"}, "no-such-command"));
     }
