@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.streamfront.sim.CloudFrontSimulator;
 import java.io.IOException;
 
 /** Runs StreamFront's command line in its own process, with the environment a user would set. */
@@ -28,6 +29,12 @@ public record CommandProcess(int exit, String out, String err) {
         }
         drain.join();
         return new CommandProcess(p.exitValue(), out, errText.toString());
+    }
+
+    /** The standard AWS variables a script sets to reach the CloudFront simulator with practice keys. */
+    public static Map<String, String> awsVariables(CloudFrontSimulator sim) {
+        return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
+                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString());
     }
 
     /** Starts the command and hands back the process, for tests that stop it themselves. */

@@ -172,8 +172,7 @@ class CrashSafetyTest {
     }
 
     private Map<String, String> env() {
-        return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
-                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString());
+        return CommandProcess.awsVariables(sim);
     }
 
     /** Runs the command and kills it with SIGKILL at the point; the point must be reached. */

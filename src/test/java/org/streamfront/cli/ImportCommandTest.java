@@ -46,8 +46,7 @@ class ImportCommandTest {
     }
 
     private Map<String, String> env() {
-        return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
-                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString());
+        return CommandProcess.awsVariables(sim);
     }
 
     private String createWithTheAwsCli() throws Exception {
