@@ -2,7 +2,6 @@ package org.streamfront;
 
 import org.streamfront.cli.StreamFrontCommand;
 import org.streamfront.ui.StreamFrontApp;
-import picocli.CommandLine;
 
 /**
  * Entry point of the jar and the installed launcher. With no command it opens the wizard

@@ -1,14 +1,14 @@
 package org.streamfront.aws;
 
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.streamfront.Messages;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import java.io.IOException;
-import java.util.concurrent.TimeoutException;
-import java.util.regex.Pattern;
 
 /** Turns what AWS and the network throw into words a non-engineer can act on, with the detail kept for one click. */
 public final class AwsErrors {

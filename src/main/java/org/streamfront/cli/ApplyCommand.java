@@ -24,12 +24,12 @@ import org.streamfront.plan.Problem;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.store.AtomicFiles;
 import picocli.CommandLine.Command;
-import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 
 @Command(name = "apply", description = "Creates the plan's distribution, finds the one it already made, or updates it where it differs from the plan.")
 final class ApplyCommand implements Callable<Integer> {

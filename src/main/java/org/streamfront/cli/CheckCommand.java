@@ -1,11 +1,11 @@
 package org.streamfront.cli;
 
-import org.streamfront.Messages;
-import org.streamfront.origin.Check;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.streamfront.Messages;
+import org.streamfront.origin.Check;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.playback.StreamCheck;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package org.streamfront.cli;
 
 import java.time.Duration;
-import picocli.CommandLine;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /** "90s", "30m", "1h", or plain seconds. */
 final class DurationConverter implements CommandLine.ITypeConverter<Duration> {

@@ -3,8 +3,8 @@ package org.streamfront.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.TimeoutException;
 import org.streamfront.Messages;
-import org.streamfront.deploy.LifecycleException;
 import org.streamfront.aws.AwsErrors;
+import org.streamfront.deploy.LifecycleException;
 
 /** How commands report an AWS or network failure: plain words, what to do, then the detail; exit 1. */
 final class Failures {

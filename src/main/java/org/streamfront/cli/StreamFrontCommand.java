@@ -2,9 +2,9 @@ package org.streamfront.cli;
 
 import java.io.PrintWriter;
 import org.streamfront.Messages;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import org.streamfront.ui.StreamFrontApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The command line: the same services as the wizard, for scripts and engineers. */
 @Command(name = "streamfront",

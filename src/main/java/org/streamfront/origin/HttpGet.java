@@ -12,11 +12,11 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.streamfront.Messages;
 import software.amazon.awssdk.utils.Lazy;
-import java.util.Arrays;
 
 /**
  * The one way StreamFront GETs from a server or an edge (origin check, stream check, probes):

@@ -1,5 +1,6 @@
 package org.streamfront.plan;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,7 +30,6 @@ import software.amazon.awssdk.services.cloudfront.model.SslProtocol;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.cloudfront.model.Tags;
 import software.amazon.awssdk.services.cloudfront.model.ViewerCertificate;
-import java.util.ArrayList;
 
 /**
  * The one place where a plan becomes a CloudFront distribution config (DESIGN.md section 4):

@@ -1,9 +1,9 @@
 package org.streamfront.playback;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.Arrays;
 
 /**
  * Takes the audio out of an MPEG-TS segment: drops the packets of every audio stream and rewrites

@@ -25,9 +25,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
-import java.util.function.Function;
 
 /**
  * CloudFront's REST/XML API (version 2020-05-31) for the operations StreamFront uses, plus STS

@@ -2,24 +2,25 @@ package org.streamfront.ui;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import javafx.util.Subscription;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javafx.application.Platform;
-import javafx.geometry.Pos;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.util.Subscription;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsSession;
 import org.streamfront.aws.Profiles;
@@ -31,7 +32,6 @@ import org.streamfront.deploy.History;
 import org.streamfront.deploy.HistoryEntry;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
-import org.streamfront.playback.ViewerUrls;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.DraftStore;
 import org.streamfront.ui.account.AccountView;
@@ -39,18 +39,18 @@ import org.streamfront.ui.account.AccountViewModel;
 import org.streamfront.ui.cache.CacheView;
 import org.streamfront.ui.cache.CacheViewModel;
 import org.streamfront.ui.deploy.DeployView;
+import org.streamfront.ui.deploy.DeployViewModel;
 import org.streamfront.ui.distributions.MyDistributionsView;
 import org.streamfront.ui.distributions.MyDistributionsViewModel;
-import org.streamfront.ui.deploy.DeployViewModel;
 import org.streamfront.ui.errorpages.ErrorPagesView;
 import org.streamfront.ui.errorpages.ErrorPagesViewModel;
 import org.streamfront.ui.origin.OriginCheckViewModel;
 import org.streamfront.ui.origin.OriginView;
 import org.streamfront.ui.origin.OriginViewModel;
-import org.streamfront.ui.review.ReviewView;
-import org.streamfront.ui.review.ReviewViewModel;
 import org.streamfront.ui.play.PlayView;
 import org.streamfront.ui.play.PlayViewModel;
+import org.streamfront.ui.review.ReviewView;
+import org.streamfront.ui.review.ReviewViewModel;
 import org.streamfront.ui.wizard.PlanFiles;
 import org.streamfront.ui.wizard.PlanForm;
 import org.streamfront.ui.wizard.Step;
@@ -59,8 +59,6 @@ import org.streamfront.ui.wizard.WizardView;
 import org.streamfront.ui.wizard.WizardViewModel;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /** The composition root: builds the services and hands them to the views. No framework. */
 public final class AppRoot implements AutoCloseable {
@@ -229,10 +227,6 @@ public final class AppRoot implements AutoCloseable {
         drafts.save(plan);
         wizard.enter(Step.DEPLOY);
         deploy().start(plan);
-    }
-
-    private void notice(Exception e) {
-        view.notice(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     private void fitPracticeIfStarted() {

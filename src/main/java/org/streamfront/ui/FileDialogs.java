@@ -1,10 +1,10 @@
 package org.streamfront.ui;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
-import javafx.stage.Window;
-import java.io.File;
 import javafx.stage.FileChooser;
+import javafx.stage.Window;
 
 /** Where the user picks a file. The app uses the OS dialogs; a headless test answers for the user. */
 public interface FileDialogs {

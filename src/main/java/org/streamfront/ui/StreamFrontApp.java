@@ -1,14 +1,14 @@
 package org.streamfront.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.streamfront.Messages;
-import javafx.application.Platform;
-import javafx.scene.image.Image;
 import javafx.stage.WindowEvent;
+import org.streamfront.Messages;
 
 /** The wizard's window. */
 public final class StreamFrontApp extends Application {

@@ -1,10 +1,10 @@
 package org.streamfront.bench;
 
-import java.util.Arrays;
-import java.util.List;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /** Small helpers the benchmarks share: medians and a printed table. */
 public final class BenchTable {

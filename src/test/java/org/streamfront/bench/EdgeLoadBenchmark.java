@@ -1,6 +1,5 @@
 package org.streamfront.bench;
 
-import org.streamfront.origin.Check;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

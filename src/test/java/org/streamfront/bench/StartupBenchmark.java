@@ -3,6 +3,7 @@ package org.streamfront.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import java.io.File;
 
 /**
  * Cold start to the first interactive screen: StreamFront (java -jar target/streamfront.jar) next

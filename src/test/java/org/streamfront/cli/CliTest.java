@@ -1,6 +1,5 @@
 package org.streamfront.cli;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

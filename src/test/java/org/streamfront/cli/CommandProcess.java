@@ -1,5 +1,6 @@
 package org.streamfront.cli;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.streamfront.sim.CloudFrontSimulator;
-import java.io.IOException;
 
 /** Runs StreamFront's command line in its own process, with the environment a user would set. */
 public record CommandProcess(int exit, String out, String err) {

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +28,6 @@ import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
-import java.io.IOException;
-import java.io.OutputStream;
 
 /**
  * Crash safety, proven by killing: {@code apply --wait} and {@code teardown --wait} run in their own

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.PlanJson;
-import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
 
 /** apply, status, list and teardown as a script runs them: own process, standard AWS variables. */

@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.aws.AwsClients;
+import org.streamfront.aws.AwsErrors;
 import org.streamfront.aws.Retry;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
@@ -18,8 +20,6 @@ import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import java.util.concurrent.TimeoutException;
-import org.streamfront.aws.AwsErrors;
 
 /** Create, watch and teardown against the CloudFront simulator through the real SDK client. */
 class DistributionsTest {

@@ -2,6 +2,7 @@ package org.streamfront.origin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.streamfront.plan.Plan;
 import org.streamfront.sim.OriginSimulator;
-import java.io.IOException;
 
 /** The origin check against the AMS-like origin simulator and against ports that misbehave on purpose. */
 class OriginCheckTest {

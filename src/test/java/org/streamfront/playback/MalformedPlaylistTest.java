@@ -3,11 +3,14 @@ package org.streamfront.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -18,9 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.streamfront.origin.Check;
 import org.streamfront.origin.HlsPlaylist;
 import org.streamfront.origin.HttpGet;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Random;
 
 /**
  * Whatever a server sends, the parser never throws and the stream check never says green for it:

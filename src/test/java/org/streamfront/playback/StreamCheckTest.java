@@ -1,6 +1,5 @@
 package org.streamfront.playback;
 
-import org.streamfront.origin.Check;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -8,6 +7,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.streamfront.aws.AwsClients;
+import org.streamfront.origin.Check;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;

@@ -5,13 +5,13 @@ import static org.streamfront.sim.SimWorld.xCache;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.streamfront.plan.Plan;
 import org.testfx.util.WaitForAsyncUtils;
-import java.util.List;
-import java.util.Optional;
 
 class EdgeSimulatorTest {
     private final SimWorld sim = new SimWorld();

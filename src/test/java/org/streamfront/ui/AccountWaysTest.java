@@ -2,11 +2,14 @@ package org.streamfront.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -23,9 +26,6 @@ import org.streamfront.aws.SsoSignIn;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.SsoSimulator;
 import org.streamfront.ui.wizard.Step;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeoutException;
 
 /** Each way into AWS on the Account step, end to end through to the identity shown; and secrets stay secret. */
 class AccountWaysTest {

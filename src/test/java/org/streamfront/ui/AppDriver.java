@@ -1,18 +1,18 @@
 package org.streamfront.ui;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import org.streamfront.sim.PracticeWorld;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import java.net.URI;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
-import org.streamfront.sim.PracticeWorld;
 
 /** Starts the real app on JavaFX's headless platform and drives it as a user would. */
 public class AppDriver extends FxRobot {

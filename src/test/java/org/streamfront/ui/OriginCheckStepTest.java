@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.sim.PracticeWorld;
-import org.testfx.util.WaitForAsyncUtils;
 import org.streamfront.ui.wizard.Step;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** The origin check and the stream picker on the Origin step, and its warnings on Review. */
 class OriginCheckStepTest {

@@ -4,16 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.sim.PracticeWorld;
-import org.streamfront.ui.wizard.Step;
-import javafx.scene.Node;
-import javafx.scene.layout.HBox;
 import org.streamfront.ui.distributions.MyDistributionsViewModel;
+import org.streamfront.ui.wizard.Step;
 
 /** Practice mode end to end in the UI: the simulated account, Create, and the Deploy step. */
 class PracticeDeployTest {

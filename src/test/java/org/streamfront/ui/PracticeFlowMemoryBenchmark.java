@@ -2,7 +2,6 @@ package org.streamfront.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
-import org.streamfront.sim.PracticeWorld;
 import org.streamfront.bench.BenchTable;
+import org.streamfront.sim.PracticeWorld;
 
 /**
  * Peak resident memory of a whole practice run, Account to Play with the stream playing for 20 s,

@@ -7,11 +7,11 @@ import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
+import org.streamfront.sim.SsoSimulator;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
-import org.streamfront.sim.CloudFrontSimulator;
-import org.streamfront.sim.SsoSimulator;
 
 /**
  * Not a test: walks the practice flow on the headless platform and saves a PNG of every step,

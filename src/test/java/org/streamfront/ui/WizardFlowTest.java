@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.VBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,9 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.ui.wizard.Step;
-import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
-import javafx.scene.layout.VBox;
 
 class WizardFlowTest {
     @TempDir

@@ -1,7 +1,7 @@
 package org.streamfront.ui.account;
 
-import java.util.List;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -22,7 +22,6 @@ import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
-import javafx.beans.binding.Bindings;
 
 /**
  * The tutorial's "sign in to the AWS console", without the console. It never blocks Next: planning

@@ -3,8 +3,8 @@ package org.streamfront.ui.deploy;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
@@ -104,20 +104,10 @@ public final class DeployViewModel {
     /** Carry on with a plan's distribution after StreamFront was closed: watch it, or finish deleting it. */
     public void resume(Plan forPlan, HistoryEntry entry) {
         this.plan = forPlan;
-        String id = entry.distributionId() == null ? "" : entry.distributionId();
-        if (entry.state().resume() == LifecycleState.Resume.TEARDOWN) {
-            showKnown(entry);
-            begin(Messages.get("deploy.log.teardownResumed", id), (d, progress) -> d.resume(forPlan, entry, progress, null));
-            return;
-        }
-        begin(Messages.get("deploy.log.resumed", id), (d, progress) -> {
-            if (entry.distributionId() == null || !entry.state().mayExist()) {
-                return d.resume(forPlan, entry, progress, null);
-            }
-            Snapshot s = d.get(entry.distributionId(), progress);
-            executor.ui(() -> show(s));
-            return new Distributions.Resumed(LifecycleState.Resume.WATCH, s.deployed() ? s : d.awaitDeployed(s.id(), progress, null));
-        });
+        showKnown(entry);
+        String line = entry.state().resume() == LifecycleState.Resume.TEARDOWN ? "deploy.log.teardownResumed" : "deploy.log.resumed";
+        // The lifecycle knows what to do in each state; each status read on the way shows here.
+        begin(Messages.get(line, distributionId.get()), (d, progress) -> d.resume(forPlan, entry, progress, null));
     }
 
     /** Deletes a distribution chosen in My distributions, showing the work here. */

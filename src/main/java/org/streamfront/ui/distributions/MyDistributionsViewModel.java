@@ -17,9 +17,9 @@ import org.streamfront.aws.AwsErrors;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.HistoryEntry;
 import org.streamfront.deploy.LifecycleState;
-import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
+import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.ui.Jobs;
 
 /**

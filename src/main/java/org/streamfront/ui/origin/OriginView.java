@@ -2,19 +2,19 @@ package org.streamfront.ui.origin;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
 import org.streamfront.plan.Plan;
-import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import org.streamfront.ui.widgets.CheckList;
 import org.streamfront.ui.widgets.Choices;
-import org.streamfront.ui.widgets.StreamPicker;
 import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.widgets.StreamPicker;
 import org.streamfront.ui.wizard.StepPage;
 
 /** The tutorial's origin form: AMS host, application (origin path), protocol and ports. */

@@ -1,11 +1,11 @@
 package org.streamfront.ui.play;
 
-import org.streamfront.origin.Check;
 import java.util.function.Consumer;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -13,19 +13,18 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.media.MediaView;
 import org.streamfront.Messages;
-import org.streamfront.ui.widgets.Clipboards;
-import org.streamfront.playback.StreamCheck;
+import org.streamfront.origin.Check;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.widgets.CheckList;
+import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.widgets.StreamPicker;
 import org.streamfront.ui.wizard.StepPage;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.layout.Region;
 
 /** The tutorial's "open the URL in a browser", done in the app, with proof that the CDN caches. */
 public final class PlayView implements StepPage {

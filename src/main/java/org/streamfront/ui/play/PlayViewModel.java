@@ -1,8 +1,8 @@
 package org.streamfront.ui.play;
 
-import org.streamfront.origin.Check;
 import java.net.URI;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -25,6 +25,7 @@ import javafx.scene.media.Media;
 import javafx.scene.media.MediaException;
 import javafx.scene.media.MediaPlayer;
 import org.streamfront.Messages;
+import org.streamfront.origin.Check;
 import org.streamfront.plan.Plan;
 import org.streamfront.playback.PictureOnlyRelay;
 import org.streamfront.playback.PlaybackProblems;
@@ -33,7 +34,6 @@ import org.streamfront.playback.StreamCheck;
 import org.streamfront.playback.ViewerProbe;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.Background;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The Play step: plays the stream through the CDN in an embedded player, watches that it really

@@ -1,5 +1,6 @@
 package org.streamfront.ui.review;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -9,13 +10,12 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
-import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.plan.ConfigExport;
+import org.streamfront.ui.widgets.CheckList;
+import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.PlanFiles;
 import org.streamfront.ui.wizard.StepPage;
-import javafx.beans.binding.Bindings;
-import org.streamfront.ui.widgets.CheckList;
 
 /** The tutorial's last form before Create: what will happen, the exact settings, and the way out to engineers. */
 public final class ReviewView implements StepPage {

@@ -6,16 +6,16 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
 import org.streamfront.Messages;
+import org.streamfront.origin.Check;
 import org.streamfront.plan.ConfigExport;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.plan.PlanRules;
 import org.streamfront.plan.PlanSummary;
 import org.streamfront.plan.Problem;
 import org.streamfront.ui.wizard.PlanForm;
-import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
-import org.streamfront.origin.Check;
 
 /** The Review step: the plan in plain words, the exact settings, and whether Create may be pressed. */
 public final class ReviewViewModel {

@@ -1,5 +1,7 @@
 package org.streamfront.ui.widgets;
 
+import java.util.ArrayList;
+import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Button;
@@ -10,8 +12,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
-import java.util.ArrayList;
-import java.util.List;
 
 /** A failure in plain words, what to do next, and the technical detail one click away. Hidden while there is none. */
 public final class ErrorPanel extends VBox {

@@ -6,7 +6,9 @@ import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
@@ -15,13 +17,11 @@ import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.converter.IntegerStringConverter;
 import org.streamfront.Messages;
-import javafx.beans.property.StringProperty;
-import javafx.css.PseudoClass;
-import javafx.scene.layout.Region;
-import javafx.util.Duration;
 
 /** The building blocks every step's form is made of: a labelled field with its rule's message under it. */
 public final class Forms {

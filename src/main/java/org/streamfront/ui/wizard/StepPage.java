@@ -1,8 +1,8 @@
 package org.streamfront.ui.wizard;
 
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
-import javafx.beans.property.ReadOnlyStringWrapper;
 
 /** One screen of the wizard: its view, and what (if anything) stops the user from moving on. */
 public interface StepPage {

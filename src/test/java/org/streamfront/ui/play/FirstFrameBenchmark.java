@@ -16,12 +16,12 @@ import javafx.scene.media.MediaPlayer;
 import javafx.scene.media.MediaView;
 import org.junit.jupiter.api.Test;
 import org.streamfront.aws.AwsClients;
+import org.streamfront.bench.BenchTable;
 import org.streamfront.plan.DistributionConfigMapper;
+import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.sim.PracticeWorld;
-import org.streamfront.bench.BenchTable;
-import org.streamfront.plan.Plan;
 
 /**
  * Time from opening the Play step (the Play step's model starting to play) to the first rendered
