@@ -17,7 +17,6 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionNotDisabledException;
-import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 
@@ -273,33 +272,50 @@ public final class Distributions {
     }
 
     /**
-     * Reads any distribution in the account into a plan and makes it this plan's in the history, so
-     * apply updates it and teardown deletes it. CloudFront itself is not touched: the plan id reaches
-     * the distribution's comment with the first update.
+     * Reads a distribution into a plan, to change it: one StreamFront knows keeps its plan id and
+     * stream; any other (made by hand with the tutorial, or by another tool) gets a new plan id and
+     * becomes this plan's in the history, so apply updates it and teardown deletes it. CloudFront
+     * itself is not touched: the plan id reaches the distribution's comment with the first update.
      */
     public PlanImport.Imported importDistribution(String id, Progress progress) throws Exception {
         var config = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
         PlanImport.Imported imported = PlanImport.from(id, config.distributionConfig());
-        Snapshot s = get(id, progress);
+        Optional<HistoryEntry> known = history.forDistribution(id).filter(e -> e.state().mayExist());
+        Optional<String> planId = known.map(HistoryEntry::planId)
+                // The comment's plan id, unless the history already gave it to another distribution.
+                .or(() -> DistributionConfigMapper.planIdInComment(config.distributionConfig().comment())
+                        .filter(p -> history.forPlan(p).isEmpty()));
         Plan plan = imported.plan();
-        HistoryEntry entry = new HistoryEntry(plan.planId(), plan.name(), plan.stream().id(),
-                s.deployed() ? LifecycleState.DEPLOYED : LifecycleState.DEPLOYING, id, s.domain(), s.lastModified(), null, 0, null);
-        history.put(entry);
-        return imported;
+        if (planId.isPresent()) {
+            plan = plan.withPlanId(planId.get());
+        }
+        if (known.isPresent()) {
+            plan = plan.withStream(new Plan.Stream(known.get().streamId() == null ? "" : known.get().streamId()));
+        } else {
+            Snapshot s = get(id, progress);
+            history.put(new HistoryEntry(plan.planId(), plan.name(), plan.stream().id(),
+                    s.deployed() ? LifecycleState.DEPLOYED : LifecycleState.DEPLOYING, id, s.domain(), s.lastModified(), null, 0, null));
+        }
+        return new PlanImport.Imported(id, plan, imported.advice());
     }
 
     /** Every distribution StreamFront made in this account (its comment carries a plan id). */
     public List<Snapshot> listOurs(Progress progress) throws Exception {
+        return listAll(progress).stream().filter(Distributions::ours).toList();
+    }
+
+    public static boolean ours(Snapshot s) {
+        return DistributionConfigMapper.planIdInComment(s.comment()).isPresent();
+    }
+
+    /** Every distribution in the account, StreamFront's and others'. */
+    public List<Snapshot> listAll(Progress progress) throws Exception {
         return retry.call("list", () -> {
-            List<Snapshot> ours = new ArrayList<>();
+            List<Snapshot> all = new ArrayList<>();
             for (var page : client.get().listDistributionsPaginator(b -> b.maxItems("100"))) {
-                for (DistributionSummary s : page.distributionList().items()) {
-                    if (DistributionConfigMapper.planIdInComment(s.comment()).isPresent()) {
-                        ours.add(Snapshot.of(s));
-                    }
-                }
+                page.distributionList().items().forEach(s -> all.add(Snapshot.of(s)));
             }
-            return ours;
+            return all;
         }, progress);
     }
 

@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.cloudfront.model.Origin;
  * cannot express (those settings stay as they are on update: StreamFront replaces only what it owns).
  */
 public final class PlanImport {
-    /** The plan (a new plan id; its stream id left for the user), and one line of advice per thing to know. */
-    public record Imported(Plan plan, List<String> advice) {
+    /** The distribution read, its plan (a new plan id; its stream id left for the user), and one line of advice per thing to know. */
+    public record Imported(String id, Plan plan, List<String> advice) {
     }
 
     private PlanImport() {
@@ -92,7 +92,7 @@ public final class PlanImport {
                 .withErrorPages(errorPages.isEmpty() ? List.of(new Plan.ErrorPage(404, 3)) : errorPages)
                 .withDistribution(new Plan.Distribution(behaviour.viewerProtocolPolicyAsString(), config.priceClassAsString(), comment)));
         PlanRules.validate(plan).forEach(p -> advice.add(Messages.get("import.problem", p)));
-        return new Imported(plan, advice);
+        return new Imported(id, plan, advice);
     }
 
     private static Optional<CacheBehavior> behaviour(DistributionConfig config, String pattern) {

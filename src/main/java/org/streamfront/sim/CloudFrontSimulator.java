@@ -164,9 +164,11 @@ public final class CloudFrontSimulator implements AutoCloseable {
     /** What the edge needs to serve a domain: the config of an enabled distribution. */
     synchronized Optional<EdgeConfig> edgeConfig(String domain) {
         return distributions.values().stream()
-                .filter(d -> d.domain.equalsIgnoreCase(domain) && d.enabled())
+                .filter(d -> d.domain.equalsIgnoreCase(domain))
+                .map(d -> d.servedAt(Instant.now()))
+                .filter(SimDistribution::enabled)
                 .findFirst()
-                .map(d -> EdgeConfig.from(d.config));
+                .map(EdgeConfig::from);
     }
 
     synchronized List<String> domains() {
@@ -485,10 +487,8 @@ public final class CloudFrontSimulator implements AutoCloseable {
                 return Answer.error(400, "IllegalUpdate", "The CallerReference cannot be changed.");
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            d.config = detached(config);
+            d.change(detached(config), now, now.plus(deployDelay));
             d.etag = newEtag();
-            d.lastModified = now;
-            d.deployedAt = now.plus(deployDelay);
             return new Answer(200, distributionXml(d), d.etag, null);
         });
     }

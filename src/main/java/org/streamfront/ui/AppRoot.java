@@ -32,6 +32,7 @@ import org.streamfront.deploy.History;
 import org.streamfront.deploy.HistoryEntry;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
+import org.streamfront.plan.PlanImport;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.DraftStore;
 import org.streamfront.ui.account.AccountView;
@@ -77,6 +78,7 @@ public final class AppRoot implements AutoCloseable {
     private DeployServices services;
     private final List<DeployServices> retired = new ArrayList<>();
     private volatile boolean closed;
+    private HBox importAdvice;
 
     public AppRoot(AppOptions options, Runnable switchToPractice, Consumer<String> openInBrowser) {
         this.options = options;
@@ -97,8 +99,9 @@ public final class AppRoot implements AutoCloseable {
         pages.put(Step.CACHE, () -> new CacheView(new CacheViewModel(form)));
         pages.put(Step.ERROR_PAGES, () -> new ErrorPagesView(new ErrorPagesViewModel(form)));
         pages.put(Step.REVIEW, () -> new ReviewView(new ReviewViewModel(form, account.connected().isNotNull(),
-                originCheck.checks()), files, this::create));
-        pages.put(Step.DEPLOY, () -> new DeployView(deploy(), this::backToOrigin, this::backToAccount));
+                originCheck.checks(), this::distributions, Jobs.background()), files, this::apply));
+        pages.put(Step.DEPLOY, () -> new DeployView(deploy(), this::backToOrigin, this::backToAccount,
+                this::backToReview));
         pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams()));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
@@ -219,14 +222,19 @@ public final class AppRoot implements AutoCloseable {
         return world != null ? world.join().edge.addressOf(domain) : URI.create("https://" + domain);
     }
 
-    private void create() {
+    /** Review's button: create the plan's distribution, update it, or show it when nothing differs. */
+    private void apply(ReviewViewModel.Target target) {
         if (form.planId.get() == null) {
             form.planId.set(PlanIds.newId());
         }
         Plan plan = form.toPlan();
         drafts.save(plan);
         wizard.enter(Step.DEPLOY);
-        deploy().start(plan);
+        switch (target.mode()) {
+            case UPDATE -> deploy().update(plan, target.id());
+            case IN_SYNC -> deploy().open(plan, target.id());
+            default -> deploy().start(plan);
+        }
     }
 
     private void fitPracticeIfStarted() {
@@ -248,13 +256,53 @@ public final class AppRoot implements AutoCloseable {
         wizard.enter(Step.ORIGIN);
     }
 
+    private void backToReview() {
+        wizard.enter(Step.REVIEW);
+    }
+
     private void backToAccount() {
         wizard.enter(Step.ACCOUNT);
     }
 
     private void showMyDistributions() {
         MyDistributionsView.show(view.getScene().getWindow(), new MyDistributionsViewModel(this::distributions, Jobs.background()),
-                this::openDistribution, this::teardownDistribution);
+                this::openDistribution, this::teardownDistribution, this::changeSettings);
+    }
+
+    /**
+     * From My distributions: the plan read from a distribution replaces the form, and the wizard
+     * starts again at Origin; Review then shows what an update would change.
+     */
+    private void changeSettings(PlanImport.Imported imported) {
+        form.load(imported.plan());
+        if (importAdvice != null) {
+            view.removeBanner(importAdvice);
+            importAdvice = null;
+        }
+        String id = imported.id();
+        if (imported.advice().isEmpty()) {
+            view.notice(Messages.get("mine.imported", id));
+        } else {
+            importAdvice = adviceBanner(Messages.get("mine.imported.advice", id), imported.advice());
+            view.showBanner(importAdvice);
+        }
+        wizard.enter(Step.ORIGIN);
+    }
+
+    /** What an import found worth knowing, above every step until dismissed. */
+    private HBox adviceBanner(String title, List<String> advice) {
+        Label text = new Label(title + "\n" + String.join("\n", advice.stream().map(a -> "\u2022 " + a).toList()));
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        Button dismiss = new Button(Messages.get("mine.dismiss"));
+        dismiss.setId("import-advice-dismiss");
+        HBox banner = new HBox(10, text, dismiss);
+        banner.setId("import-advice");
+        banner.getStyleClass().add("banner");
+        banner.setAlignment(Pos.TOP_LEFT);
+        dismiss.setOnAction(e -> view.removeBanner(banner));
+        return banner;
     }
 
     /** From My distributions: watch it in the Deploy step (and play it from there). */

@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import org.streamfront.Messages;
 import org.streamfront.deploy.HistoryEntry;
+import org.streamfront.deploy.LifecycleState;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.store.DraftStore;
@@ -79,7 +80,7 @@ public final class ComebackViewModel {
             String kind = switch (e.state().resume()) {
                 case TEARDOWN -> "teardown";
                 case CREATE -> "create";
-                default -> "watch";
+                default -> e.state() == LifecycleState.UPDATING ? "update" : "watch";
             };
             String what = e.name() == null || e.name().isBlank() ? e.planId() : e.name();
             return new Offer(Messages.get("resume.banner." + kind, e.distributionId() == null ? "" : e.distributionId(), what),

@@ -5,12 +5,15 @@ import static org.streamfront.sim.SimWorld.xCache;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
+import org.streamfront.plan.PlanIds;
 import org.testfx.util.WaitForAsyncUtils;
 
 class EdgeSimulatorTest {
@@ -119,6 +122,24 @@ class EdgeSimulatorTest {
         sim.cloudFront.updateDistribution(r -> r.id(summary.id()).ifMatch(config.eTag())
                 .distributionConfig(config.distributionConfig().toBuilder().enabled(false).build()));
         assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aChangeReachesTheEdgeOnlyOnceItHasDeployed() throws Exception {
+        Plan wrongApp = sim.world.examplePlan().withOrigin(new Plan.Origin("localhost", "LiveApp", null, sim.world.origin.port(), null));
+        String domain = sim.distribute(wrongApp);
+        var summary = sim.cloudFront.listDistributions().distributionList().items().getFirst();
+        assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=1").statusCode()).as("a new distribution is served at once").isEqualTo(404);
+
+        sim.world.api.deployDelay(Duration.ofHours(1));
+        var config = sim.cloudFront.getDistributionConfig(r -> r.id(summary.id()));
+        Plan rightApp = PlanIds.ensure(sim.world.examplePlan());
+        var fixed = DistributionConfigMapper.merge(config.distributionConfig(), rightApp);
+        sim.cloudFront.updateDistribution(r -> r.id(summary.id()).ifMatch(config.eTag()).distributionConfig(fixed));
+        assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=2").statusCode()).as("still spreading: the old origin path").isEqualTo(404);
+
+        sim.world.api.finishDeployment(summary.id());
+        assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=3").statusCode()).as("deployed: the new one").isEqualTo(200);
     }
 
     @Test

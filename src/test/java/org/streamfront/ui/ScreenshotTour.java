@@ -7,6 +7,9 @@ import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
+import org.streamfront.aws.AwsClients;
+import org.streamfront.plan.DistributionConfigMapper;
+import org.streamfront.plan.PlanIds;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SsoSimulator;
@@ -59,6 +62,26 @@ public final class ScreenshotTour {
             AppDriver.await(30, () -> !user.text("#play-checks-cdn #check-cors").isEmpty()
                     && !user.text("#play-checks-origin #check-cors").isEmpty());
             shot(user, out, "7-play");
+
+            // Changing it: a longer 404 time, shown on Review as what the update changes.
+            user.click("#step-error_pages");
+            user.type("#error-page-ttl-404", "5");
+            user.click("#step-review");
+            AppDriver.await(10, () -> user.text("#review-create").replace("_", "").equals("Update distribution"));
+            shot(user, out, "8-review-changes");
+
+            // My distributions with the account's other distributions, one made by hand with the tutorial.
+            try (var console = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
+                var byHand = DistributionConfigMapper.toConfig(PlanIds.ensure(world.examplePlan())).toBuilder()
+                        .cacheBehaviors(b -> b.quantity(0)).comment("Sunday service (made by hand)").callerReference("console").build();
+                console.createDistribution(b -> b.distributionConfig(byHand));
+            }
+            user.click("#toolbar-mine");
+            user.click("#mine-show-all");
+            AppDriver.await(10, () -> user.lookup("#mine-table").queryTableView().getItems().size() == 2);
+            user.interact(() -> user.lookup("#mine-table").queryTableView().getSelectionModel().select(1));
+            AppDriver.await(5, () -> !user.lookup("#mine-import").queryButton().isDisabled());
+            shot(user.lookup("#mine-table").query().getScene(), out, "9-my-distributions-all");
             user.stop();
         }
         try (var aws = CloudFrontSimulator.start(); var sso = SsoSimulator.start()) {
@@ -84,8 +107,11 @@ public final class ScreenshotTour {
     }
 
     private static void shot(AppDriver user, Path dir, String name) throws Exception {
+        shot(user.app.root().view().getScene(), dir, name);
+    }
+
+    private static void shot(Scene scene, Path dir, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
-        Scene scene = user.app.root().view().getScene();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();

@@ -25,7 +25,7 @@ public final class DeployView implements StepPage {
     private final DeployViewModel model;
     private final Node view;
 
-    public DeployView(DeployViewModel model, Runnable toOrigin, Runnable toAccount) {
+    public DeployView(DeployViewModel model, Runnable toOrigin, Runnable toAccount, Runnable toReview) {
         this.model = model;
         GridPane facts = new GridPane();
         facts.setHgap(12);
@@ -92,6 +92,8 @@ public final class DeployView implements StepPage {
         Button tryAgain = new Button(Messages.get("error.tryAgain"));
         tryAgain.setId("deploy-try-again");
         tryAgain.setOnAction(e -> model.retry());
+        // Trying again blindly would overwrite someone else's change: they see it first.
+        Forms.showWhen(tryAgain, model.changedMeanwhile.not());
         error.addAction(tryAgain);
         // A refused setting leads back to its field; a missing permission to the policy to copy.
         Button fix = new Button(Messages.get("deploy.fixField"));
@@ -99,6 +101,12 @@ public final class DeployView implements StepPage {
         Forms.showWhen(fix, model.error.map(e -> e.field() != null).orElse(false));
         fix.setOnAction(e -> toOrigin.run());
         error.addAction(fix);
+        Button review = new Button(Messages.get("deploy.reviewAgain"));
+        review.setId("deploy-review-again");
+        review.setMnemonicParsing(true);
+        Forms.showWhen(review, model.changedMeanwhile);
+        review.setOnAction(e -> toReview.run());
+        error.addAction(review);
         Button signIn = new Button(Messages.get("deploy.signInAgain"));
         signIn.setId("deploy-sign-in-again");
         Forms.showWhen(signIn, model.error.map(AwsErrors.Explained::aboutSignIn).orElse(false));

@@ -32,6 +32,7 @@ import org.streamfront.plan.Plan;
 import org.streamfront.playback.ViewerProbe;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.Jobs;
+import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 
 /**
  * The Deploy step: create (or find) the distribution, watch it until Deployed, and say what is
@@ -54,6 +55,8 @@ public final class DeployViewModel {
     final BooleanProperty deployed = new SimpleBooleanProperty(false);
     final BooleanProperty stopped = new SimpleBooleanProperty(false);
     final BooleanProperty deleted = new SimpleBooleanProperty(false);
+    /** The update found the distribution changed by someone else: Review shows what differs now. */
+    final BooleanProperty changedMeanwhile = new SimpleBooleanProperty(false);
     final ObjectProperty<AwsErrors.Explained> error = new SimpleObjectProperty<>();
     private final ObjectProperty<URI> viewerBase = new SimpleObjectProperty<>();
     private final StringBinding blocker;
@@ -68,6 +71,7 @@ public final class DeployViewModel {
     private Jobs.Job work;
     private int generation;
     private Plan plan;
+    private Runnable again;
 
     /** {@code viewerBaseFor} maps a CloudFront domain to where this computer reaches it (the practice edge, or https). */
     public DeployViewModel(Supplier<Distributions> distributions, Function<String, URI> viewerBaseFor, Jobs executor) {
@@ -93,6 +97,7 @@ public final class DeployViewModel {
     /** Create (or find) the plan's distribution and watch it. */
     public void start(Plan newPlan) {
         this.plan = newPlan;
+        again = () -> start(newPlan);
         begin(Messages.get("deploy.log.started"), (d, progress) -> {
             Snapshot s = d.create(newPlan, progress);
             executor.ui(() -> show(s));
@@ -101,9 +106,35 @@ public final class DeployViewModel {
         });
     }
 
+    /**
+     * Brings the plan's distribution {@code id} in line with the plan and watches the change spread;
+     * its address stays. Changed by someone else meanwhile: nothing is sent, and Review shows what differs now.
+     */
+    public void update(Plan newPlan, String id) {
+        this.plan = newPlan;
+        again = () -> update(newPlan, id);
+        begin(Messages.get("deploy.log.updateStarted", id), (d, progress) -> {
+            Distributions.Updated updated = d.update(id, newPlan, progress);
+            return watch(d, updated.snapshot() != null ? updated.snapshot() : d.get(id, progress), progress);
+        });
+    }
+
+    /** Shows a distribution that already matches the plan: its status, until Deployed. */
+    public void open(Plan forPlan, String id) {
+        this.plan = forPlan;
+        again = () -> open(forPlan, id);
+        begin(Messages.get("deploy.log.opened", id), (d, progress) -> watch(d, d.get(id, progress), progress));
+    }
+
+    private Distributions.Resumed watch(Distributions d, Snapshot s, Progress progress) throws Exception {
+        executor.ui(() -> show(s));
+        return new Distributions.Resumed(LifecycleState.Resume.WATCH, s.deployed() ? s : d.awaitDeployed(s.id(), progress, null));
+    }
+
     /** Carry on with a plan's distribution after StreamFront was closed: watch it, or finish deleting it. */
     public void resume(Plan forPlan, HistoryEntry entry) {
         this.plan = forPlan;
+        again = () -> resume(forPlan, entry);
         showKnown(entry);
         String line = entry.state().resume() == LifecycleState.Resume.TEARDOWN ? "deploy.log.teardownResumed" : "deploy.log.resumed";
         // The lifecycle knows what to do in each state; each status read on the way shows here.
@@ -122,6 +153,7 @@ public final class DeployViewModel {
         if (id.isEmpty()) {
             return;
         }
+        again = this::teardown;
         begin(Messages.get("deploy.log.teardownStarted", id), (d, progress) -> {
             d.teardown(id, progress, null);
             return new Distributions.Resumed(LifecycleState.Resume.TEARDOWN, null);
@@ -182,6 +214,7 @@ public final class DeployViewModel {
                 return;
             }
             finish();
+            changedMeanwhile.set(failure instanceof PreconditionFailedException);
             AwsErrors.Explained explained = AwsErrors.explain(failure);
             error.set(explained);
             addLog(explained.summary());
@@ -216,9 +249,10 @@ public final class DeployViewModel {
         domain.set(entry.domain() == null ? "" : entry.domain());
     }
 
+    /** Try again: the last create, update, watch or resume, as it was asked for. */
     public void retry() {
-        if (plan != null) {
-            start(plan);
+        if (again != null) {
+            again.run();
         }
     }
 
@@ -301,6 +335,7 @@ public final class DeployViewModel {
         error.set(null);
         stopped.set(false);
         deleted.set(false);
+        changedMeanwhile.set(false);
         deployed.set(false);
         edgeNote.set("");
         status.set("");

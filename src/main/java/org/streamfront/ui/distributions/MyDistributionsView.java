@@ -5,9 +5,12 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -18,24 +21,28 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.streamfront.Messages;
+import org.streamfront.plan.PlanImport;
 import org.streamfront.ui.widgets.Forms;
 
-/** The "My distributions" window: a table, and Open / Tear down for the chosen row. */
+/** The "My distributions" window: a table, and Open / Change settings / Delete (or Import) for the chosen row. */
 public final class MyDistributionsView {
     private MyDistributionsView() {
     }
 
-    /** Shows the window; {@code open} and {@code teardown} take the chosen row to the Deploy step. */
+    /**
+     * Shows the window; {@code open} and {@code teardown} take the chosen row to the Deploy step,
+     * {@code change} takes the plan read from a distribution (its own, or imported) to the wizard.
+     */
     public static Stage show(Window owner, MyDistributionsViewModel model, Consumer<MyDistributionsViewModel.Row> open,
-                             Consumer<MyDistributionsViewModel.Row> teardown) {
+                             Consumer<MyDistributionsViewModel.Row> teardown, Consumer<PlanImport.Imported> change) {
         TableView<MyDistributionsViewModel.Row> table = new TableView<>(model.rows);
         table.setId("mine-table");
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
-        table.getColumns().add(column("mine.id", MyDistributionsViewModel.Row::id));
-        table.getColumns().add(column("mine.status", MyDistributionsViewModel.Row::status));
-        table.getColumns().add(column("mine.domain", MyDistributionsViewModel.Row::domain));
-        table.getColumns().add(column("mine.stream", MyDistributionsViewModel.Row::stream));
-        table.getColumns().add(column("mine.created", r -> r.created() == null ? "" : when.format(r.created())));
+        table.getColumns().add(column("mine.id", MyDistributionsViewModel.Row::id, 150));
+        table.getColumns().add(column("mine.status", MyDistributionsViewModel.Row::status, 120));
+        table.getColumns().add(column("mine.domain", MyDistributionsViewModel.Row::domain, 250));
+        table.getColumns().add(column("mine.stream", MyDistributionsViewModel.Row::stream, 200));
+        table.getColumns().add(column("mine.created", r -> r.created() == null ? "" : when.format(r.created()), 140));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label(Messages.get("mine.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -52,9 +59,30 @@ public final class MyDistributionsView {
         teardownButton.setId("mine-teardown");
         teardownButton.getStyleClass().add("danger");
         teardownButton.setTooltip(Forms.tooltip("mine.teardown.tip"));
-        for (Button b : new Button[] {openButton, teardownButton}) {
-            b.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Button changeButton = new Button(Messages.get("mine.change"));
+        changeButton.setId("mine-change");
+        changeButton.setTooltip(Forms.tooltip("mine.change.tip"));
+        Button importButton = new Button(Messages.get("mine.import"));
+        importButton.setId("mine-import");
+        importButton.setTooltip(Forms.tooltip("mine.import.tip"));
+        var selected = table.getSelectionModel().selectedItemProperty();
+        BooleanBinding oursChosen = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().ours(), selected);
+        BooleanBinding othersChosen = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().ours(), selected);
+        for (Button b : new Button[] {openButton, changeButton, teardownButton}) {
+            b.disableProperty().bind(oursChosen.not().or(model.loading));
         }
+        importButton.disableProperty().bind(othersChosen.not().or(model.loading));
+        Forms.showWhen(importButton, model.showAll);
+        Consumer<PlanImport.Imported> changeThenClose = imported -> {
+            stage.close();
+            change.accept(imported);
+        };
+        changeButton.setOnAction(e -> model.readPlan(selected.get(), changeThenClose));
+        importButton.setOnAction(e -> model.readPlan(selected.get(), changeThenClose));
+        CheckBox showAll = new CheckBox(Messages.get("mine.showAll"));
+        showAll.setId("mine-show-all");
+        showAll.selectedProperty().bindBidirectional(model.showAll);
+        showAll.setOnAction(e -> model.refresh());
         openButton.setOnAction(e -> {
             stage.close();
             open.accept(table.getSelectionModel().getSelectedItem());
@@ -66,10 +94,11 @@ public final class MyDistributionsView {
         Label message = new Label();
         message.setId("mine-message");
         message.textProperty().bind(model.message);
-        HBox actions = new HBox(8, refresh, openButton, teardownButton, message);
-        VBox root = new VBox(10, Forms.heading("mine.heading"), table, actions);
+        message.setWrapText(true);
+        HBox actions = new HBox(8, refresh, openButton, changeButton, teardownButton, importButton);
+        VBox root = new VBox(10, Forms.heading("mine.heading"), showAll, table, actions, message);
         root.setStyle("-fx-padding: 16");
-        Scene scene = new Scene(root, 820, 420);
+        Scene scene = new Scene(root, 940, 460);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         stage.setScene(scene);
         stage.setTitle(Messages.get("mine.heading"));
@@ -81,8 +110,9 @@ public final class MyDistributionsView {
     }
 
     private static TableColumn<MyDistributionsViewModel.Row, String> column(String key,
-            Function<MyDistributionsViewModel.Row, String> value) {
+            Function<MyDistributionsViewModel.Row, String> value, double width) {
         TableColumn<MyDistributionsViewModel.Row, String> c = new TableColumn<>(Messages.get(key));
+        c.setPrefWidth(width);
         c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         return c;
     }

@@ -1,5 +1,8 @@
 package org.streamfront.ui.review;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -22,15 +25,13 @@ public final class ReviewView implements StepPage {
     private final ReviewViewModel model;
     private final Node view;
 
-    public ReviewView(ReviewViewModel model, PlanFiles files, Runnable create) {
+    /** {@code apply} creates, updates or opens the plan's distribution, as the target says. */
+    public ReviewView(ReviewViewModel model, PlanFiles files, Consumer<ReviewViewModel.Target> apply) {
         this.model = model;
         VBox summary = new VBox(6);
         summary.setId("review-summary");
-        model.summary.subscribe(lines -> summary.getChildren().setAll(lines.stream().map(line -> {
-            Label l = new Label("\u2022 " + line);
-            l.setWrapText(true);
-            return (Node) l;
-        }).toList()));
+        model.summary.subscribe(lines -> summary.getChildren().setAll(lines.stream()
+                .map(line -> (Node) wrapped("\u2022 " + line)).toList()));
 
         TextArea settings = new TextArea();
         settings.setId("review-settings");
@@ -55,19 +56,63 @@ public final class ReviewView implements StepPage {
         Button createButton = button("review-create", "review.create", "review.create.tip");
         createButton.getStyleClass().add("accent");
         createButton.disableProperty().bind(model.canCreate.not());
-        createButton.setOnAction(e -> create.run());
+        createButton.textProperty().bind(model.actionText);
+        createButton.setOnAction(e -> {
+            if (model.target.get().mode() == ReviewViewModel.Mode.UNKNOWN) {
+                model.check();
+            } else {
+                apply.accept(model.target.get());
+            }
+        });
         Label why = new Label();
         why.setId("review-create-blocker");
         why.getStyleClass().add("field-error");
         why.setWrapText(true);
         why.textProperty().bind(model.createBlocker);
 
+        VBox changes = new VBox(4);
+        changes.setId("review-changes");
+        changes.getStyleClass().add("changes");
+        model.target.subscribe(t -> changes.getChildren().setAll(changeLines(t)));
+        Forms.showWhen(changes, model.target.map(t -> !changeLines(t).isEmpty()).orElse(false));
+
         FlowPane actions = new FlowPane(8, 8, save, exportCli, exportCfn, copy);
         Label warningsTitle = new Label(Messages.get("review.warnings"));
         VBox warnings = new VBox(4, warningsTitle, new CheckList("review-warnings", model.warnings));
         Forms.showWhen(warnings, Bindings.isNotEmpty(model.warnings));
-        view = Forms.page(Forms.heading("review.heading"), summary, warnings, exact, actions,
+        view = Forms.page(Forms.heading("review.heading"), changes, summary, warnings, exact, actions,
                 new VBox(6, createButton, why));
+    }
+
+    /** The distribution the plan has, and what an update changes (or that nothing would). */
+    private static List<Node> changeLines(ReviewViewModel.Target t) {
+        List<Node> lines = new ArrayList<>();
+        switch (t.mode()) {
+            case UPDATE -> {
+                lines.add(strong(Messages.get("review.changes", t.id(), t.domain())));
+                t.changes().forEach(c -> lines.add(wrapped("\u2022 " + c)));
+            }
+            case IN_SYNC -> lines.add(strong(Messages.get("review.inSync", t.id(), t.domain())));
+            case CREATE -> {
+                if (t.note() != null) {
+                    lines.add(strong(t.note()));
+                }
+            }
+            default -> { }
+        }
+        return lines;
+    }
+
+    private static Label strong(String text) {
+        Label l = wrapped(text);
+        l.getStyleClass().add("text-bold");
+        return l;
+    }
+
+    private static Label wrapped(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        return l;
     }
 
     private static Button button(String id, String key, String tip) {
@@ -81,6 +126,11 @@ public final class ReviewView implements StepPage {
     @Override
     public Node view() {
         return view;
+    }
+
+    @Override
+    public void shown() {
+        model.check();
     }
 
     @Override

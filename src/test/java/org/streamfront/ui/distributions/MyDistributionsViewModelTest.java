@@ -1,6 +1,7 @@
 package org.streamfront.ui.distributions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +17,7 @@ import org.streamfront.deploy.Progress;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
+import org.streamfront.plan.PlanImport;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.ui.Jobs;
@@ -68,6 +70,47 @@ class MyDistributionsViewModelTest {
         model.refresh();
         assertThat(model.rows).isEmpty();
         assertThat(model.message.get()).isNotBlank().doesNotContain("IllegalStateException");
+        assertThat(model.loading.get()).isFalse();
+    }
+
+    @Test
+    void showAllListsOthersDistributionsAndImportMakesOneOurs() throws Exception {
+        sim.deployDelay(Duration.ZERO);
+        Distributions d = new Distributions(() -> client, History.open(dir.resolve("history.json")),
+                new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
+        var kept = d.create(plan("Kept"), Progress.SILENT);
+        String foreign = client.createDistribution(b -> b.distributionConfig(DistributionConfigMapper.toConfig(plan("Foreign"))
+                .toBuilder().comment("by hand").callerReference("console-1").build())).distribution().id();
+
+        MyDistributionsViewModel model = new MyDistributionsViewModel(() -> d, Jobs.immediate());
+        model.showAll.set(true);
+        model.refresh();
+        assertThat(model.rows).extracting(MyDistributionsViewModel.Row::id, MyDistributionsViewModel.Row::ours)
+                .containsExactlyInAnyOrder(tuple(kept.id(), true),
+                        tuple(foreign, false));
+
+        var row = model.rows.stream().filter(r -> !r.ours()).findFirst().orElseThrow();
+        PlanImport.Imported[] read = new PlanImport.Imported[1];
+        model.readPlan(row, imported -> read[0] = imported);
+        assertThat(read[0].id()).isEqualTo(foreign);
+        assertThat(read[0].plan().origin().domain()).isEqualTo("ams.example.com");
+        assertThat(d.history().forDistribution(foreign)).as("imported: StreamFront's from now on").isPresent();
+
+        model.showAll.set(false);
+        model.refresh();
+        assertThat(model.rows).extracting(MyDistributionsViewModel.Row::id).containsExactlyInAnyOrder(kept.id(), foreign);
+    }
+
+    @Test
+    void readingAMissingDistributionSaysSoAndKeepsTheWindowsList() {
+        Distributions d = new Distributions(() -> client, History.open(dir.resolve("history.json")),
+                new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
+        MyDistributionsViewModel model = new MyDistributionsViewModel(() -> d, Jobs.immediate());
+        boolean[] opened = {false};
+        model.readPlan(new MyDistributionsViewModel.Row("ENOSUCHDIST000", "Deployed", "d1.cloudfront.net", "", null, null, false),
+                imported -> opened[0] = true);
+        assertThat(opened[0]).isFalse();
+        assertThat(model.message.get()).isNotBlank().doesNotContain("Exception");
         assertThat(model.loading.get()).isFalse();
     }
 }
