@@ -6,15 +6,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.streamfront.Messages;
 import org.streamfront.aws.Retry;
+import org.streamfront.plan.CacheSettings;
 import org.streamfront.plan.ConfigDiff;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanImport;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
 import software.amazon.awssdk.services.cloudfront.model.DistributionNotDisabledException;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
@@ -32,12 +35,14 @@ public final class Distributions {
     private final History history;
     private final Retry retry;
     private final DeployWatcher watcher;
+    private final CachePolicies policies;
 
     public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher) {
         this.client = client;
         this.history = history;
         this.retry = retry;
         this.watcher = watcher;
+        this.policies = new CachePolicies(client, retry);
     }
 
     public History history() {
@@ -76,12 +81,19 @@ public final class Distributions {
     }
 
     private Snapshot send(Plan plan, HistoryEntry attempt, Progress progress) throws Exception {
+        Function<CacheSettings, String> policyIds;
+        try {
+            policyIds = policies.ensure(plan, progress);
+        } catch (LifecycleException quotaFull) {
+            history.put(attempt.failed("TooManyCachePolicies"));
+            throw quotaFull;
+        }
         progress.log(Messages.get("deploy.log.creating"));
         boolean withTags = true;
         while (true) {
             boolean tagged = withTags;
             try {
-                Snapshot made = retry.call("create", () -> createOnce(plan, attempt.callerReference(), tagged), progress);
+                Snapshot made = retry.call("create", () -> createOnce(plan, policyIds, attempt.callerReference(), tagged), progress);
                 history.put(attempt.created(made.id(), made.domain(), Instant.now()));
                 progress.log(Messages.get("deploy.log.created", made.id(), made.domain()));
                 return made;
@@ -104,6 +116,7 @@ public final class Distributions {
                 if (!Retry.isAmbiguous(e)) {
                     // CloudFront refused it outright: nothing was made, the next create is a new attempt.
                     history.put(attempt.failed(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode()));
+                    deleteUnusedPolicies(progress); // made for this create, used by nothing now
                 }
                 throw e;
             }
@@ -120,8 +133,17 @@ public final class Distributions {
         return found;
     }
 
-    private Snapshot createOnce(Plan plan, String callerReference, boolean withTags) {
-        var config = DistributionConfigMapper.toConfig(plan).toBuilder().callerReference(callerReference).build();
+    /** Best effort: a policy left over is tidied by the next teardown, never worth failing for. */
+    private void deleteUnusedPolicies(Progress progress) {
+        try {
+            policies.deleteUnused(progress);
+        } catch (Exception leftForLater) {
+            progress.log(Messages.get("deploy.log.policiesLeft"));
+        }
+    }
+
+    private Snapshot createOnce(Plan plan, Function<CacheSettings, String> policyIds, String callerReference, boolean withTags) {
+        var config = DistributionConfigMapper.toConfig(plan, policyIds).toBuilder().callerReference(callerReference).build();
         if (withTags) {
             var r = client.get().createDistributionWithTags(b -> b.distributionConfigWithTags(c -> c
                     .distributionConfig(config).tags(DistributionConfigMapper.tags(plan))));
@@ -231,7 +253,7 @@ public final class Distributions {
     /** What bringing the distribution in line with the plan would change, in plain words; empty when it matches. */
     public List<ConfigDiff.Change> changes(String id, Plan plan, Progress progress) throws Exception {
         var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
-        return ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan));
+        return ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan), policyReader(progress));
     }
 
     /** What an update did: the changes it sent (none: the distribution already matched), and the distribution then. */
@@ -247,17 +269,19 @@ public final class Distributions {
      */
     public Updated update(String id, Plan plan, Progress progress) throws Exception {
         var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
-        List<ConfigDiff.Change> changes = ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan));
+        List<ConfigDiff.Change> changes = ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan),
+                policyReader(progress));
         if (changes.isEmpty()) {
             return new Updated(changes, null);
         }
         progress.log(Messages.get("deploy.log.updating", id));
         changes.forEach(c -> progress.log("  " + c));
+        Function<CacheSettings, String> policyIds = policies.ensure(plan, progress);
         Optional<HistoryEntry> before = history.forPlan(plan.planId()).filter(e -> id.equals(e.distributionId()));
         before.ifPresent(e -> history.put(e.with(LifecycleState.UPDATING)));
         try {
             var r = retry.call("update", () -> client.get().updateDistribution(b -> b.id(id).ifMatch(current.eTag())
-                    .distributionConfig(DistributionConfigMapper.merge(current.distributionConfig(), plan))), progress);
+                    .distributionConfig(DistributionConfigMapper.merge(current.distributionConfig(), plan, policyIds))), progress);
             return new Updated(changes, Snapshot.of(r.distribution(), r.eTag()));
         } catch (PreconditionFailedException changedMeanwhile) {
             before.ifPresent(history::put); // nothing was changed: as it was
@@ -279,7 +303,7 @@ public final class Distributions {
      */
     public PlanImport.Imported importDistribution(String id, Progress progress) throws Exception {
         var config = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
-        PlanImport.Imported imported = PlanImport.from(id, config.distributionConfig());
+        PlanImport.Imported imported = PlanImport.from(id, config.distributionConfig(), policyReader(progress));
         Optional<HistoryEntry> known = history.forDistribution(id).filter(e -> e.state().mayExist());
         Optional<String> planId = known.map(HistoryEntry::planId)
                 // The comment's plan id, unless the history already gave it to another distribution.
@@ -370,6 +394,22 @@ public final class Distributions {
             progress.log(Messages.get("deploy.log.alreadyDeleted", id));
         }
         move(id, LifecycleState.DELETED);
+        deleteUnusedPolicies(progress);
+    }
+
+    /** Reads cache policies for a comparison: StreamFront's by the name a wanted config gives, any other by id. */
+    private Function<String, Optional<CachePolicyConfig>> policyReader(Progress progress) {
+        return id -> {
+            Optional<CacheSettings> named = CacheSettings.fromName(id);
+            if (named.isPresent()) {
+                return named.map(CacheSettings::toPolicyConfig);
+            }
+            try {
+                return policies.read(id, progress);
+            } catch (Exception unreadable) {
+                return Optional.empty();
+            }
+        };
     }
 
     private void move(String id, LifecycleState to) {

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.streamfront.Messages;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyConfig;
 import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.ForwardedValues;
@@ -32,7 +33,14 @@ public final class ConfigDiff {
     private ConfigDiff() {
     }
 
+    /** For configs whose cache policies are StreamFront's, named or identified by name (as {@link DistributionConfigMapper#toConfig(Plan)} makes them). */
     public static List<Change> between(DistributionConfig current, DistributionConfig wanted) {
+        return between(current, wanted, id -> CacheSettings.fromName(id).map(CacheSettings::toPolicyConfig));
+    }
+
+    /** {@code policies} reads a cache policy by id (StreamFront's names included); empty when it cannot be read. */
+    public static List<Change> between(DistributionConfig current, DistributionConfig wanted,
+                                       Function<String, Optional<CachePolicyConfig>> policies) {
         List<Change> changes = new ArrayList<>();
         Optional<Origin> was = origin(current, DistributionConfigMapper.ourOriginId(current));
         Origin want = origin(wanted, DistributionConfigMapper.ORIGIN_ID).orElseThrow();
@@ -45,17 +53,28 @@ public final class ConfigDiff {
         compare(changes, "diff.httpsPort", was.map(o -> o.customOriginConfig() == null ? "" : String.valueOf(o.customOriginConfig().httpsPort())),
                 String.valueOf(want.customOriginConfig().httpsPort()));
 
-        ForwardedValues forwardedWanted = wanted.defaultCacheBehavior().forwardedValues();
-        Optional<ForwardedValues> forwardedNow = Optional.ofNullable(current.defaultCacheBehavior().forwardedValues());
-        compare(changes, "diff.queryStrings", forwardedNow.map(f -> yesNo(Boolean.TRUE.equals(f.queryString()))),
-                yesNo(Boolean.TRUE.equals(forwardedWanted.queryString())));
-        compare(changes, "diff.corsHeaders", forwardedNow.map(f -> String.join(", ", f.headers() == null ? List.of() : f.headers().items())),
-                String.join(", ", forwardedWanted.headers() == null ? List.of() : forwardedWanted.headers().items()));
+        compare(changes, "diff.connectionTimeout", was.map(o -> Messages.get("diff.seconds", String.valueOf(o.connectionTimeout()))),
+                Messages.get("diff.seconds", String.valueOf(want.connectionTimeout())));
+        compare(changes, "diff.connectionAttempts", was.map(o -> String.valueOf(o.connectionAttempts())),
+                String.valueOf(want.connectionAttempts()));
+        compare(changes, "diff.originShield", was.map(ConfigDiff::shield), shield(want));
 
-        compare(changes, "diff.playlistTtl", behavior(current, DistributionConfigMapper.PLAYLIST_PATTERN).map(ConfigDiff::seconds),
-                seconds(behavior(wanted, DistributionConfigMapper.PLAYLIST_PATTERN).orElseThrow()));
-        compare(changes, "diff.segmentTtl", behavior(current, DistributionConfigMapper.SEGMENT_PATTERNS.getFirst()).map(ConfigDiff::seconds),
-                seconds(behavior(wanted, DistributionConfigMapper.SEGMENT_PATTERNS.getFirst()).orElseThrow()));
+        Keeping defaultNow = Keeping.of(current.defaultCacheBehavior().forwardedValues(), current.defaultCacheBehavior().cachePolicyId(),
+                current.defaultCacheBehavior().responseHeadersPolicyId(), current.defaultCacheBehavior().minTTL(),
+                current.defaultCacheBehavior().defaultTTL(), current.defaultCacheBehavior().maxTTL(), policies);
+        Keeping defaultWanted = Keeping.of(wanted.defaultCacheBehavior().forwardedValues(), wanted.defaultCacheBehavior().cachePolicyId(),
+                wanted.defaultCacheBehavior().responseHeadersPolicyId(), null, null, null, policies);
+        if (defaultNow.legacy() && !defaultWanted.legacy()) {
+            changes.add(new Change(Messages.get("diff.cacheSettings"), Messages.get("diff.legacyFields"), Messages.get("diff.cachePolicies")));
+        }
+        compare(changes, "diff.queryStrings", Optional.of(defaultNow.queryStrings()), defaultWanted.queryStrings());
+        compare(changes, "diff.cors", Optional.of(defaultNow.cors()), defaultWanted.cors());
+
+        compare(changes, "diff.playlistTtl", behavior(current, DistributionConfigMapper.PLAYLIST_PATTERN).map(b -> Keeping.of(b, policies).seconds()),
+                Keeping.of(behavior(wanted, DistributionConfigMapper.PLAYLIST_PATTERN).orElseThrow(), policies).seconds());
+        compare(changes, "diff.segmentTtl", behavior(current, DistributionConfigMapper.SEGMENT_PATTERNS.getFirst())
+                        .map(b -> Keeping.of(b, policies).seconds()),
+                Keeping.of(behavior(wanted, DistributionConfigMapper.SEGMENT_PATTERNS.getFirst()).orElseThrow(), policies).seconds());
 
         Map<Integer, String> errorsNow = errorPages(current);
         Map<Integer, String> errorsWanted = errorPages(wanted);
@@ -98,12 +117,40 @@ public final class ConfigDiff {
         return config.cacheBehaviors().items().stream().filter(b -> pattern.equals(b.pathPattern())).findFirst();
     }
 
-    /** A behaviour's cache times as a person reads them: "1 s" when min = default, else "0–10 s". */
-    private static String seconds(CacheBehavior b) {
+    private static String shield(Origin o) {
+        return o.originShield() != null && Boolean.TRUE.equals(o.originShield().enabled())
+                ? o.originShield().originShieldRegion() : Messages.get("diff.off");
+    }
+
+    /**
+     * What a behaviour keeps, in the user's words, whether it says so with the deprecated fields
+     * (ForwardedValues and per-behaviour times) or with a cache policy.
+     */
+    private record Keeping(boolean legacy, String queryStrings, String cors, String seconds) {
+        static Keeping of(CacheBehavior b, Function<String, Optional<CachePolicyConfig>> policies) {
+            return of(b.forwardedValues(), b.cachePolicyId(), b.responseHeadersPolicyId(), b.minTTL(), b.defaultTTL(), b.maxTTL(), policies);
+        }
+
+        static Keeping of(ForwardedValues forwarded, String policyId, String responsePolicyId, Long min, Long def, Long max,
+                          Function<String, Optional<CachePolicyConfig>> policies) {
+            Optional<CacheSettings> settings = CacheSettings.ofBehaviour(policyId, forwarded, min, def, max, policies);
+            if (settings.isEmpty()) {
+                String unknown = Messages.get("diff.unreadablePolicy", policyId);
+                return new Keeping(false, unknown, unknown, unknown);
+            }
+            CacheSettings c = settings.get();
+            String cors = c.corsHeaders() ? Messages.get("diff.cors.server")
+                    : CacheSettings.SIMPLE_CORS_POLICY_ID.equals(responsePolicyId) ? Messages.get("diff.cors.edge") : Messages.get("diff.none");
+            return new Keeping(c.legacy(), yesNo(c.queryStrings()), cors, timeText(c.minTtl(), c.defaultTtl(), c.maxTtl()));
+        }
+    }
+
+    /** Cache times as a person reads them: "1 s" when min = default, else "0 to 10 s". */
+    private static String timeText(Long min, Long def, Long max) {
         Function<Long, String> s = v -> v == null ? "?" : String.valueOf(v);
-        return Objects.equals(b.minTTL(), b.defaultTTL())
-                ? Messages.get("diff.seconds", s.apply(b.defaultTTL()))
-                : Messages.get("diff.secondsRange", s.apply(b.minTTL()), s.apply(b.maxTTL()));
+        return Objects.equals(min, def)
+                ? Messages.get("diff.seconds", s.apply(def))
+                : Messages.get("diff.secondsRange", s.apply(min), s.apply(max));
     }
 
     private static Map<Integer, String> errorPages(DistributionConfig config) {

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.util.SdkAutoConstructList;
@@ -15,7 +19,10 @@ import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.Tags;
 
-/** The plan's distribution config for engineers: AWS CLI input JSON or a CloudFormation template. */
+/**
+ * The plan for engineers: a short AWS CLI script (find or make the cache policies, then create the
+ * distribution) or a CloudFormation template that declares the policies beside the distribution.
+ */
 public final class ConfigExport {
     public enum Format { AWS_CLI, CLOUDFORMATION }
 
@@ -31,12 +38,59 @@ public final class ConfigExport {
 
     public static String export(Plan plan, Format format) {
         DistributionConfig config = DistributionConfigMapper.toConfig(plan);
-        JsonNode node = format == Format.AWS_CLI ? toJson(config) : cloudFormation(config, DistributionConfigMapper.tags(plan));
+        List<CacheSettings> policies = List.of(CacheSettings.playlists(plan.cache()), CacheSettings.segments(plan.cache()));
+        return format == Format.AWS_CLI ? script(plan, config, policies)
+                : json(cloudFormation(config, DistributionConfigMapper.tags(plan), policies));
+    }
+
+    private static String json(JsonNode node) {
         try {
             return PlanJson.MAPPER.writeValueAsString(node) + "\n";
         } catch (JacksonException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * A POSIX shell script a person can read: each cache policy is looked up by name and made if
+     * missing (policies are shared by content), then its id replaces the name in the distribution config.
+     */
+    private static String script(Plan plan, DistributionConfig config, List<CacheSettings> policies) {
+        StringBuilder sh = new StringBuilder();
+        sh.append("#!/bin/sh\n")
+                .append("# CloudFront distribution for an Ant Media Server live stream, made by StreamFront")
+                .append(plan.name().isBlank() ? "" : " (" + plan.name().replaceAll("[\\r\\n]", " ") + ")").append(".\n")
+                .append("# Needs the AWS CLI, signed in to the account. Run it once: the CallerReference makes a second run fail\n")
+                .append("# instead of making a second distribution.\n")
+                .append("set -eu\n")
+                .append("dir=$(mktemp -d)\n")
+                .append("trap 'rm -rf \"$dir\"' EXIT\n\n")
+                .append("# A cache policy's id by name; made when the account has none of that name.\n")
+                .append("policy_id() {\n")
+                .append("  id=$(aws cloudfront list-cache-policies --type custom --output text \\\n")
+                .append("    --query \"CachePolicyList.Items[?CachePolicy.CachePolicyConfig.Name=='$1'].CachePolicy.Id | [0]\")\n")
+                .append("  if [ -z \"$id\" ] || [ \"$id\" = None ]; then\n")
+                .append("    id=$(aws cloudfront create-cache-policy --cache-policy-config \"file://$2\" --query CachePolicy.Id --output text)\n")
+                .append("  fi\n")
+                .append("  echo \"$id\"\n")
+                .append("}\n\n");
+        List<String> seds = new ArrayList<>();
+        Set<String> done = new LinkedHashSet<>();
+        for (CacheSettings policy : policies) {
+            if (!done.add(policy.name())) {
+                continue;
+            }
+            String var = policy.kind().toUpperCase(Locale.ROOT) + "_POLICY";
+            sh.append("cat > \"$dir/").append(policy.kind()).append(".json\" <<'JSON'\n")
+                    .append(json(toJson(policy.toPolicyConfig()))).append("JSON\n")
+                    .append(var).append("=$(policy_id ").append(policy.name()).append(" \"$dir/").append(policy.kind()).append(".json\")\n\n");
+            seds.add("-e \"s/\\\"" + policy.name() + "\\\"/\\\"$" + var + "\\\"/\"");
+        }
+        sh.append("cat > \"$dir/distribution.json\" <<'JSON'\n").append(json(toJson(config))).append("JSON\n")
+                .append("sed ").append(String.join(" ", seds)).append(" \"$dir/distribution.json\" > \"$dir/ready.json\"\n")
+                .append("aws cloudfront create-distribution --distribution-config \"file://$dir/ready.json\" \\\n")
+                .append("  --query '{Id: Distribution.Id, Domain: Distribution.DomainName, Status: Distribution.Status}'\n");
+        return sh.toString();
     }
 
     /**
@@ -72,8 +126,18 @@ public final class ConfigExport {
         return JSON.textNode(String.valueOf(value));
     }
 
-    private static JsonNode cloudFormation(DistributionConfig config, Tags tags) {
+    private static JsonNode cloudFormation(DistributionConfig config, Tags tags, List<CacheSettings> policies) {
         ObjectNode distributionConfig = (ObjectNode) toCfn(toJson(config));
+        // Each behaviour names its policy; in the template the name becomes a reference to the policy resource.
+        Map<String, String> resourceOf = new LinkedHashMap<>();
+        policies.forEach(p -> resourceOf.put(p.name(), Character.toUpperCase(p.kind().charAt(0)) + p.kind().substring(1) + "CachePolicy"));
+        List<JsonNode> behaviours = new ArrayList<>();
+        behaviours.add(distributionConfig.get("DefaultCacheBehavior"));
+        distributionConfig.withArray("CacheBehaviors").forEach(behaviours::add);
+        for (JsonNode b : behaviours) {
+            String name = b.get("CachePolicyId").asText();
+            ((ObjectNode) b).putObject("CachePolicyId").put("Ref", resourceOf.get(name));
+        }
         distributionConfig.remove("CallerReference");
         ObjectNode properties = JSON.objectNode();
         properties.set("DistributionConfig", distributionConfig);
@@ -83,7 +147,20 @@ public final class ConfigExport {
         ObjectNode template = JSON.objectNode();
         template.put("AWSTemplateFormatVersion", "2010-09-09");
         template.put("Description", "CloudFront distribution for an Ant Media Server live stream, made by StreamFront");
-        ObjectNode distribution = template.putObject("Resources").putObject("Distribution");
+        ObjectNode resources = template.putObject("Resources");
+        for (CacheSettings policy : policies) {
+            String resource = resourceOf.get(policy.name());
+            if (resources.has(resource)) {
+                continue;
+            }
+            ObjectNode policyConfig = (ObjectNode) toCfn(toJson(policy.toPolicyConfig()));
+            // Policy names are unique in an account: the stack's name keeps them apart from StreamFront's own.
+            policyConfig.putObject("Name").put("Fn::Sub", policy.name() + "-${AWS::StackName}");
+            ObjectNode r = resources.putObject(resource);
+            r.put("Type", "AWS::CloudFront::CachePolicy");
+            r.putObject("Properties").set("CachePolicyConfig", policyConfig);
+        }
+        ObjectNode distribution = resources.putObject("Distribution");
         distribution.put("Type", "AWS::CloudFront::Distribution");
         distribution.set("Properties", properties);
         ObjectNode outputs = template.putObject("Outputs");

@@ -5,24 +5,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import software.amazon.awssdk.services.cloudfront.model.AllowedMethods;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehaviors;
 import software.amazon.awssdk.services.cloudfront.model.CachedMethods;
-import software.amazon.awssdk.services.cloudfront.model.CookiePreference;
 import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponse;
 import software.amazon.awssdk.services.cloudfront.model.CustomErrorResponses;
 import software.amazon.awssdk.services.cloudfront.model.CustomHeaders;
 import software.amazon.awssdk.services.cloudfront.model.CustomOriginConfig;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
-import software.amazon.awssdk.services.cloudfront.model.ForwardedValues;
 import software.amazon.awssdk.services.cloudfront.model.GeoRestriction;
-import software.amazon.awssdk.services.cloudfront.model.Headers;
 import software.amazon.awssdk.services.cloudfront.model.HttpVersion;
-import software.amazon.awssdk.services.cloudfront.model.ItemSelection;
 import software.amazon.awssdk.services.cloudfront.model.Method;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.cloudfront.model.OriginShield;
 import software.amazon.awssdk.services.cloudfront.model.OriginSslProtocols;
 import software.amazon.awssdk.services.cloudfront.model.Origins;
 import software.amazon.awssdk.services.cloudfront.model.Restrictions;
@@ -33,8 +31,10 @@ import software.amazon.awssdk.services.cloudfront.model.ViewerCertificate;
 
 /**
  * The one place where a plan becomes a CloudFront distribution config (DESIGN.md section 4):
- * the tutorial's origin and query-string settings, CORS headers, live-HLS cache behaviours and
- * short error caching, with the plan id in the comment so a retried create can find its distribution.
+ * the tutorial's origin, live-HLS behaviours whose cache policies hold the query strings and cache
+ * times, CORS at the edge, origin timeouts for 2-second segments, Origin Shield, short error
+ * caching, and the plan id in the comment so a retried create can find its distribution. No field
+ * AWS marks deprecated (ForwardedValues, per-behaviour TTLs) is written.
  */
 public final class DistributionConfigMapper {
     public static final String ORIGIN_ID = "ams-origin";
@@ -42,11 +42,9 @@ public final class DistributionConfigMapper {
     public static final String STREAM_TAG = "streamfront:stream-id";
     public static final String CREATED_BY_TAG = "created-by";
     public static final String CREATED_BY = "StreamFront";
-    /** AMS adds CORS headers only when the request carries Origin; browsers' preflights need the other two. */
-    public static final List<String> CORS_HEADERS =
-            List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
     public static final List<String> SEGMENT_PATTERNS = List.of("*.ts", "*.m4s", "*.fmp4");
     public static final String PLAYLIST_PATTERN = "*.m3u8";
+    static final int LIVE_READ_TIMEOUT = 10;
     private static final String PLAN_MARK = "[streamfront ";
     /** The error codes StreamFront offers short caching for; others on a distribution are someone else's. */
     public static final List<Integer> OFFERED_ERROR_CODES = List.of(404, 500, 502, 503, 504);
@@ -54,8 +52,19 @@ public final class DistributionConfigMapper {
     private DistributionConfigMapper() {
     }
 
-    /** The config for a valid plan that has its plan id; refuses anything else so nothing bad is ever sent. */
+    /**
+     * The config with each cache policy given by its name instead of its id: what the plan wants, for
+     * reading it (Review, exports, differences). What is sent has the ids (see the other toConfig).
+     */
     public static DistributionConfig toConfig(Plan plan) {
+        return toConfig(plan, CacheSettings::name);
+    }
+
+    /**
+     * The config for a valid plan that has its plan id; refuses anything else so nothing bad is ever
+     * sent. {@code policyIds} gives the id of the cache policy that holds each behaviour's settings.
+     */
+    public static DistributionConfig toConfig(Plan plan, Function<CacheSettings, String> policyIds) {
         List<Problem> problems = PlanRules.validate(plan);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid plan: " + problems);
@@ -70,8 +79,8 @@ public final class DistributionConfigMapper {
                 .comment(comment(plan))
                 .enabled(true)
                 .origins(Origins.builder().quantity(1).items(origin(plan.origin())).build())
-                .defaultCacheBehavior(defaultBehavior(cache, viewerProtocol))
-                .cacheBehaviors(behaviors(cache, viewerProtocol))
+                .defaultCacheBehavior(defaultBehavior(cache, viewerProtocol, policyIds))
+                .cacheBehaviors(behaviors(cache, viewerProtocol, policyIds))
                 .customErrorResponses(errorResponses(plan.errorPages()))
                 .priceClass(plan.distribution().priceClass())
                 .httpVersion(HttpVersion.HTTP2)
@@ -92,9 +101,9 @@ public final class DistributionConfigMapper {
      * and everything else left as it is: other origins and behaviours, aliases, certificate, WAF,
      * logging, whether it is enabled, and the CallerReference, which CloudFront never lets change.
      */
-    public static DistributionConfig merge(DistributionConfig current, Plan plan) {
+    public static DistributionConfig merge(DistributionConfig current, Plan plan, Function<CacheSettings, String> policyIds) {
         String ourId = ourOriginId(current);
-        DistributionConfig wanted = toConfig(plan);
+        DistributionConfig wanted = toConfig(plan, policyIds);
         List<Origin> origins = new ArrayList<>();
         wanted.origins().items().forEach(o -> origins.add(o.toBuilder().id(ourId).build()));
         current.origins().items().stream().filter(o -> !ourId.equals(o.id())).forEach(origins::add);
@@ -168,20 +177,14 @@ public final class DistributionConfigMapper {
                         .httpsPort(o.httpsPort())
                         .originProtocolPolicy(o.protocol())
                         .originSslProtocols(OriginSslProtocols.builder().quantity(1).items(SslProtocol.TLS_V1_2).build())
-                        .originReadTimeout(30)
+                        // A segment that has not begun to arrive within 10 s is no use to a live viewer.
+                        .originReadTimeout(LIVE_READ_TIMEOUT)
                         .originKeepaliveTimeout(5)
                         .build())
-                .connectionAttempts(3)
-                .connectionTimeout(10)
-                .build();
-    }
-
-    private static ForwardedValues forwarded(Plan.Cache cache) {
-        List<String> headers = cache.corsHeaders() ? CORS_HEADERS : List.of();
-        return ForwardedValues.builder()
-                .queryString(Plan.Cache.ALL.equals(cache.queryStrings()))
-                .cookies(CookiePreference.builder().forward(ItemSelection.NONE).build())
-                .headers(Headers.builder().quantity(headers.size()).items(headers.isEmpty() ? null : headers).build())
+                .connectionAttempts(o.connectionAttempts())
+                .connectionTimeout(o.connectionTimeoutSeconds())
+                .originShield(o.shielded() ? OriginShield.builder().enabled(true).originShieldRegion(o.shieldRegion()).build()
+                        : OriginShield.builder().enabled(false).build())
                 .build();
     }
 
@@ -192,14 +195,16 @@ public final class DistributionConfigMapper {
                 .build();
     }
 
-    /** Everything that is not a playlist or a segment (AMS's player page, scripts): the origin's headers rule. */
-    private static DefaultCacheBehavior defaultBehavior(Plan.Cache cache, String viewerProtocol) {
+    /** Everything that is not a playlist or a segment (AMS's player page, scripts): kept like segments. */
+    private static DefaultCacheBehavior defaultBehavior(Plan.Cache cache, String viewerProtocol,
+                                                        Function<CacheSettings, String> policyIds) {
+        CacheBehavior b = behavior("*", CacheSettings.segments(cache), cache, viewerProtocol, policyIds);
         return DefaultCacheBehavior.builder()
-                .targetOriginId(ORIGIN_ID)
-                .viewerProtocolPolicy(viewerProtocol)
-                .allowedMethods(methods())
-                .forwardedValues(forwarded(cache))
-                .minTTL(0L).defaultTTL(86_400L).maxTTL(31_536_000L)
+                .targetOriginId(b.targetOriginId())
+                .viewerProtocolPolicy(b.viewerProtocolPolicy())
+                .allowedMethods(b.allowedMethods())
+                .cachePolicyId(b.cachePolicyId())
+                .responseHeadersPolicyId(b.responseHeadersPolicyId())
                 .compress(true)
                 .smoothStreaming(false)
                 .fieldLevelEncryptionId("")
@@ -210,31 +215,26 @@ public final class DistributionConfigMapper {
                 .build();
     }
 
-    /**
-     * AMS marks playlists max-age=0, which would send every viewer's request to the origin: cache
-     * them for about half a segment. Segments keep the origin's 10 s, capped, because segment names
-     * restart when a broadcast restarts.
-     */
-    private static CacheBehaviors behaviors(Plan.Cache cache, String viewerProtocol) {
-        long playlist = cache.playlistTtlSeconds();
-        long segment = cache.segmentTtlSeconds();
+    /** The playlist behaviour, then one per segment kind; their cache policies carry the live-HLS times. */
+    private static CacheBehaviors behaviors(Plan.Cache cache, String viewerProtocol, Function<CacheSettings, String> policyIds) {
         var items = new ArrayList<CacheBehavior>();
-        items.add(behavior(PLAYLIST_PATTERN, cache, viewerProtocol, playlist, playlist, Math.max(playlist, 2 * playlist)));
+        items.add(behavior(PLAYLIST_PATTERN, CacheSettings.playlists(cache), cache, viewerProtocol, policyIds));
         for (String pattern : SEGMENT_PATTERNS) {
-            items.add(behavior(pattern, cache, viewerProtocol, 0, segment, segment));
+            items.add(behavior(pattern, CacheSettings.segments(cache), cache, viewerProtocol, policyIds));
         }
         return CacheBehaviors.builder().quantity(items.size()).items(items).build();
     }
 
-    private static CacheBehavior behavior(String pattern, Plan.Cache cache, String viewerProtocol,
-                                          long min, long def, long max) {
+    private static CacheBehavior behavior(String pattern, CacheSettings settings, Plan.Cache cache, String viewerProtocol,
+                                          Function<CacheSettings, String> policyIds) {
         return CacheBehavior.builder()
                 .pathPattern(pattern)
                 .targetOriginId(ORIGIN_ID)
                 .viewerProtocolPolicy(viewerProtocol)
                 .allowedMethods(methods())
-                .forwardedValues(forwarded(cache))
-                .minTTL(min).defaultTTL(def).maxTTL(max)
+                .cachePolicyId(policyIds.apply(settings))
+                // CORS at the edge: the Origin header then never splits the cache (AWS's guidance for media).
+                .responseHeadersPolicyId(cache.corsAtEdge() ? CacheSettings.SIMPLE_CORS_POLICY_ID : null)
                 .compress(pattern.equals(PLAYLIST_PATTERN))
                 .smoothStreaming(false)
                 .fieldLevelEncryptionId("")

@@ -65,14 +65,25 @@ public record Plan(
         return new Plan(schemaVersion, planId, name, origin, cache, errorPages, distribution, value);
     }
 
-    /** The AMS server CloudFront fetches from. */
+    /**
+     * The AMS server CloudFront fetches from, how patiently, and through which Origin Shield region
+     * (none: off). CloudFront's own defaults (10 s to connect, 3 attempts) suit large downloads, not
+     * 2-second live segments: a viewer's player has long given up by then.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort) {
+    public record Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort,
+                         Integer connectionTimeoutSeconds, Integer connectionAttempts, String shieldRegion) {
         public static final String HTTP_ONLY = "http-only";
         public static final String HTTPS_ONLY = "https-only";
         public static final String MATCH_VIEWER = "match-viewer";
         public static final List<String> PROTOCOLS = List.of(HTTP_ONLY, HTTPS_ONLY, MATCH_VIEWER);
         public static final List<String> KNOWN_APPLICATIONS = List.of("WebRTCAppEE", "LiveApp", "WebRTCApp", "live");
+        public static final int LIVE_CONNECTION_TIMEOUT = 3;
+        public static final int LIVE_CONNECTION_ATTEMPTS = 2;
+
+        public Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort) {
+            this(domain, application, protocol, httpPort, httpsPort, null, null, null);
+        }
 
         public Origin {
             domain = domain == null ? "" : domain.trim();
@@ -80,6 +91,17 @@ public record Plan(
             protocol = Objects.requireNonNullElse(protocol, HTTP_ONLY);
             httpPort = Objects.requireNonNullElse(httpPort, 5080);
             httpsPort = Objects.requireNonNullElse(httpsPort, 5443);
+            connectionTimeoutSeconds = Objects.requireNonNullElse(connectionTimeoutSeconds, LIVE_CONNECTION_TIMEOUT);
+            connectionAttempts = Objects.requireNonNullElse(connectionAttempts, LIVE_CONNECTION_ATTEMPTS);
+            shieldRegion = shieldRegion == null || shieldRegion.isBlank() ? null : shieldRegion.trim();
+        }
+
+        public Origin withShieldRegion(String region) {
+            return new Origin(domain, application, protocol, httpPort, httpsPort, connectionTimeoutSeconds, connectionAttempts, region);
+        }
+
+        public boolean shielded() {
+            return shieldRegion != null;
         }
 
         /** CloudFront's origin path: the AMS application, with the leading slash the API wants. */
@@ -96,19 +118,35 @@ public record Plan(
         }
     }
 
-    /** How CloudFront keeps copies. Defaults: the tutorial's query strings plus the live-HLS preset. */
+    /**
+     * How CloudFront keeps copies. Defaults: the tutorial's query strings plus the live-HLS preset.
+     * {@code corsHeaders}: players on other web sites may load the stream, with CORS headers added at
+     * the edge; {@code corsFromServer}: AMS answers CORS itself (the request's Origin reaches it and,
+     * because its answer depends on it, becomes part of CloudFront's cache key).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Cache(String queryStrings, Boolean corsHeaders, Integer playlistTtlSeconds, Integer segmentTtlSeconds) {
+    public record Cache(String queryStrings, Boolean corsHeaders, Integer playlistTtlSeconds, Integer segmentTtlSeconds,
+                        Boolean corsFromServer) {
         public static final String ALL = "all";
         public static final String NONE = "none";
         public static final int PRESET_PLAYLIST_TTL = 1;
         public static final int PRESET_SEGMENT_TTL = 10;
+
+        public Cache(String queryStrings, Boolean corsHeaders, Integer playlistTtlSeconds, Integer segmentTtlSeconds) {
+            this(queryStrings, corsHeaders, playlistTtlSeconds, segmentTtlSeconds, null);
+        }
 
         public Cache {
             queryStrings = Objects.requireNonNullElse(queryStrings, ALL);
             corsHeaders = Objects.requireNonNullElse(corsHeaders, true);
             playlistTtlSeconds = Objects.requireNonNullElse(playlistTtlSeconds, PRESET_PLAYLIST_TTL);
             segmentTtlSeconds = Objects.requireNonNullElse(segmentTtlSeconds, PRESET_SEGMENT_TTL);
+            corsFromServer = Objects.requireNonNullElse(corsFromServer, false) && corsHeaders;
+        }
+
+        /** CORS answered at the edge (a response headers policy), not by AMS. */
+        public boolean corsAtEdge() {
+            return corsHeaders && !corsFromServer;
         }
     }
 

@@ -3,8 +3,10 @@ package org.streamfront.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.streamfront.Messages;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
+import software.amazon.awssdk.services.cloudfront.model.CachePolicyConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
 
@@ -21,7 +23,13 @@ public final class PlanImport {
     private PlanImport() {
     }
 
+    /** For a distribution whose cache policies, if any, are StreamFront's (read from their names). */
     public static Imported from(String id, DistributionConfig config) {
+        return from(id, config, policyId -> CacheSettings.fromName(policyId).map(CacheSettings::toPolicyConfig));
+    }
+
+    /** {@code policies} reads a cache policy by id; empty when it cannot be read. */
+    public static Imported from(String id, DistributionConfig config, Function<String, Optional<CachePolicyConfig>> policies) {
         List<String> advice = new ArrayList<>();
         var behaviour = config.defaultCacheBehavior();
         Origin origin = config.origins().items().stream().filter(o -> o.id().equals(behaviour.targetOriginId())).findFirst()
@@ -37,28 +45,44 @@ public final class PlanImport {
             advice.add(Messages.get("import.noApplication"));
         }
         var custom = origin.customOriginConfig();
+        // Timeouts other than the live ones are advice, and the plan takes the live ones.
+        Integer timeout = origin.connectionTimeout();
+        Integer attempts = origin.connectionAttempts();
+        if (timeout != null && attempts != null && (timeout != Plan.Origin.LIVE_CONNECTION_TIMEOUT
+                || attempts != Plan.Origin.LIVE_CONNECTION_ATTEMPTS)) {
+            advice.add(Messages.get("import.timeouts", timeout, attempts, Plan.Origin.LIVE_CONNECTION_TIMEOUT,
+                    Plan.Origin.LIVE_CONNECTION_ATTEMPTS));
+        }
+        String shield = origin.originShield() != null && Boolean.TRUE.equals(origin.originShield().enabled())
+                ? origin.originShield().originShieldRegion() : null;
         Plan.Origin planOrigin = new Plan.Origin(origin.domainName(), path.isEmpty() ? null : path,
                 custom == null ? null : custom.originProtocolPolicyAsString(),
-                custom == null ? null : custom.httpPort(), custom == null ? null : custom.httpsPort());
+                custom == null ? null : custom.httpPort(), custom == null ? null : custom.httpsPort(), null, null, shield);
 
-        var forwarded = Optional.ofNullable(behaviour.forwardedValues());
-        if (forwarded.isEmpty()) {
+        // What the default behaviour keeps, from its cache policy or the older fields.
+        Optional<CacheSettings> keeps = CacheSettings.ofBehaviour(behaviour.cachePolicyId(), behaviour.forwardedValues(),
+                behaviour.minTTL(), behaviour.defaultTTL(), behaviour.maxTTL(), policies);
+        if (keeps.isEmpty()) {
             advice.add(Messages.get("import.policies"));
         }
-        String queryStrings = forwarded.map(f -> Boolean.TRUE.equals(f.queryString()) ? Plan.Cache.ALL : Plan.Cache.NONE).orElse(Plan.Cache.ALL);
+        String queryStrings = keeps.map(k -> k.queryStrings() ? Plan.Cache.ALL : Plan.Cache.NONE).orElse(Plan.Cache.ALL);
         if (Plan.Cache.NONE.equals(queryStrings)) {
             advice.add(Messages.get("import.noQueryStrings"));
         }
-        boolean cors = forwarded.map(f -> f.headers() != null && f.headers().items().contains("Origin")).orElse(true);
+        boolean corsFromServer = keeps.map(CacheSettings::corsHeaders).orElse(false);
+        boolean cors = corsFromServer || CacheSettings.SIMPLE_CORS_POLICY_ID.equals(behaviour.responseHeadersPolicyId())
+                || keeps.map(CacheSettings::legacy).orElse(true);
 
-        Optional<CacheBehavior> playlists = behaviour(config, DistributionConfigMapper.PLAYLIST_PATTERN);
-        Integer playlistTtl = playlists.map(b -> b.defaultTTL() == null ? null : (int) (long) b.defaultTTL()).orElse(null);
-        if (playlists.isEmpty() || playlists.get().minTTL() == null || playlists.get().minTTL() == 0) {
+        Optional<CacheSettings> playlists = behaviour(config, DistributionConfigMapper.PLAYLIST_PATTERN)
+                .flatMap(b -> CacheSettings.ofBehaviour(b, policies));
+        Integer playlistTtl = playlists.map(p -> (int) p.defaultTtl()).orElse(null);
+        if (playlists.isEmpty() || playlists.get().minTtl() == 0) {
             advice.add(Messages.get("import.playlistsByOrigin", Plan.Cache.PRESET_PLAYLIST_TTL));
             playlistTtl = null;
         }
-        Optional<CacheBehavior> segments = behaviour(config, DistributionConfigMapper.SEGMENT_PATTERNS.getFirst());
-        Integer segmentTtl = segments.map(b -> b.maxTTL() == null ? null : (int) Math.min(b.maxTTL(), Integer.MAX_VALUE)).orElse(null);
+        Optional<CacheSettings> segments = behaviour(config, DistributionConfigMapper.SEGMENT_PATTERNS.getFirst())
+                .flatMap(b -> CacheSettings.ofBehaviour(b, policies));
+        Integer segmentTtl = segments.map(p -> (int) Math.min(p.maxTtl(), Integer.MAX_VALUE)).orElse(null);
         if (segments.isEmpty()) {
             advice.add(Messages.get("import.segmentsByOrigin", Plan.Cache.PRESET_SEGMENT_TTL));
         }
@@ -88,7 +112,7 @@ public final class PlanImport {
         Plan plan = PlanIds.ensure(Plan.empty()
                 .withName(comment.isBlank() ? id : comment)
                 .withOrigin(planOrigin)
-                .withCache(new Plan.Cache(queryStrings, cors, playlistTtl, segmentTtl))
+                .withCache(new Plan.Cache(queryStrings, cors, playlistTtl, segmentTtl, corsFromServer))
                 .withErrorPages(errorPages.isEmpty() ? List.of(new Plan.ErrorPage(404, 3)) : errorPages)
                 .withDistribution(new Plan.Distribution(behaviour.viewerProtocolPolicyAsString(), config.priceClassAsString(), comment)));
         PlanRules.validate(plan).forEach(p -> advice.add(Messages.get("import.problem", p)));

@@ -22,6 +22,7 @@ public final class PlanRules {
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern DNS_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
     private static final Pattern APPLICATION = Pattern.compile("[A-Za-z0-9_-]{1,100}");
+    private static final Pattern SHIELD_REGION = Pattern.compile("[a-z]{2}-[a-z]+-\\d");
     private static final Pattern STREAM_ID = Pattern.compile("[A-Za-z0-9_.-]{1,200}");
 
     private PlanRules() {
@@ -81,6 +82,22 @@ public final class PlanRules {
         }
         boolean ok = value == 80 || value == 443 || value >= 1024 && value <= 65535;
         return ok ? Optional.empty() : msg("rule.port.range");
+    }
+
+    /** CloudFront allows 1 to 10 seconds. */
+    public static Optional<String> connectionTimeout(Integer value) {
+        return value != null && value >= 1 && value <= 10 ? Optional.empty() : msg("rule.connectionTimeout");
+    }
+
+    /** CloudFront allows 1 to 3 attempts. */
+    public static Optional<String> connectionAttempts(Integer value) {
+        return value != null && value >= 1 && value <= 3 ? Optional.empty() : msg("rule.connectionAttempts");
+    }
+
+    /** Empty: Origin Shield off. Otherwise an AWS Region code, as CloudFront's API wants it. */
+    public static Optional<String> shieldRegion(String value) {
+        return value == null || value.isBlank() || SHIELD_REGION.matcher(value.trim()).matches() ? Optional.empty()
+                : msg("rule.shieldRegion");
     }
 
     public static Optional<String> queryStrings(String value) {
@@ -151,6 +168,9 @@ public final class PlanRules {
         add(problems, "origin.protocol", protocol(o.protocol()));
         add(problems, "origin.httpPort", port(o.httpPort()));
         add(problems, "origin.httpsPort", port(o.httpsPort()));
+        add(problems, "origin.connectionTimeoutSeconds", connectionTimeout(o.connectionTimeoutSeconds()));
+        add(problems, "origin.connectionAttempts", connectionAttempts(o.connectionAttempts()));
+        add(problems, "origin.shieldRegion", shieldRegion(o.shieldRegion()));
         Plan.Cache c = plan.cache();
         add(problems, "cache.queryStrings", queryStrings(c.queryStrings()));
         add(problems, "cache.playlistTtlSeconds", playlistTtl(c.playlistTtlSeconds()));

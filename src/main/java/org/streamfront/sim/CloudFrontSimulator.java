@@ -48,6 +48,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Map<String, SimDistribution> distributions = new LinkedHashMap<>();
     private final Set<String> usedCallerReferences = new HashSet<>();
+    private final SimCachePolicies policies = new SimCachePolicies();
     private final List<Hold> holds = new ArrayList<>();
     private final List<Map.Entry<SimFault, String>> faults = new ArrayList<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
@@ -168,7 +169,28 @@ public final class CloudFrontSimulator implements AutoCloseable {
                 .map(d -> d.servedAt(Instant.now()))
                 .filter(SimDistribution::enabled)
                 .findFirst()
-                .map(EdgeConfig::from);
+                .map(config -> EdgeConfig.from(config, id -> policies.get(id).map(SimCachePolicies.Policy::config).orElse(null)));
+    }
+
+    /** The names of the account's custom cache policies. */
+    public synchronized List<String> cachePolicyNames() {
+        return policies.custom().stream().map(p -> SimXml.text(p.config(), "Name")).toList();
+    }
+
+    /** The ids of the distributions whose behaviours use a cache policy. */
+    private List<String> usersOf(String policyId) {
+        return distributions.values().stream().filter(d -> behaviours(d.config).stream()
+                .anyMatch(b -> policyId.equals(SimXml.text(b, "CachePolicyId")))).map(d -> d.id).toList();
+    }
+
+    private static List<Element> behaviours(Element config) {
+        List<Element> all = new ArrayList<>();
+        Element def = SimXml.child(config, "DefaultCacheBehavior");
+        if (def != null) {
+            all.add(def);
+        }
+        all.addAll(SimXml.children(SimXml.path(config, "CacheBehaviors", "Items"), "CacheBehavior"));
+        return all;
     }
 
     synchronized List<String> domains() {
@@ -268,6 +290,18 @@ public final class CloudFrontSimulator implements AutoCloseable {
         if (p.matches("/distribution/[^/]+")) {
             return c.method.equals("GET") ? "GetDistribution" : c.method.equals("DELETE") ? "DeleteDistribution" : "Unknown";
         }
+        if (p.equals("/cache-policy")) {
+            return c.method.equals("POST") ? "CreateCachePolicy" : c.method.equals("GET") ? "ListCachePolicies" : "Unknown";
+        }
+        if (p.matches("/cache-policy/[^/]+")) {
+            return c.method.equals("GET") ? "GetCachePolicy" : c.method.equals("DELETE") ? "DeleteCachePolicy" : "Unknown";
+        }
+        if (p.matches("/cache-policy/[^/]+/config")) {
+            return c.method.equals("GET") ? "GetCachePolicyConfig" : "Unknown";
+        }
+        if (p.matches("/distributionsByCachePolicyId/[^/]+")) {
+            return c.method.equals("GET") ? "ListDistributionsByCachePolicyId" : "Unknown";
+        }
         if (p.matches("/distribution/[^/]+/config")) {
             return c.method.equals("GET") ? "GetDistributionConfig" : c.method.equals("PUT") ? "UpdateDistribution" : "Unknown";
         }
@@ -295,6 +329,14 @@ public final class CloudFrontSimulator implements AutoCloseable {
                 case "UpdateDistribution" -> update(c, id);
                 case "DeleteDistribution" -> delete(c, id);
                 case "ListTagsForResource" -> listTags(c);
+                case "CreateCachePolicy" -> createPolicy(c);
+                case "ListCachePolicies" -> listPolicies(c);
+                case "GetCachePolicy" -> policies.get(id).map(p -> new Answer(200, xmlDoc(SimCachePolicies.policyXml(p)), p.etag(), null))
+                        .orElse(noSuchPolicy());
+                case "GetCachePolicyConfig" -> policies.get(id).map(p -> new Answer(200, xmlDoc(SimXml.toString(p.config())), p.etag(), null))
+                        .orElse(noSuchPolicy());
+                case "DeleteCachePolicy" -> deletePolicy(c, id);
+                case "ListDistributionsByCachePolicyId" -> distributionIdList(usersOf(id));
                 case "TagResource" -> tag(c);
                 default -> Answer.error(404, "NotFound", "No such operation: " + c.method + " " + c.path);
             };
@@ -358,6 +400,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
         if (invalid != null) {
             return Answer.error(400, "InvalidArgument", invalid);
         }
+        Answer badBehaviour = behaviourProblem(config);
+        if (badBehaviour != null) {
+            return badBehaviour;
+        }
         String callerReference = SimXml.text(config, "CallerReference");
         // Real CloudFront documents a CallerReference as unique per create; a deleted distribution does not free it.
         if (!usedCallerReferences.add(callerReference)) {
@@ -407,6 +453,18 @@ public final class CloudFrontSimulator implements AutoCloseable {
                     return "The parameter Origin Path must not end with a slash.";
                 }
             }
+            long timeout = SimXml.number(origin, 10, "ConnectionTimeout");
+            if (timeout < 1 || timeout > 10) {
+                return "The parameter ConnectionTimeout must be between 1 and 10 seconds.";
+            }
+            long attempts = SimXml.number(origin, 3, "ConnectionAttempts");
+            if (attempts < 1 || attempts > 3) {
+                return "The parameter ConnectionAttempts must be between 1 and 3.";
+            }
+            if ("true".equals(SimXml.text(origin, "OriginShield", "Enabled"))
+                    && !String.valueOf(SimXml.text(origin, "OriginShield", "OriginShieldRegion")).matches("[a-z]{2}-[a-z]+-\\d")) {
+                return "The parameter OriginShieldRegion is invalid.";
+            }
             for (String port : List.of("HTTPPort", "HTTPSPort")) {
                 long value = SimXml.number(origin, -1, "CustomOriginConfig", port);
                 if (SimXml.path(origin, "CustomOriginConfig") != null
@@ -420,6 +478,104 @@ public final class CloudFrontSimulator implements AutoCloseable {
             return "The parameter TargetOriginId does not refer to an origin in this distribution.";
         }
         return null;
+    }
+
+    /** Each behaviour has either a cache policy that exists or the older ForwardedValues, never both. */
+    private Answer behaviourProblem(Element config) {
+        for (Element b : behaviours(config)) {
+            String policy = SimXml.text(b, "CachePolicyId");
+            boolean legacy = SimXml.child(b, "ForwardedValues") != null;
+            if ((policy == null || policy.isEmpty()) && !legacy) {
+                return Answer.error(400, "InvalidArgument", "The parameter ForwardedValues is required when CachePolicyId is not set.");
+            }
+            if (policy != null && !policy.isEmpty()) {
+                if (legacy) {
+                    return Answer.error(400, "InvalidArgument",
+                            "The parameter ForwardedValues cannot be used when a cache policy is associated to the cache behavior.");
+                }
+                if (policies.get(policy).isEmpty()) {
+                    return noSuchPolicy();
+                }
+            }
+            String headersPolicy = SimXml.text(b, "ResponseHeadersPolicyId");
+            if (headersPolicy != null && !headersPolicy.isEmpty() && !SimCachePolicies.SIMPLE_CORS.equals(headersPolicy)) {
+                return Answer.error(404, "NoSuchResponseHeadersPolicy", "The response headers policy does not exist.");
+            }
+        }
+        return null;
+    }
+
+    private static Answer noSuchPolicy() {
+        return Answer.error(404, "NoSuchCachePolicy", "The cache policy does not exist.");
+    }
+
+    private Answer createPolicy(Call c) {
+        Element config;
+        try {
+            config = SimXml.parse(c.body);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+        }
+        String invalid = SimCachePolicies.invalid(config);
+        if (invalid != null) {
+            return Answer.error(400, "InvalidArgument", invalid);
+        }
+        SimCachePolicies.Policy made = SimCachePolicies.made(detached(config), newEtag());
+        String refused = policies.add(made);
+        if ("CachePolicyAlreadyExists".equals(refused)) {
+            return Answer.error(409, refused, "A cache policy with this name already exists.");
+        }
+        if (refused != null) {
+            return Answer.error(400, refused, "You have reached the maximum number of cache policies for this AWS account.");
+        }
+        return new Answer(201, xmlDoc(SimCachePolicies.policyXml(made)), made.etag(), uri() + API + "/cache-policy/" + made.id());
+    }
+
+    private Answer listPolicies(Call c) {
+        boolean custom = !"managed".equals(c.query.get("Type"));
+        List<SimCachePolicies.Policy> all = custom ? policies.custom() : List.of();
+        StringBuilder xml = new StringBuilder("<CachePolicyList xmlns=\"" + NS + "\"><MaxItems>100</MaxItems><Quantity>")
+                .append(all.size()).append("</Quantity>");
+        if (!all.isEmpty()) {
+            xml.append("<Items>");
+            all.forEach(p -> xml.append("<CachePolicySummary><Type>custom</Type>")
+                    .append(SimCachePolicies.policyXml(p).replace(" xmlns=\"" + NS + "\"", "")).append("</CachePolicySummary>"));
+            xml.append("</Items>");
+        }
+        return new Answer(200, xmlDoc(xml.append("</CachePolicyList>").toString()), null, null);
+    }
+
+    private Answer deletePolicy(Call c, String id) {
+        Optional<SimCachePolicies.Policy> found = policies.get(id);
+        if (found.isEmpty()) {
+            return noSuchPolicy();
+        }
+        if (found.get().managed()) {
+            return Answer.error(409, "IllegalDelete", "You cannot delete a managed policy.");
+        }
+        String ifMatch = c.exchange.getRequestHeaders().getFirst("If-Match");
+        if (ifMatch == null || ifMatch.isEmpty()) {
+            return Answer.error(400, "InvalidIfMatchVersion", "The If-Match version is missing or not valid.");
+        }
+        if (!ifMatch.equals(found.get().etag())) {
+            return Answer.error(412, "PreconditionFailed", "The precondition given in one or more of the request-header fields evaluated to false.");
+        }
+        if (!usersOf(id).isEmpty()) {
+            return Answer.error(409, "CachePolicyInUse", "Cannot delete the cache policy because it is attached to one or more cache behaviors.");
+        }
+        policies.remove(id);
+        return new Answer(204, null, null, null);
+    }
+
+    private static Answer distributionIdList(List<String> ids) {
+        StringBuilder xml = new StringBuilder("<DistributionIdList xmlns=\"" + NS + "\"><Marker></Marker><MaxItems>100</MaxItems>"
+                + "<IsTruncated>false</IsTruncated><Quantity>").append(ids.size()).append("</Quantity>");
+        if (!ids.isEmpty()) {
+            xml.append("<Items>");
+            ids.forEach(id -> xml.append("<DistributionId>").append(id).append("</DistributionId>"));
+            xml.append("</Items>");
+        }
+        return new Answer(200, xmlDoc(xml.append("</DistributionIdList>").toString()), null, null);
     }
 
     private Answer list(Call c) {
@@ -482,6 +638,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
             String invalid = invalidConfig(config);
             if (invalid != null) {
                 return Answer.error(400, "InvalidArgument", invalid);
+            }
+            Answer badBehaviour = behaviourProblem(config);
+            if (badBehaviour != null) {
+                return badBehaviour;
             }
             if (!d.callerReference.equals(SimXml.text(config, "CallerReference"))) {
                 return Answer.error(400, "IllegalUpdate", "The CallerReference cannot be changed.");

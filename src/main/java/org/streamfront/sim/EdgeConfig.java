@@ -4,17 +4,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import org.w3c.dom.Element;
 
 /** The parts of a distribution config an edge applies, read from the config XML as CloudFront received it. */
 record EdgeConfig(String originDomain, String originPath, int httpPort, int httpsPort, String protocol,
-                  Behavior defaultBehavior, List<Behavior> behaviors, Map<Integer, Long> errorTtls) {
+                  Behavior defaultBehavior, List<Behavior> behaviors, Map<Integer, Long> errorTtls, String shieldRegion) {
 
     /** CloudFront remembers an error for 10 s unless the distribution says otherwise. */
     static final long DEFAULT_ERROR_TTL = 10;
 
-    record Behavior(String pattern, long minTtl, long defaultTtl, long maxTtl, boolean forwardQuery, List<String> headers) {
+    /**
+     * One behaviour as the edge applies it, whether the config said it with a cache policy or with
+     * the older ForwardedValues and TTL fields: the values in the cache key are also what reaches
+     * the origin. {@code corsAtEdge}: the SimpleCORS response headers policy is attached.
+     */
+    record Behavior(String pattern, long minTtl, long defaultTtl, long maxTtl, boolean forwardQuery, List<String> headers,
+                    boolean corsAtEdge) {
         boolean matches(String path) {
             if (pattern == null) {
                 return true;
@@ -32,11 +39,12 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
         }
     }
 
-    static EdgeConfig from(Element config) {
+    /** {@code policies} gives a cache policy's config by id (null when unknown). */
+    static EdgeConfig from(Element config, Function<String, Element> policies) {
         Element origin = SimXml.child(SimXml.path(config, "Origins", "Items"), "Origin");
         List<Behavior> behaviors = new ArrayList<>();
         for (Element b : SimXml.children(SimXml.path(config, "CacheBehaviors", "Items"), "CacheBehavior")) {
-            behaviors.add(behavior(b, SimXml.text(b, "PathPattern")));
+            behaviors.add(behavior(b, SimXml.text(b, "PathPattern"), policies));
         }
         Map<Integer, Long> errors = new HashMap<>();
         for (Element e : SimXml.children(SimXml.path(config, "CustomErrorResponses", "Items"), "CustomErrorResponse")) {
@@ -47,15 +55,28 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
                 (int) SimXml.number(origin, 80, "CustomOriginConfig", "HTTPPort"),
                 (int) SimXml.number(origin, 443, "CustomOriginConfig", "HTTPSPort"),
                 SimXml.text(origin, "CustomOriginConfig", "OriginProtocolPolicy"),
-                behavior(SimXml.child(config, "DefaultCacheBehavior"), null), behaviors, errors);
+                behavior(SimXml.child(config, "DefaultCacheBehavior"), null, policies), behaviors, errors,
+                "true".equals(SimXml.text(origin, "OriginShield", "Enabled")) ? SimXml.text(origin, "OriginShield", "OriginShieldRegion") : null);
     }
 
-    private static Behavior behavior(Element b, String pattern) {
-        List<String> headers = SimXml.children(SimXml.path(b, "ForwardedValues", "Headers", "Items"), "Name").stream()
-                .map(e -> e.getTextContent().trim()).toList();
+    private static Behavior behavior(Element b, String pattern, Function<String, Element> policies) {
+        boolean corsAtEdge = SimCachePolicies.SIMPLE_CORS.equals(SimXml.text(b, "ResponseHeadersPolicyId"));
+        String policyId = SimXml.text(b, "CachePolicyId");
+        Element policy = policyId == null || policyId.isEmpty() ? null : policies.apply(policyId);
+        if (policy != null) {
+            Element keys = SimXml.child(policy, "ParametersInCacheKeyAndForwardedToOrigin");
+            return new Behavior(pattern, SimXml.number(policy, 0, "MinTTL"), SimXml.number(policy, 86_400, "DefaultTTL"),
+                    SimXml.number(policy, 31_536_000, "MaxTTL"), "all".equals(SimXml.text(keys, "QueryStringsConfig", "QueryStringBehavior")),
+                    names(SimXml.path(keys, "HeadersConfig", "Headers", "Items")), corsAtEdge);
+        }
         return new Behavior(pattern,
                 SimXml.number(b, 0, "MinTTL"), SimXml.number(b, 86_400, "DefaultTTL"), SimXml.number(b, 31_536_000, "MaxTTL"),
-                "true".equals(SimXml.text(b, "ForwardedValues", "QueryString")), headers);
+                "true".equals(SimXml.text(b, "ForwardedValues", "QueryString")),
+                names(SimXml.path(b, "ForwardedValues", "Headers", "Items")), corsAtEdge);
+    }
+
+    private static List<String> names(Element items) {
+        return SimXml.children(items, "Name").stream().map(e -> e.getTextContent().trim()).toList();
     }
 
     /** CloudFront uses the first behaviour whose pattern matches, else the default one. */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,11 +25,14 @@ import java.util.regex.Pattern;
  * A CloudFront edge on loopback. It routes by Host like a CDN, and also gives every distribution
  * an address of its own (a port) for players that cannot set a Host header. It applies the
  * distribution's config: origin, path patterns, TTLs against the origin's Cache-Control, error
- * caching, query strings and forwarded headers in the cache key, and collapses simultaneous misses
- * into one origin request. Answers carry X-Cache, Age, Via and X-Amz-Cf-Pop.
+ * caching, the cache key (query strings, headers) from cache policies or the older fields, CORS
+ * added at the edge, Origin Shield between its edge locations and the origin, and collapses
+ * simultaneous misses into one request. Answers carry X-Cache, Age, Via and X-Amz-Cf-Pop.
  */
 public final class EdgeSimulator implements AutoCloseable {
     public static final String POP = "SIM50-P1";
+    /** Test viewers name the edge location they reach (CloudFront's DNS picks it for real viewers). */
+    public static final String POP_HEADER = "X-StreamFront-Sim-Pop";
     private static final Pattern MAX_AGE = Pattern.compile("(?:s-maxage|max-age)\\s*=\\s*(\\d+)");
     private static final List<String> PASSED_BACK = List.of("Content-Type", "Cache-Control", "ETag", "Last-Modified",
             "Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Location");
@@ -37,8 +41,10 @@ public final class EdgeSimulator implements AutoCloseable {
     private final CloudFrontSimulator api;
     private final HttpServer shared;
     private final Map<String, HttpServer> ownAddresses = new ConcurrentHashMap<>();
-    private final Map<String, Entry> cache = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
+    /** Each simulated edge location's cache, by POP name; a viewer picks one with {@link #POP_HEADER}. */
+    private final Map<String, Layer> pops = new ConcurrentHashMap<>();
+    /** Origin Shield's cache, one per distribution and region. */
+    private final Map<String, Layer> shields = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
@@ -125,41 +131,57 @@ public final class EdgeSimulator implements AutoCloseable {
         }
 
         String cacheKey = key.toString();
-        long now = System.nanoTime();
-        Entry cached = cache.get(cacheKey);
-        String xCache;
-        Entry entry;
-        if (cached != null && cached.fresh(now)) {
-            entry = cached;
-            xCache = "Hit from cloudfront";
-        } else {
-            CompletableFuture<Entry> mine = new CompletableFuture<>();
-            CompletableFuture<Entry> running = inFlight.putIfAbsent(cacheKey, mine);
-            if (running != null) {
-                entry = running.join(); // collapsed onto another viewer's origin request
-                xCache = "Hit from cloudfront";
-            } else {
-                try {
-                    entry = fetch(request, behavior, config, cached);
-                    cache.put(cacheKey, entry);
-                    mine.complete(entry);
-                } catch (RuntimeException e) {
-                    mine.completeExceptionally(e);
-                    throw e;
-                } finally {
-                    inFlight.remove(cacheKey, mine);
-                }
-                xCache = cached != null && entry.body == cached.body ? "RefreshHit from cloudfront" : "Miss from cloudfront";
-            }
-        }
+        String pop = Optional.ofNullable(exchange.getRequestHeaders().getFirst(POP_HEADER)).orElse(POP);
+        exchange.getResponseHeaders().set("X-Amz-Cf-Pop", pop);
+        Function<Entry, Entry> fromOrigin = stale -> fetch(request, behavior, config, stale);
+        // With Origin Shield, every edge location's miss goes through one regional cache first.
+        Function<Entry, Entry> onMiss = config.shieldRegion() == null ? fromOrigin
+                : stale -> shields.computeIfAbsent(domain + "@" + config.shieldRegion(), k -> new Layer()).get(cacheKey, fromOrigin).entry();
+        Layer.Got got = pops.computeIfAbsent(pop, k -> new Layer()).get(cacheKey, onMiss);
+        Entry entry = got.entry();
         entry.headers.forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+        if (behavior.corsAtEdge() && exchange.getRequestHeaders().containsKey("Origin") && !entry.headers.containsKey("Access-Control-Allow-Origin")) {
+            exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        }
         // CloudFront labels every error answer so, whether it came from the cache or not.
-        boolean hit = xCache.startsWith("Hit");
-        exchange.getResponseHeaders().set("X-Cache", entry.status >= 400 ? "Error from cloudfront" : xCache);
-        if (hit) {
+        exchange.getResponseHeaders().set("X-Cache", entry.status >= 400 ? "Error from cloudfront" : got.label());
+        if (got.label().startsWith("Hit")) {
             exchange.getResponseHeaders().set("Age", String.valueOf((System.nanoTime() - entry.fetchedNanos) / 1_000_000_000L));
         }
         SimHttp.send(exchange, entry.status, null, entry.body);
+    }
+
+    /** One cache (an edge location's, or Origin Shield's): its entries, and simultaneous misses collapsed into one fetch. */
+    private static final class Layer {
+        private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+        private final Map<String, CompletableFuture<Entry>> inFlight = new ConcurrentHashMap<>();
+
+        record Got(Entry entry, String label) {
+        }
+
+        /** The fresh entry for the key, or what {@code fetch} (given the stale entry, if any) brings. */
+        Got get(String key, Function<Entry, Entry> fetch) {
+            Entry cached = entries.get(key);
+            if (cached != null && cached.fresh(System.nanoTime())) {
+                return new Got(cached, "Hit from cloudfront");
+            }
+            CompletableFuture<Entry> mine = new CompletableFuture<>();
+            CompletableFuture<Entry> running = inFlight.putIfAbsent(key, mine);
+            if (running != null) {
+                return new Got(running.join(), "Hit from cloudfront"); // collapsed onto another viewer's request
+            }
+            try {
+                Entry fetched = fetch.apply(cached);
+                entries.put(key, fetched);
+                mine.complete(fetched);
+                return new Got(fetched, cached != null && fetched.body == cached.body ? "RefreshHit from cloudfront" : "Miss from cloudfront");
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+                throw e;
+            } finally {
+                inFlight.remove(key, mine);
+            }
+        }
     }
 
     /** One origin request; a stale entry with an ETag is revalidated rather than fetched again. */
@@ -217,7 +239,6 @@ public final class EdgeSimulator implements AutoCloseable {
 
     private static void setCdnHeaders(HttpExchange exchange) {
         exchange.getResponseHeaders().set("Via", "1.1 " + UUID.randomUUID().toString().replace("-", "") + ".cloudfront.net (CloudFront)");
-        exchange.getResponseHeaders().set("X-Amz-Cf-Pop", POP);
         exchange.getResponseHeaders().set("X-Amz-Cf-Id", UUID.randomUUID().toString());
     }
 

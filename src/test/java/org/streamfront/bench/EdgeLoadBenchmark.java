@@ -1,5 +1,6 @@
 package org.streamfront.bench;
 
+import org.streamfront.testing.Configs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +36,7 @@ class EdgeLoadBenchmark {
              var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri());
              HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             String domain = cf.createDistribution(r -> r.distributionConfig(
-                    DistributionConfigMapper.toConfig(PlanIds.ensure(world.examplePlan())))).distribution().domainName();
+                    Configs.sendable(cf, world.examplePlan()))).distribution().domainName();
             URI edge = world.edge.uri();
             ConcurrentLinkedQueue<Double> playlistMs = new ConcurrentLinkedQueue<>();
             ConcurrentLinkedQueue<Double> segmentMs = new ConcurrentLinkedQueue<>();

@@ -6,7 +6,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
-import software.amazon.awssdk.services.cloudfront.model.ItemSelection;
 import software.amazon.awssdk.services.cloudfront.model.Method;
 import software.amazon.awssdk.services.cloudfront.model.OriginProtocolPolicy;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
@@ -38,47 +37,126 @@ class DistributionConfigMapperTest {
         assertThat(config.origins().items().getFirst().originPath()).isEqualTo("/LiveApp");
     }
 
+    private static CacheSettings settings(String policyName) {
+        return CacheSettings.fromName(policyName).orElseThrow();
+    }
+
     @Test
-    void defaultBehaviourForwardsAllQueryStringsAndTheCorsHeaders() {
+    void behavioursNameCachePoliciesThatKeepAllQueryStringsAndAddCorsAtTheEdge() {
         var behaviour = DistributionConfigMapper.toConfig(plan).defaultCacheBehavior();
         assertThat(behaviour.targetOriginId()).isEqualTo(DistributionConfigMapper.ORIGIN_ID);
-        assertThat(behaviour.forwardedValues().queryString()).isTrue();
-        assertThat(behaviour.forwardedValues().queryStringCacheKeys()).isNull();
-        assertThat(behaviour.forwardedValues().cookies().forward()).isEqualTo(ItemSelection.NONE);
-        assertThat(behaviour.forwardedValues().headers().items())
-                .containsExactly("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
-        assertThat(behaviour.forwardedValues().headers().quantity()).isEqualTo(3);
+        assertThat(behaviour.forwardedValues()).isNull();
+        assertThat(behaviour.cachePolicyId()).isEqualTo("StreamFront-segment-10s-qs");
+        CacheSettings keeps = settings(behaviour.cachePolicyId());
+        assertThat(keeps.queryStrings()).isTrue();
+        assertThat(keeps.corsHeaders()).as("Origin does not split the cache").isFalse();
+        assertThat(behaviour.responseHeadersPolicyId()).isEqualTo(CacheSettings.SIMPLE_CORS_POLICY_ID);
         assertThat(behaviour.allowedMethods().items()).containsExactly(Method.GET, Method.HEAD, Method.OPTIONS);
         assertThat(behaviour.allowedMethods().cachedMethods().items()).contains(Method.GET, Method.HEAD, Method.OPTIONS);
         assertThat(behaviour.viewerProtocolPolicy()).isEqualTo(ViewerProtocolPolicy.REDIRECT_TO_HTTPS);
     }
 
     @Test
-    void noQueryStringsAndNoCorsWhenThePlanSaysSo() {
-        var behaviour = DistributionConfigMapper.toConfig(plan.withCache(new Plan.Cache("none", false, null, null)))
-                .defaultCacheBehavior();
-        assertThat(behaviour.forwardedValues().queryString()).isFalse();
-        assertThat(behaviour.forwardedValues().headers().quantity()).isZero();
+    void corsFromTheServerPutsItsHeadersInTheKeyAndLeavesTheEdgePolicyOff() {
+        var config = DistributionConfigMapper.toConfig(plan.withCache(new Plan.Cache(null, true, null, null, true)));
+        CacheBehavior playlist = config.cacheBehaviors().items().getFirst();
+        assertThat(playlist.cachePolicyId()).isEqualTo("StreamFront-playlist-1s-qs-cors");
+        assertThat(settings(playlist.cachePolicyId()).toPolicyConfig().parametersInCacheKeyAndForwardedToOrigin().headersConfig()
+                .headers().items()).containsExactly("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
+        assertThat(playlist.responseHeadersPolicyId()).isNull();
     }
 
     @Test
-    void playlistsAreCachedAboutHalfASegmentAndSegmentsHonourTheOrigin() {
+    void noQueryStringsAndNoCorsWhenThePlanSaysSo() {
+        var behaviour = DistributionConfigMapper.toConfig(plan.withCache(new Plan.Cache("none", false, null, null)))
+                .defaultCacheBehavior();
+        assertThat(behaviour.cachePolicyId()).isEqualTo("StreamFront-segment-10s");
+        assertThat(settings(behaviour.cachePolicyId()).queryStrings()).isFalse();
+        assertThat(behaviour.responseHeadersPolicyId()).isNull();
+    }
+
+    @Test
+    void playlistsAreKeptTheirTimeWhateverAmsSaysAndSegmentsHonourTheOrigin() {
         List<CacheBehavior> behaviours = DistributionConfigMapper.toConfig(plan).cacheBehaviors().items();
         assertThat(behaviours).extracting(CacheBehavior::pathPattern).containsExactly("*.m3u8", "*.ts", "*.m4s", "*.fmp4");
-        CacheBehavior playlist = behaviours.getFirst();
-        assertThat(List.of(playlist.minTTL(), playlist.defaultTTL(), playlist.maxTTL())).containsExactly(1L, 1L, 2L);
+        var playlist = settings(behaviours.getFirst().cachePolicyId()).toPolicyConfig();
+        assertThat(List.of(playlist.minTTL(), playlist.defaultTTL(), playlist.maxTTL())).containsExactly(1L, 1L, 1L);
         for (CacheBehavior segment : behaviours.subList(1, 4)) {
-            assertThat(List.of(segment.minTTL(), segment.defaultTTL(), segment.maxTTL())).containsExactly(0L, 10L, 10L);
-            assertThat(segment.forwardedValues().queryString()).isTrue();
+            var keeps = settings(segment.cachePolicyId()).toPolicyConfig();
+            assertThat(List.of(keeps.minTTL(), keeps.defaultTTL(), keeps.maxTTL())).containsExactly(0L, 10L, 10L);
         }
     }
 
     @Test
-    void advancedTtlsReachTheBehaviours() {
+    void advancedTtlsReachThePolicies() {
         var behaviours = DistributionConfigMapper.toConfig(plan.withCache(new Plan.Cache(null, null, 3, 6)))
                 .cacheBehaviors().items();
-        assertThat(behaviours.get(0).maxTTL()).isEqualTo(6L);
-        assertThat(behaviours.get(1).maxTTL()).isEqualTo(6L);
+        assertThat(behaviours.get(0).cachePolicyId()).isEqualTo("StreamFront-playlist-3s-qs");
+        assertThat(settings(behaviours.get(1).cachePolicyId()).maxTtl()).isEqualTo(6L);
+        // A time of 0 would switch caching off, and the query strings in the key with it.
+        var zero = DistributionConfigMapper.toConfig(plan.withCache(new Plan.Cache(null, null, 0, 0))).cacheBehaviors().items();
+        assertThat(settings(zero.getFirst().cachePolicyId()).toPolicyConfig().maxTTL()).isEqualTo(1L);
+    }
+
+    @Test
+    void originTimeoutsSuitLiveSegmentsAndOriginShieldIsOffUnlessAsked() {
+        var origin = DistributionConfigMapper.toConfig(plan).origins().items().getFirst();
+        assertThat(origin.connectionTimeout()).isEqualTo(3);
+        assertThat(origin.connectionAttempts()).isEqualTo(2);
+        assertThat(origin.customOriginConfig().originReadTimeout()).isEqualTo(10);
+        assertThat(origin.originShield().enabled()).isFalse();
+        var shielded = DistributionConfigMapper.toConfig(plan.withOrigin(plan.origin().withShieldRegion("eu-central-1")))
+                .origins().items().getFirst().originShield();
+        assertThat(shielded.enabled()).isTrue();
+        assertThat(shielded.originShieldRegion()).isEqualTo("eu-central-1");
+    }
+
+    /** Walks every field the config sets, at any depth, and refuses the ones the SDK marks deprecated. */
+    @Test
+    void noFieldAwsMarksDeprecatedIsWritten() {
+        Plan everything = plan.withOrigin(plan.origin().withShieldRegion("eu-central-1"))
+                .withCache(new Plan.Cache("all", true, 2, 8, true))
+                .withErrorPages(List.of(new Plan.ErrorPage(404, 3), new Plan.ErrorPage(503, 1)));
+        List<String> deprecated = new java.util.ArrayList<>();
+        for (Plan p : List.of(plan, everything)) {
+            deprecatedFields(DistributionConfigMapper.toConfig(p), "DistributionConfig", deprecated);
+        }
+        assertThat(deprecated).isEmpty();
+        // The walk itself finds them: the older fields are marked.
+        List<String> legacy = new java.util.ArrayList<>();
+        deprecatedFields(org.streamfront.testing.Configs.tutorial(plan, "by hand", "ref"), "DistributionConfig", legacy);
+        assertThat(legacy).contains("DistributionConfig.DefaultCacheBehavior.ForwardedValues", "DistributionConfig.DefaultCacheBehavior.MinTTL");
+    }
+
+    private static void deprecatedFields(Object value, String path, List<String> found) {
+        if (value instanceof java.util.Collection<?> items) {
+            items.forEach(item -> deprecatedFields(item, path, found));
+            return;
+        }
+        if (!(value instanceof software.amazon.awssdk.core.SdkPojo pojo)) {
+            return;
+        }
+        for (software.amazon.awssdk.core.SdkField<?> field : pojo.sdkFields()) {
+            Object v = field.getValueOrDefault(pojo);
+            if (v == null) {
+                continue;
+            }
+            String at = path + "." + field.locationName();
+            if (isDeprecated(pojo.getClass(), field.memberName())) {
+                found.add(at);
+            }
+            deprecatedFields(v, at, found);
+        }
+    }
+
+    private static boolean isDeprecated(Class<?> type, String memberName) {
+        String getter = Character.toLowerCase(memberName.charAt(0)) + memberName.substring(1);
+        for (var m : type.getMethods()) {
+            if (m.getParameterCount() == 0 && m.getName().equalsIgnoreCase(getter) && m.isAnnotationPresent(Deprecated.class)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

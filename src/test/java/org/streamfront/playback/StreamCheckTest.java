@@ -1,5 +1,6 @@
 package org.streamfront.playback;
 
+import org.streamfront.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -24,7 +25,7 @@ class StreamCheckTest {
 
     private URI distribute(Plan plan, String stream) {
         try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
-            String domain = cf.createDistribution(r -> r.distributionConfig(DistributionConfigMapper.toConfig(PlanIds.ensure(plan))))
+            String domain = cf.createDistribution(r -> r.distributionConfig(Configs.sendable(cf, plan)))
                     .distribution().domainName();
             return ViewerUrls.playlist(world.edge.addressOf(domain), stream);
         }

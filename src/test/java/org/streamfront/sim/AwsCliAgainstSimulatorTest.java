@@ -51,18 +51,46 @@ class AwsCliAgainstSimulatorTest {
         return out.isBlank() ? null : PlanJson.MAPPER.readTree(out);
     }
 
+    /** Runs the exported script as a user would, with an {@code aws} on the PATH that reaches the simulator. */
+    private JsonNode runScript(Path script) throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path shim = Files.writeString(bin.resolve("aws"), "#!/bin/sh\nexec " + AWS + " \"$@\" --endpoint-url " + sim.uri() + "\n");
+        shim.toFile().setExecutable(true);
+        ProcessBuilder pb = new ProcessBuilder("sh", script.toString());
+        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+        pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000");
+        pb.environment().put("AWS_SECRET_ACCESS_KEY", "practice");
+        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
+        pb.environment().put("AWS_CONFIG_FILE", dir.resolve("none").toString());
+        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
+        pb.environment().put("AWS_PAGER", "");
+        pb.environment().put("HOME", dir.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as("the script failed: %s", err).isZero();
+        return PlanJson.MAPPER.readTree(out);
+    }
+
     @Test
-    void theAwsCliAcceptsOurExportAndRunsTheWholeLifeCycle() throws Exception {
+    void theExportedScriptMakesThePoliciesAndTheDistributionAndTheAwsCliRunsTheRestOfItsLife() throws Exception {
         Path plan = CliTest.write(dir, "plan.json", "{\"planId\": \"sf-cli\", \"origin\": {\"domain\": \"ams.example.com\"}}");
         CliTest export = CliTest.run("export", plan.toString(), "--format", "aws-cli");
         assertThat(export.exit).isZero();
-        Path config = Files.writeString(dir.resolve("config.json"), export.out);
+        Path script = Files.writeString(dir.resolve("create.sh"), export.out);
 
-        JsonNode created = aws("create-distribution", "--distribution-config", "file://" + config);
-        String id = created.at("/Distribution/Id").asText();
-        assertThat(created.at("/Distribution/DomainName").asText()).endsWith(".cloudfront.net");
+        JsonNode made = runScript(script);
+        String id = made.get("Id").asText();
+        assertThat(made.get("Domain").asText()).endsWith(".cloudfront.net");
+        assertThat(sim.cachePolicyNames()).containsExactlyInAnyOrder("StreamFront-playlist-1s-qs", "StreamFront-segment-10s-qs");
+        JsonNode created = aws("get-distribution", "--id", id);
         assertThat(created.at("/Distribution/DistributionConfig/Origins/Items/0/OriginPath").asText()).isEqualTo("/WebRTCAppEE");
         assertThat(created.at("/Distribution/DistributionConfig/CacheBehaviors/Items/0/PathPattern").asText()).isEqualTo("*.m3u8");
+        // The second plan with the same settings finds the policies instead of making them again.
+        Path second = CliTest.write(dir, "second.json", "{\"planId\": \"sf-cli-2\", \"origin\": {\"domain\": \"ams2.example.com\"}}");
+        runScript(Files.writeString(dir.resolve("second.sh"), CliTest.run("export", second.toString(), "--format", "aws-cli").out));
+        assertThat(sim.cachePolicyNames()).hasSize(2);
 
         assertThat(aws("get-distribution", "--id", id).at("/Distribution/Status").asText()).isIn("InProgress", "Deployed");
         assertThat(aws("list-distributions").at("/DistributionList/Items/0/Id").asText()).isEqualTo(id);
@@ -76,6 +104,6 @@ class AwsCliAgainstSimulatorTest {
         assertThat(updated.at("/Distribution/DistributionConfig/Enabled").asBoolean()).isFalse();
         sim.finishDeployment(id);
         aws("delete-distribution", "--id", id, "--if-match", updated.get("ETag").asText());
-        assertThat(sim.distributionCount()).isZero();
+        assertThat(sim.distributionCount()).as("the second plan's is left").isEqualTo(1);
     }
 }

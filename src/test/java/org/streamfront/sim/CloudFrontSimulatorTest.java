@@ -1,5 +1,6 @@
 package org.streamfront.sim;
 
+import org.streamfront.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -40,7 +41,7 @@ class CloudFrontSimulatorTest {
     private String create(String planId) {
         Plan p = plan(planId);
         return client.createDistributionWithTags(r -> r.distributionConfigWithTags(c -> c
-                .distributionConfig(DistributionConfigMapper.toConfig(p)).tags(DistributionConfigMapper.tags(p))))
+                .distributionConfig(Configs.sendable(client, p)).tags(DistributionConfigMapper.tags(p))))
                 .distribution().id();
     }
 
@@ -48,7 +49,7 @@ class CloudFrontSimulatorTest {
     void createReturnsARealisticDistributionThatIsInProgressThenDeployed() {
         sim.deployDelay(Duration.ofHours(1));
         var created = client.createDistributionWithTags(r -> r.distributionConfigWithTags(c -> c
-                .distributionConfig(DistributionConfigMapper.toConfig(plan("sf-a"))).tags(DistributionConfigMapper.tags(plan("sf-a")))));
+                .distributionConfig(Configs.sendable(client, plan("sf-a"))).tags(DistributionConfigMapper.tags(plan("sf-a")))));
         assertThat(created.distribution().id()).matches("E[A-Z0-9]{13}");
         assertThat(created.distribution().domainName()).matches("d[a-z0-9]{13}\\.cloudfront\\.net");
         assertThat(created.distribution().arn()).isEqualTo("arn:aws:cloudfront::123456789012:distribution/" + created.distribution().id());
@@ -56,7 +57,7 @@ class CloudFrontSimulatorTest {
         assertThat(created.eTag()).isNotBlank();
         assertThat(created.location()).endsWith("/2020-05-31/distribution/" + created.distribution().id());
         DistributionConfig echoed = created.distribution().distributionConfig();
-        assertThat(echoed).isEqualTo(DistributionConfigMapper.toConfig(plan("sf-a")));
+        assertThat(echoed).isEqualTo(Configs.sendable(client, plan("sf-a")));
 
         String id = created.distribution().id();
         sim.finishDeployment(id);
@@ -74,7 +75,7 @@ class CloudFrontSimulatorTest {
 
     @Test
     void invalidOriginsAreRefusedAsCloudFrontDoes() {
-        DistributionConfig good = DistributionConfigMapper.toConfig(plan("sf-ip"));
+        DistributionConfig good = Configs.sendable(client, plan("sf-ip"));
         var ip = good.toBuilder().origins(o -> o.quantity(1).items(good.origins().items().getFirst().toBuilder()
                 .domainName("3.120.1.2").build())).build();
         assertThatThrownBy(() -> client.createDistribution(r -> r.distributionConfig(ip)))
@@ -134,7 +135,7 @@ class CloudFrontSimulatorTest {
                 .isInstanceOf(CloudFrontException.class)
                 .satisfies(e -> assertThat(((CloudFrontException) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"))
                 .hasMessageContaining("cloudfront:TagResource");
-        client.createDistribution(r -> r.distributionConfig(DistributionConfigMapper.toConfig(plan("sf-deny"))));
+        client.createDistribution(r -> r.distributionConfig(Configs.sendable(client, plan("sf-deny"))));
         assertThat(sim.distributionCount()).isEqualTo(1);
     }
 

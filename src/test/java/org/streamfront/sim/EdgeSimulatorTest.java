@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
+import org.streamfront.testing.Configs;
 import org.testfx.util.WaitForAsyncUtils;
 
 class EdgeSimulatorTest {
@@ -59,6 +60,55 @@ class EdgeSimulatorTest {
         assertThat(viewers).isGreaterThan(30);
         // MinTTL 1 s overrides AMS's max-age=0: at most one origin fetch per second (plus the first).
         assertThat(originHits).isBetween(2L, 5L);
+    }
+
+    /**
+     * Viewers who poll the playlist for {@code seconds}, spread over edge locations, optionally from
+     * players on many web sites (each sends its own Origin header). Returns the origin's playlist requests.
+     */
+    private long viewersPoll(String domain, int viewers, int pops, boolean fromManySites, double seconds) throws Exception {
+        long before = sim.world.origin.requests("playlist");
+        long end = System.nanoTime() + (long) (seconds * 1e9);
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int v = 0; v < viewers; v++) {
+                int viewer = v;
+                pool.submit(() -> {
+                    List<String> headers = new java.util.ArrayList<>(List.of(EdgeSimulator.POP_HEADER, "POP" + viewer % pops));
+                    if (fromManySites) {
+                        headers.addAll(List.of("Origin", "https://site" + viewer % 25 + ".example"));
+                    }
+                    while (System.nanoTime() < end) {
+                        var r = sim.viaEdge(domain, "/streams/stream1.m3u8", headers.toArray(String[]::new));
+                        if (r.statusCode() != 200 || fromManySites && r.headers().firstValue("Access-Control-Allow-Origin").isEmpty()) {
+                            failures.add(r.statusCode() + " " + r.headers().map());
+                        }
+                    }
+                    return null;
+                });
+            }
+        }
+        assertThat(failures).isEmpty();
+        return sim.world.origin.requests("playlist") - before;
+    }
+
+    @Test
+    void twoHundredViewersFromManySitesStillSendAboutOnePlaylistRequestPerSecond() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        // CORS comes from the edge, so the viewers' Origin headers do not split the cache.
+        assertThat(viewersPoll(domain, 200, 1, false, 3)).isBetween(2L, 5L);
+        assertThat(viewersPoll(domain, 200, 1, true, 3)).isBetween(2L, 5L);
+    }
+
+    @Test
+    void withOriginShieldFiveEdgeLocationsTogetherSendAboutOnePlaylistRequestPerSecond() throws Exception {
+        String unshielded = sim.distribute(sim.world.examplePlan().withName("unshielded"));
+        long direct = viewersPoll(unshielded, 50, 5, false, 3);
+        String shielded = sim.distribute(sim.world.examplePlan().withName("shielded")
+                .withOrigin(sim.world.examplePlan().origin().withShieldRegion("eu-central-1")));
+        long throughShield = viewersPoll(shielded, 50, 5, false, 3);
+        assertThat(throughShield).isBetween(2L, 5L);
+        assertThat(direct).as("each edge location asks for itself").isGreaterThanOrEqualTo(10L);
     }
 
     @Test
@@ -134,7 +184,7 @@ class EdgeSimulatorTest {
         sim.world.api.deployDelay(Duration.ofHours(1));
         var config = sim.cloudFront.getDistributionConfig(r -> r.id(summary.id()));
         Plan rightApp = PlanIds.ensure(sim.world.examplePlan());
-        var fixed = DistributionConfigMapper.merge(config.distributionConfig(), rightApp);
+        var fixed = DistributionConfigMapper.merge(config.distributionConfig(), rightApp, Configs.policyIds(sim.cloudFront, rightApp));
         sim.cloudFront.updateDistribution(r -> r.id(summary.id()).ifMatch(config.eTag()).distributionConfig(fixed));
         assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=2").statusCode()).as("still spreading: the old origin path").isEqualTo(404);
 
@@ -152,12 +202,12 @@ class EdgeSimulatorTest {
 
     @Test
     void ttlFollowsCloudFrontsRules() {
-        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, List.of());
+        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, List.of(), false);
         assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=0"))).isEqualTo(1);
         assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=10"))).isEqualTo(2);
         assertThat(EdgeSimulator.ttl(b, Optional.of("no-cache"))).isEqualTo(1);
         assertThat(EdgeSimulator.ttl(b, Optional.empty())).isEqualTo(1);
-        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, List.of());
+        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, List.of(), false);
         assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=10"))).isEqualTo(10);
         assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=3600"))).isEqualTo(10);
     }

@@ -1,5 +1,6 @@
 package org.streamfront.sim;
 
+import org.streamfront.testing.Configs;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,7 +21,7 @@ final class SimWorld implements AutoCloseable {
     /** Creates the distribution for a plan and returns its domain. */
     String distribute(Plan plan) {
         Plan p = PlanIds.ensure(plan);
-        return cloudFront.createDistribution(r -> r.distributionConfig(DistributionConfigMapper.toConfig(p)))
+        return cloudFront.createDistribution(r -> r.distributionConfig(Configs.sendable(cloudFront, p)))
                 .distribution().domainName();
     }
 

@@ -1,5 +1,6 @@
 package org.streamfront.ui;
 
+import org.streamfront.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -144,11 +145,7 @@ class ChangeDistributionTest {
     @Test
     void aDistributionMadeByHandIsImportedAndTheUpdateMakesItStreamFronts() throws Exception {
         // The tutorial's distribution: playlists cached by the origin's headers, no behaviours of its own, no plan id.
-        DistributionConfig byHand = DistributionConfigMapper.toConfig(PlanIds.ensure(world.examplePlan())).toBuilder()
-                .cacheBehaviors(CacheBehaviors.builder().quantity(0).build())
-                .comment("Made by hand")
-                .callerReference("console-2026-11-26")
-                .build();
+        DistributionConfig byHand = Configs.tutorial(world.examplePlan(), "Made by hand", "console-2026-11-26");
         String id = console.createDistribution(b -> b.distributionConfig(byHand)).distribution().id();
         world.api.finishDeployment(id);
         user.startPractice(home, world);

@@ -1,5 +1,6 @@
 package org.streamfront.ui;
 
+import org.streamfront.testing.Configs;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,8 +73,7 @@ public final class ScreenshotTour {
 
             // My distributions with the account's other distributions, one made by hand with the tutorial.
             try (var console = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
-                var byHand = DistributionConfigMapper.toConfig(PlanIds.ensure(world.examplePlan())).toBuilder()
-                        .cacheBehaviors(b -> b.quantity(0)).comment("Sunday service (made by hand)").callerReference("console").build();
+                var byHand = Configs.tutorial(world.examplePlan(), "Sunday service (made by hand)", "console");
                 console.createDistribution(b -> b.distributionConfig(byHand));
             }
             user.click("#toolbar-mine");

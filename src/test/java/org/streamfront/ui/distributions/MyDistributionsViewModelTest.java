@@ -1,5 +1,6 @@
 package org.streamfront.ui.distributions;
 
+import org.streamfront.testing.Configs;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -51,7 +52,7 @@ class MyDistributionsViewModelTest {
         d.teardown(gone.id(), Progress.SILENT, Duration.ofSeconds(20));
         // Someone else's distribution, made without StreamFront: no plan id in its comment.
         Plan foreign = plan("Foreign");
-        client.createDistribution(b -> b.distributionConfig(DistributionConfigMapper.toConfig(foreign).toBuilder().comment("by hand").build()));
+        client.createDistribution(b -> b.distributionConfig(Configs.tutorial(foreign, "by hand", "console-0")));
 
         MyDistributionsViewModel model = new MyDistributionsViewModel(() -> d, Jobs.immediate());
         model.refresh();
@@ -79,8 +80,8 @@ class MyDistributionsViewModelTest {
         Distributions d = new Distributions(() -> client, History.open(dir.resolve("history.json")),
                 new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
         var kept = d.create(plan("Kept"), Progress.SILENT);
-        String foreign = client.createDistribution(b -> b.distributionConfig(DistributionConfigMapper.toConfig(plan("Foreign"))
-                .toBuilder().comment("by hand").callerReference("console-1").build())).distribution().id();
+        String foreign = client.createDistribution(b -> b.distributionConfig(Configs.tutorial(plan("Foreign"), "by hand", "console-1")))
+                .distribution().id();
 
         MyDistributionsViewModel model = new MyDistributionsViewModel(() -> d, Jobs.immediate());
         model.showAll.set(true);

@@ -1,5 +1,6 @@
 package org.streamfront.ui.play;
 
+import org.streamfront.testing.Configs;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,7 +36,7 @@ class FirstFrameBenchmark {
         try (PracticeWorld world = PracticeWorld.start(Duration.ZERO);
              var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
             var plan = PlanIds.ensure(world.examplePlan());
-            String domain = cf.createDistribution(r -> r.distributionConfig(DistributionConfigMapper.toConfig(plan)))
+            String domain = cf.createDistribution(r -> r.distributionConfig(Configs.sendable(cf, plan)))
                     .distribution().domainName();
             URI base = world.edge.addressOf(domain);
             URI url = base.resolve("/streams/stream1.m3u8");
