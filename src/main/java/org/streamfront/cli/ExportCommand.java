@@ -26,7 +26,7 @@ final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--format", defaultValue = "aws-cli", paramLabel = "aws-cli|cloudformation",
             converter = FormatConverter.class,
-            description = "aws-cli: input for 'aws cloudfront create-distribution --distribution-config'; cloudformation: a template.")
+            description = "aws-cli: a shell script that makes the cache policies and the distribution with the AWS CLI; cloudformation: a template with both.")
     ConfigExport.Format format;
 
     @Override

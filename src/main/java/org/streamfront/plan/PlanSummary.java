@@ -19,7 +19,15 @@ public final class PlanSummary {
         lines.add(Messages.get("summary.origin", originUrl));
         lines.add(Plan.Cache.ALL.equals(plan.cache().queryStrings())
                 ? Messages.get("summary.queryAll") : Messages.get("summary.queryNone"));
+        lines.add(Messages.get(plan.cache().corsAtEdge() ? "summary.corsEdge" : plan.cache().corsFromServer() ? "summary.corsServer"
+                : "summary.corsNone"));
         lines.add(Messages.get("summary.ttl", plan.cache().playlistTtlSeconds(), plan.cache().segmentTtlSeconds()));
+        lines.add(Messages.get("summary.policies", CacheSettings.playlists(plan.cache()).name() + ", "
+                + CacheSettings.segments(plan.cache()).name()));
+        if (o.shielded()) {
+            lines.add(Messages.get("summary.shield", o.shieldRegion()));
+        }
+        lines.add(Messages.get("summary.timeouts", o.connectionTimeoutSeconds(), o.connectionAttempts()));
         if (plan.errorPages().isEmpty()) {
             lines.add(Messages.get("summary.noErrors"));
         } else {

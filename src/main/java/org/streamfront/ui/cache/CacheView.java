@@ -1,15 +1,21 @@
 package org.streamfront.ui.cache;
 
 import java.util.List;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
 import org.streamfront.plan.Plan;
+import org.streamfront.plan.ShieldRegions;
 import org.streamfront.ui.widgets.Choices;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
@@ -34,6 +40,34 @@ public final class CacheView implements StepPage {
         cors.setWrapText(true);
         cors.selectedProperty().bindBidirectional(form.corsHeaders);
         cors.setTooltip(Forms.tooltip("cache.cors.tip"));
+        CheckBox corsFromServer = new CheckBox(Messages.get("cache.corsFromServer"));
+        corsFromServer.setId("cache-cors-from-server");
+        corsFromServer.setWrapText(true);
+        corsFromServer.selectedProperty().bindBidirectional(form.corsFromServer);
+        corsFromServer.disableProperty().bind(form.corsHeaders.not());
+        corsFromServer.setTooltip(Forms.tooltip("cache.corsFromServer.tip"));
+        corsFromServer.setPadding(new Insets(0, 0, 0, 24));
+
+        CheckBox shield = new CheckBox(Messages.get("cache.shield"));
+        shield.setId("cache-shield");
+        shield.setWrapText(true);
+        shield.setSelected(model.shieldOn.get());
+        model.shieldOn.subscribe(on -> shield.setSelected(on));
+        shield.setOnAction(e -> model.shield(shield.isSelected()));
+        ComboBox<String> region = new ComboBox<>(FXCollections.observableArrayList(ShieldRegions.COMMON));
+        region.setId("cache-shield-region");
+        region.setEditable(true);
+        region.valueProperty().bindBidirectional(form.shieldRegion);
+        Label suggestion = new Label();
+        suggestion.setId("cache-shield-suggestion");
+        suggestion.setWrapText(true);
+        suggestion.getStyleClass().add("text-muted");
+        suggestion.textProperty().bind(Bindings.createStringBinding(() -> model.suggestedRegion.get().isEmpty()
+                ? Messages.get("cache.shield.pick") : Messages.get("cache.shield.suggested", model.suggestedRegion.get()),
+                model.suggestedRegion));
+        VBox regionBox = new VBox(6, Forms.field("cache.shieldRegion", region, "cache.shieldRegion.tip", model.shieldRegionError), suggestion);
+        regionBox.setPadding(new Insets(0, 0, 0, 24));
+        Forms.showWhen(regionBox, model.shieldOn);
 
         var playlist = Forms.numberField("cache-playlist-ttl", form.playlistTtl, 3);
         var segment = Forms.numberField("cache-segment-ttl", form.segmentTtl, 6);
@@ -41,17 +75,23 @@ public final class CacheView implements StepPage {
         preset.setId("cache-use-preset");
         preset.setMnemonicParsing(true);
         preset.setOnAction(e -> model.usePreset());
+        var timeout = Forms.numberField("cache-connection-timeout", form.connectionTimeout, 2);
+        var attempts = Forms.numberField("cache-connection-attempts", form.connectionAttempts, 1);
         VBox advancedBody = new VBox(10,
                 new HBox(16,
                         Forms.field("cache.playlistTtl", playlist, "cache.playlistTtl.tip", model.playlistTtlError),
                         Forms.field("cache.segmentTtl", segment, "cache.segmentTtl.tip", model.segmentTtlError)),
+                new HBox(16,
+                        Forms.field("cache.connectionTimeout", timeout, "cache.connectionTimeout.tip", model.connectionTimeoutError),
+                        Forms.field("cache.connectionAttempts", attempts, "cache.connectionAttempts.tip", model.connectionAttemptsError)),
+                Forms.prose("cache.timeouts.explained"),
                 preset);
         TitledPane advanced = new TitledPane(Messages.get("cache.advanced"), advancedBody);
         advanced.setId("cache-advanced");
         // Open by itself when a TTL is wrong, so the message is never hidden.
-        advanced.setExpanded(model.playlistTtlError.get() != null || model.segmentTtlError.get() != null);
-        model.playlistTtlError.subscribe(e -> advanced.setExpanded(advanced.isExpanded() || e != null));
-        model.segmentTtlError.subscribe(e -> advanced.setExpanded(advanced.isExpanded() || e != null));
+        for (var error : List.of(model.playlistTtlError, model.segmentTtlError, model.connectionTimeoutError, model.connectionAttemptsError)) {
+            error.subscribe(e -> advanced.setExpanded(advanced.isExpanded() || e != null));
+        }
 
         var viewer = Choices.dropDown("cache-viewer-protocol", Plan.Distribution.VIEWER_PROTOCOLS,
                 "cache.viewerProtocol", form.viewerProtocol);
@@ -63,9 +103,14 @@ public final class CacheView implements StepPage {
                 Forms.prose("cache.intro"),
                 Forms.field("cache.queryStrings", queryStrings, "cache.queryStrings.tip", model.queryStringsError),
                 cors,
+                corsFromServer,
                 Forms.heading("cache.preset.heading"),
                 Forms.prose("cache.preset.explained"),
                 advanced,
+                Forms.heading("cache.shield.heading"),
+                shield,
+                Forms.prose("cache.shield.explained"),
+                regionBox,
                 Forms.heading("cache.viewers.heading"),
                 Forms.field("cache.viewerProtocol", viewer, "cache.viewerProtocol.tip", model.viewerProtocolError),
                 Forms.field("cache.priceClass", price, "cache.priceClass.tip", model.priceClassError));

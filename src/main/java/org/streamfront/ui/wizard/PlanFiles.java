@@ -45,7 +45,7 @@ public final class PlanFiles {
     }
 
     public void export(Window owner, ConfigExport.Format format) {
-        String ext = format == ConfigExport.Format.AWS_CLI ? "-distribution-config.json" : "-cloudformation.json";
+        String ext = format == ConfigExport.Format.AWS_CLI ? "-create.sh" : "-cloudformation.json";
         dialogs.save(owner, Messages.get("files.export.title"), suggestedName(ext), "json")
                 .ifPresent(path -> write(path, ConfigExport.export(PlanIds.ensure(form.toPlan()), format)));
     }

@@ -31,8 +31,13 @@ public final class PlanForm {
     public final StringProperty protocol = new SimpleStringProperty("");
     public final ObjectProperty<Integer> httpPort = new SimpleObjectProperty<>();
     public final ObjectProperty<Integer> httpsPort = new SimpleObjectProperty<>();
+    public final ObjectProperty<Integer> connectionTimeout = new SimpleObjectProperty<>();
+    public final ObjectProperty<Integer> connectionAttempts = new SimpleObjectProperty<>();
+    /** Empty: Origin Shield off. */
+    public final StringProperty shieldRegion = new SimpleStringProperty("");
     public final StringProperty queryStrings = new SimpleStringProperty("");
     public final BooleanProperty corsHeaders = new SimpleBooleanProperty();
+    public final BooleanProperty corsFromServer = new SimpleBooleanProperty();
     public final ObjectProperty<Integer> playlistTtl = new SimpleObjectProperty<>();
     public final ObjectProperty<Integer> segmentTtl = new SimpleObjectProperty<>();
     public final ObservableList<ErrorPageRow> errorPages =
@@ -47,8 +52,8 @@ public final class PlanForm {
     public PlanForm() {
         load(Plan.empty());
         plan = Bindings.createObjectBinding(this::toPlan, planId, name, domain, application, protocol, httpPort,
-                httpsPort, queryStrings, corsHeaders, playlistTtl, segmentTtl, errorPages, viewerProtocol,
-                priceClass, comment, streamId);
+                httpsPort, connectionTimeout, connectionAttempts, shieldRegion, queryStrings, corsHeaders, corsFromServer,
+                playlistTtl, segmentTtl, errorPages, viewerProtocol, priceClass, comment, streamId);
     }
 
     public ObjectBinding<Plan> plan() {
@@ -61,8 +66,9 @@ public final class PlanForm {
                 .map(r -> new Plan.ErrorPage(r.code, r.ttl.get()))
                 .toList();
         return new Plan(Plan.SCHEMA_VERSION, planId.get(), name.get(),
-                new Plan.Origin(domain.get(), application.get(), protocol.get(), httpPort.get(), httpsPort.get()),
-                new Plan.Cache(queryStrings.get(), corsHeaders.get(), playlistTtl.get(), segmentTtl.get()),
+                new Plan.Origin(domain.get(), application.get(), protocol.get(), httpPort.get(), httpsPort.get(),
+                        connectionTimeout.get(), connectionAttempts.get(), shieldRegion.get()),
+                new Plan.Cache(queryStrings.get(), corsHeaders.get(), playlistTtl.get(), segmentTtl.get(), corsFromServer.get()),
                 pages,
                 new Plan.Distribution(viewerProtocol.get(), priceClass.get(), comment.get()),
                 new Plan.Stream(streamId.get()));
@@ -77,8 +83,12 @@ public final class PlanForm {
         protocol.set(p.origin().protocol());
         httpPort.set(p.origin().httpPort());
         httpsPort.set(p.origin().httpsPort());
+        connectionTimeout.set(p.origin().connectionTimeoutSeconds());
+        connectionAttempts.set(p.origin().connectionAttempts());
+        shieldRegion.set(p.origin().shieldRegion() == null ? "" : p.origin().shieldRegion());
         queryStrings.set(p.cache().queryStrings());
         corsHeaders.set(p.cache().corsHeaders());
+        corsFromServer.set(p.cache().corsFromServer());
         playlistTtl.set(p.cache().playlistTtlSeconds());
         segmentTtl.set(p.cache().segmentTtlSeconds());
         viewerProtocol.set(p.distribution().viewerProtocol());
