@@ -53,6 +53,8 @@ public final class ConfigDiff {
         compare(changes, "diff.httpsPort", was.map(o -> o.customOriginConfig() == null ? "" : String.valueOf(o.customOriginConfig().httpsPort())),
                 String.valueOf(want.customOriginConfig().httpsPort()));
 
+        compare(changes, "diff.secondary", origin(current, DistributionConfigMapper.SECONDARY_ORIGIN_ID).map(Origin::domainName),
+                origin(wanted, DistributionConfigMapper.SECONDARY_ORIGIN_ID).map(Origin::domainName).orElse(Messages.get("diff.none")));
         compare(changes, "diff.connectionTimeout", was.map(o -> Messages.get("diff.seconds", String.valueOf(o.connectionTimeout()))),
                 Messages.get("diff.seconds", String.valueOf(want.connectionTimeout())));
         compare(changes, "diff.connectionAttempts", was.map(o -> String.valueOf(o.connectionAttempts())),

@@ -20,6 +20,9 @@ import software.amazon.awssdk.services.cloudfront.model.GeoRestriction;
 import software.amazon.awssdk.services.cloudfront.model.HttpVersion;
 import software.amazon.awssdk.services.cloudfront.model.Method;
 import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroup;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroupMember;
+import software.amazon.awssdk.services.cloudfront.model.OriginGroups;
 import software.amazon.awssdk.services.cloudfront.model.OriginShield;
 import software.amazon.awssdk.services.cloudfront.model.OriginSslProtocols;
 import software.amazon.awssdk.services.cloudfront.model.Origins;
@@ -38,6 +41,10 @@ import software.amazon.awssdk.services.cloudfront.model.ViewerCertificate;
  */
 public final class DistributionConfigMapper {
     public static final String ORIGIN_ID = "ams-origin";
+    public static final String SECONDARY_ORIGIN_ID = "ams-origin-2";
+    public static final String ORIGIN_GROUP_ID = "ams-failover";
+    /** What sends CloudFront to the second server: the first one failing, or not having the stream. */
+    public static final List<Integer> FAILOVER_CODES = List.of(404, 500, 502, 503, 504);
     public static final String PLAN_TAG = "streamfront:plan-id";
     public static final String STREAM_TAG = "streamfront:stream-id";
     public static final String CREATED_BY_TAG = "created-by";
@@ -78,9 +85,10 @@ public final class DistributionConfigMapper {
                 .callerReference(plan.planId())
                 .comment(comment(plan))
                 .enabled(true)
-                .origins(Origins.builder().quantity(1).items(origin(plan.origin())).build())
-                .defaultCacheBehavior(defaultBehavior(cache, viewerProtocol, policyIds))
-                .cacheBehaviors(behaviors(cache, viewerProtocol, policyIds))
+                .origins(origins(plan.origin()))
+                .originGroups(originGroups(plan.origin(), ORIGIN_ID))
+                .defaultCacheBehavior(defaultBehavior(cache, viewerProtocol, target(plan.origin()), policyIds))
+                .cacheBehaviors(behaviors(cache, viewerProtocol, target(plan.origin()), policyIds))
                 .customErrorResponses(errorResponses(plan.errorPages()))
                 .priceClass(plan.distribution().priceClass())
                 .httpVersion(HttpVersion.HTTP2)
@@ -104,13 +112,19 @@ public final class DistributionConfigMapper {
     public static DistributionConfig merge(DistributionConfig current, Plan plan, Function<CacheSettings, String> policyIds) {
         String ourId = ourOriginId(current);
         DistributionConfig wanted = toConfig(plan, policyIds);
+        Set<String> ourOrigins = Set.of(ourId, SECONDARY_ORIGIN_ID);
         List<Origin> origins = new ArrayList<>();
-        wanted.origins().items().forEach(o -> origins.add(o.toBuilder().id(ourId).build()));
-        current.origins().items().stream().filter(o -> !ourId.equals(o.id())).forEach(origins::add);
+        wanted.origins().items().forEach(o -> origins.add(ORIGIN_ID.equals(o.id()) ? o.toBuilder().id(ourId).build() : o));
+        current.origins().items().stream().filter(o -> !ourOrigins.contains(o.id())).forEach(origins::add);
+        List<OriginGroup> groups = new ArrayList<>(originGroups(plan.origin(), ourId).items());
+        if (current.originGroups() != null && current.originGroups().items() != null) {
+            current.originGroups().items().stream().filter(g -> !ORIGIN_GROUP_ID.equals(g.id())).forEach(groups::add);
+        }
+        String target = plan.origin().hasSecondary() ? ORIGIN_GROUP_ID : ourId;
         Set<String> ourPatterns = new HashSet<>(SEGMENT_PATTERNS);
         ourPatterns.add(PLAYLIST_PATTERN);
         List<CacheBehavior> behaviors = new ArrayList<>();
-        wanted.cacheBehaviors().items().forEach(b -> behaviors.add(b.toBuilder().targetOriginId(ourId).build()));
+        wanted.cacheBehaviors().items().forEach(b -> behaviors.add(b.toBuilder().targetOriginId(target).build()));
         if (current.cacheBehaviors() != null) {
             current.cacheBehaviors().items().stream().filter(b -> !ourPatterns.contains(b.pathPattern())).forEach(behaviors::add);
         }
@@ -121,7 +135,8 @@ public final class DistributionConfigMapper {
         }
         return current.toBuilder()
                 .origins(Origins.builder().quantity(origins.size()).items(origins).build())
-                .defaultCacheBehavior(wanted.defaultCacheBehavior().toBuilder().targetOriginId(ourId).build())
+                .originGroups(OriginGroups.builder().quantity(groups.size()).items(groups.isEmpty() ? null : groups).build())
+                .defaultCacheBehavior(wanted.defaultCacheBehavior().toBuilder().targetOriginId(target).build())
                 .cacheBehaviors(CacheBehaviors.builder().quantity(behaviors.size()).items(behaviors).build())
                 .customErrorResponses(CustomErrorResponses.builder().quantity(errors.size()).items(errors.isEmpty() ? null : errors).build())
                 .priceClass(wanted.priceClass())
@@ -166,10 +181,37 @@ public final class DistributionConfigMapper {
         return at >= 0 && end > at ? Optional.of(comment.substring(at + PLAN_MARK.length(), end)) : Optional.empty();
     }
 
-    private static Origin origin(Plan.Origin o) {
+    private static Origins origins(Plan.Origin o) {
+        List<Origin> items = new ArrayList<>();
+        items.add(origin(o, ORIGIN_ID, o.domain()));
+        if (o.hasSecondary()) {
+            items.add(origin(o, SECONDARY_ORIGIN_ID, o.secondaryDomain()));
+        }
+        return Origins.builder().quantity(items.size()).items(items).build();
+    }
+
+    /** With a second server, the behaviours send to a group that falls back to it. */
+    private static String target(Plan.Origin o) {
+        return o.hasSecondary() ? ORIGIN_GROUP_ID : ORIGIN_ID;
+    }
+
+    private static OriginGroups originGroups(Plan.Origin o, String primaryId) {
+        if (!o.hasSecondary()) {
+            return OriginGroups.builder().quantity(0).build();
+        }
+        OriginGroup group = OriginGroup.builder()
+                .id(ORIGIN_GROUP_ID)
+                .failoverCriteria(f -> f.statusCodes(c -> c.quantity(FAILOVER_CODES.size()).items(FAILOVER_CODES)))
+                .members(m -> m.quantity(2).items(OriginGroupMember.builder().originId(primaryId).build(),
+                        OriginGroupMember.builder().originId(SECONDARY_ORIGIN_ID).build()))
+                .build();
+        return OriginGroups.builder().quantity(1).items(group).build();
+    }
+
+    private static Origin origin(Plan.Origin o, String id, String host) {
         return Origin.builder()
-                .id(ORIGIN_ID)
-                .domainName(o.domain())
+                .id(id)
+                .domainName(host)
                 .originPath(o.originPath())
                 .customHeaders(CustomHeaders.builder().quantity(0).build())
                 .customOriginConfig(CustomOriginConfig.builder()
@@ -196,9 +238,9 @@ public final class DistributionConfigMapper {
     }
 
     /** Everything that is not a playlist or a segment (AMS's player page, scripts): kept like segments. */
-    private static DefaultCacheBehavior defaultBehavior(Plan.Cache cache, String viewerProtocol,
+    private static DefaultCacheBehavior defaultBehavior(Plan.Cache cache, String viewerProtocol, String target,
                                                         Function<CacheSettings, String> policyIds) {
-        CacheBehavior b = behavior("*", CacheSettings.segments(cache), cache, viewerProtocol, policyIds);
+        CacheBehavior b = behavior("*", CacheSettings.segments(cache), cache, viewerProtocol, target, policyIds);
         return DefaultCacheBehavior.builder()
                 .targetOriginId(b.targetOriginId())
                 .viewerProtocolPolicy(b.viewerProtocolPolicy())
@@ -216,20 +258,21 @@ public final class DistributionConfigMapper {
     }
 
     /** The playlist behaviour, then one per segment kind; their cache policies carry the live-HLS times. */
-    private static CacheBehaviors behaviors(Plan.Cache cache, String viewerProtocol, Function<CacheSettings, String> policyIds) {
+    private static CacheBehaviors behaviors(Plan.Cache cache, String viewerProtocol, String target,
+                                            Function<CacheSettings, String> policyIds) {
         var items = new ArrayList<CacheBehavior>();
-        items.add(behavior(PLAYLIST_PATTERN, CacheSettings.playlists(cache), cache, viewerProtocol, policyIds));
+        items.add(behavior(PLAYLIST_PATTERN, CacheSettings.playlists(cache), cache, viewerProtocol, target, policyIds));
         for (String pattern : SEGMENT_PATTERNS) {
-            items.add(behavior(pattern, CacheSettings.segments(cache), cache, viewerProtocol, policyIds));
+            items.add(behavior(pattern, CacheSettings.segments(cache), cache, viewerProtocol, target, policyIds));
         }
         return CacheBehaviors.builder().quantity(items.size()).items(items).build();
     }
 
     private static CacheBehavior behavior(String pattern, CacheSettings settings, Plan.Cache cache, String viewerProtocol,
-                                          Function<CacheSettings, String> policyIds) {
+                                          String target, Function<CacheSettings, String> policyIds) {
         return CacheBehavior.builder()
                 .pathPattern(pattern)
-                .targetOriginId(ORIGIN_ID)
+                .targetOriginId(target)
                 .viewerProtocolPolicy(viewerProtocol)
                 .allowedMethods(methods())
                 .cachePolicyId(policyIds.apply(settings))

@@ -66,13 +66,13 @@ public record Plan(
     }
 
     /**
-     * The AMS server CloudFront fetches from, how patiently, and through which Origin Shield region
-     * (none: off). CloudFront's own defaults (10 s to connect, 3 attempts) suit large downloads, not
+     * The AMS server CloudFront fetches from (and optionally a second one of the same cluster it falls
+     * back to), how patiently, and through which Origin Shield region (none: off). CloudFront's own defaults (10 s to connect, 3 attempts) suit large downloads, not
      * 2-second live segments: a viewer's player has long given up by then.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort,
-                         Integer connectionTimeoutSeconds, Integer connectionAttempts, String shieldRegion) {
+                         Integer connectionTimeoutSeconds, Integer connectionAttempts, String shieldRegion, String secondaryDomain) {
         public static final String HTTP_ONLY = "http-only";
         public static final String HTTPS_ONLY = "https-only";
         public static final String MATCH_VIEWER = "match-viewer";
@@ -82,7 +82,12 @@ public record Plan(
         public static final int LIVE_CONNECTION_ATTEMPTS = 2;
 
         public Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort) {
-            this(domain, application, protocol, httpPort, httpsPort, null, null, null);
+            this(domain, application, protocol, httpPort, httpsPort, null, null, null, null);
+        }
+
+        public Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort,
+                      Integer connectionTimeoutSeconds, Integer connectionAttempts, String shieldRegion) {
+            this(domain, application, protocol, httpPort, httpsPort, connectionTimeoutSeconds, connectionAttempts, shieldRegion, null);
         }
 
         public Origin {
@@ -94,10 +99,22 @@ public record Plan(
             connectionTimeoutSeconds = Objects.requireNonNullElse(connectionTimeoutSeconds, LIVE_CONNECTION_TIMEOUT);
             connectionAttempts = Objects.requireNonNullElse(connectionAttempts, LIVE_CONNECTION_ATTEMPTS);
             shieldRegion = shieldRegion == null || shieldRegion.isBlank() ? null : shieldRegion.trim();
+            secondaryDomain = secondaryDomain == null || secondaryDomain.isBlank() ? null : secondaryDomain.trim();
         }
 
         public Origin withShieldRegion(String region) {
-            return new Origin(domain, application, protocol, httpPort, httpsPort, connectionTimeoutSeconds, connectionAttempts, region);
+            return new Origin(domain, application, protocol, httpPort, httpsPort, connectionTimeoutSeconds, connectionAttempts, region,
+                    secondaryDomain);
+        }
+
+        /** A second AMS server of the same cluster (same application and ports), which CloudFront falls back to. */
+        public Origin withSecondary(String host) {
+            return new Origin(domain, application, protocol, httpPort, httpsPort, connectionTimeoutSeconds, connectionAttempts,
+                    shieldRegion, host);
+        }
+
+        public boolean hasSecondary() {
+            return secondaryDomain != null;
         }
 
         public boolean shielded() {

@@ -32,13 +32,18 @@ public final class PlanImport {
     public static Imported from(String id, DistributionConfig config, Function<String, Optional<CachePolicyConfig>> policies) {
         List<String> advice = new ArrayList<>();
         var behaviour = config.defaultCacheBehavior();
-        Origin origin = config.origins().items().stream().filter(o -> o.id().equals(behaviour.targetOriginId())).findFirst()
-                .orElse(config.origins().items().getFirst());
+        // The default behaviour sends to an origin, or to a group of two (StreamFront's second server).
+        List<String> targets = config.originGroups() == null || config.originGroups().items() == null ? List.of(behaviour.targetOriginId())
+                : config.originGroups().items().stream().filter(g -> g.id().equals(behaviour.targetOriginId())).findFirst()
+                        .map(g -> g.members().items().stream().map(m -> m.originId()).toList()).orElse(List.of(behaviour.targetOriginId()));
+        Function<String, Optional<Origin>> byId = originId -> config.origins().items().stream().filter(o -> o.id().equals(originId)).findFirst();
+        Origin origin = byId.apply(targets.getFirst()).orElse(config.origins().items().getFirst());
+        String secondary = targets.size() > 1 ? byId.apply(targets.get(1)).map(Origin::domainName).orElse(null) : null;
         if (origin.s3OriginConfig() != null || origin.customOriginConfig() == null) {
             advice.add(Messages.get("import.notCustomOrigin", origin.domainName()));
         }
-        if (config.origins().items().size() > 1) {
-            advice.add(Messages.get("import.otherOrigins", config.origins().items().size() - 1));
+        if (config.origins().items().size() > targets.size()) {
+            advice.add(Messages.get("import.otherOrigins", config.origins().items().size() - targets.size()));
         }
         String path = origin.originPath() == null ? "" : origin.originPath().replaceAll("^/+|/+$", "");
         if (path.isEmpty()) {
@@ -57,7 +62,7 @@ public final class PlanImport {
                 ? origin.originShield().originShieldRegion() : null;
         Plan.Origin planOrigin = new Plan.Origin(origin.domainName(), path.isEmpty() ? null : path,
                 custom == null ? null : custom.originProtocolPolicyAsString(),
-                custom == null ? null : custom.httpPort(), custom == null ? null : custom.httpsPort(), null, null, shield);
+                custom == null ? null : custom.httpPort(), custom == null ? null : custom.httpsPort(), null, null, shield, secondary);
 
         // What the default behaviour keeps, from its cache policy or the older fields.
         Optional<CacheSettings> keeps = CacheSettings.ofBehaviour(behaviour.cachePolicyId(), behaviour.forwardedValues(),

@@ -84,6 +84,17 @@ public final class PlanRules {
         return ok ? Optional.empty() : msg("rule.port.range");
     }
 
+    /** Optional: a second AMS server, a host name like the first, and not the first again. */
+    public static Optional<String> secondaryDomain(String value, String primary) {
+        if (value == null || value.isBlank()) {
+            return Optional.empty();
+        }
+        if (value.trim().equalsIgnoreCase(primary == null ? "" : primary.trim())) {
+            return msg("rule.secondary.same");
+        }
+        return domain(value);
+    }
+
     /** CloudFront allows 1 to 10 seconds. */
     public static Optional<String> connectionTimeout(Integer value) {
         return value != null && value >= 1 && value <= 10 ? Optional.empty() : msg("rule.connectionTimeout");
@@ -171,6 +182,7 @@ public final class PlanRules {
         add(problems, "origin.connectionTimeoutSeconds", connectionTimeout(o.connectionTimeoutSeconds()));
         add(problems, "origin.connectionAttempts", connectionAttempts(o.connectionAttempts()));
         add(problems, "origin.shieldRegion", shieldRegion(o.shieldRegion()));
+        add(problems, "origin.secondaryDomain", secondaryDomain(o.secondaryDomain(), o.domain()));
         Plan.Cache c = plan.cache();
         add(problems, "cache.queryStrings", queryStrings(c.queryStrings()));
         add(problems, "cache.playlistTtlSeconds", playlistTtl(c.playlistTtlSeconds()));

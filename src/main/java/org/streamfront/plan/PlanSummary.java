@@ -24,6 +24,9 @@ public final class PlanSummary {
         lines.add(Messages.get("summary.ttl", plan.cache().playlistTtlSeconds(), plan.cache().segmentTtlSeconds()));
         lines.add(Messages.get("summary.policies", CacheSettings.playlists(plan.cache()).name() + ", "
                 + CacheSettings.segments(plan.cache()).name()));
+        if (o.hasSecondary()) {
+            lines.add(Messages.get("summary.secondary", o.secondaryDomain()));
+        }
         if (o.shielded()) {
             lines.add(Messages.get("summary.shield", o.shieldRegion()));
         }

@@ -473,9 +473,24 @@ public final class CloudFrontSimulator implements AutoCloseable {
                 }
             }
         }
-        String target = SimXml.text(config, "DefaultCacheBehavior", "TargetOriginId");
-        if (origins.stream().noneMatch(o -> SimXml.text(o, "Id").equals(target))) {
-            return "The parameter TargetOriginId does not refer to an origin in this distribution.";
+        List<Element> groups = SimXml.children(SimXml.path(config, "OriginGroups", "Items"), "OriginGroup");
+        for (Element group : groups) {
+            List<Element> members = SimXml.children(SimXml.path(group, "Members", "Items"), "OriginGroupMember");
+            if (members.size() != 2) {
+                return "An origin group must have exactly two members.";
+            }
+            for (Element m : members) {
+                if (origins.stream().noneMatch(o -> SimXml.text(o, "Id").equals(SimXml.text(m, "OriginId")))) {
+                    return "The parameter OriginId in an origin group does not refer to an origin in this distribution.";
+                }
+            }
+        }
+        for (Element b : behaviours(config)) {
+            String target = SimXml.text(b, "TargetOriginId");
+            if (origins.stream().noneMatch(o -> SimXml.text(o, "Id").equals(target))
+                    && groups.stream().noneMatch(g -> SimXml.text(g, "Id").equals(target))) {
+                return "The parameter TargetOriginId does not refer to an origin or origin group in this distribution.";
+            }
         }
         return null;
     }

@@ -10,7 +10,8 @@ import org.w3c.dom.Element;
 
 /** The parts of a distribution config an edge applies, read from the config XML as CloudFront received it. */
 record EdgeConfig(String originDomain, String originPath, int httpPort, int httpsPort, String protocol,
-                  Behavior defaultBehavior, List<Behavior> behaviors, Map<Integer, Long> errorTtls, String shieldRegion) {
+                  Behavior defaultBehavior, List<Behavior> behaviors, Map<Integer, Long> errorTtls, String shieldRegion,
+                  EdgeConfig fallback, List<Integer> failoverCodes) {
 
     /** CloudFront remembers an error for 10 s unless the distribution says otherwise. */
     static final long DEFAULT_ERROR_TTL = 10;
@@ -41,7 +42,29 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
 
     /** {@code policies} gives a cache policy's config by id (null when unknown). */
     static EdgeConfig from(Element config, Function<String, Element> policies) {
-        Element origin = SimXml.child(SimXml.path(config, "Origins", "Items"), "Origin");
+        // The default behaviour's target: an origin, or an origin group whose second member takes over.
+        String target = SimXml.text(config, "DefaultCacheBehavior", "TargetOriginId");
+        Element group = SimXml.children(SimXml.path(config, "OriginGroups", "Items"), "OriginGroup").stream()
+                .filter(g -> target != null && target.equals(SimXml.text(g, "Id"))).findFirst().orElse(null);
+        if (group != null) {
+            List<Element> members = SimXml.children(SimXml.path(group, "Members", "Items"), "OriginGroupMember");
+            List<Integer> codes = SimXml.children(SimXml.path(group, "FailoverCriteria", "StatusCodes", "Items"), "StatusCode").stream()
+                    .map(e -> Integer.parseInt(e.getTextContent().trim())).toList();
+            EdgeConfig second = from(config, policies, originById(config, SimXml.text(members.get(1), "OriginId")), null, List.of());
+            return from(config, policies, originById(config, SimXml.text(members.get(0), "OriginId")), second, codes);
+        }
+        Element origin = target == null ? null : originById(config, target);
+        return from(config, policies, origin != null ? origin : SimXml.child(SimXml.path(config, "Origins", "Items"), "Origin"),
+                null, List.of());
+    }
+
+    private static Element originById(Element config, String id) {
+        return SimXml.children(SimXml.path(config, "Origins", "Items"), "Origin").stream()
+                .filter(o -> id != null && id.equals(SimXml.text(o, "Id"))).findFirst().orElse(null);
+    }
+
+    private static EdgeConfig from(Element config, Function<String, Element> policies, Element origin, EdgeConfig fallback,
+                                   List<Integer> failoverCodes) {
         List<Behavior> behaviors = new ArrayList<>();
         for (Element b : SimXml.children(SimXml.path(config, "CacheBehaviors", "Items"), "CacheBehavior")) {
             behaviors.add(behavior(b, SimXml.text(b, "PathPattern"), policies));
@@ -56,7 +79,8 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
                 (int) SimXml.number(origin, 443, "CustomOriginConfig", "HTTPSPort"),
                 SimXml.text(origin, "CustomOriginConfig", "OriginProtocolPolicy"),
                 behavior(SimXml.child(config, "DefaultCacheBehavior"), null, policies), behaviors, errors,
-                "true".equals(SimXml.text(origin, "OriginShield", "Enabled")) ? SimXml.text(origin, "OriginShield", "OriginShieldRegion") : null);
+                "true".equals(SimXml.text(origin, "OriginShield", "Enabled")) ? SimXml.text(origin, "OriginShield", "OriginShieldRegion") : null,
+                fallback, failoverCodes);
     }
 
     private static Behavior behavior(Element b, String pattern, Function<String, Element> policies) {

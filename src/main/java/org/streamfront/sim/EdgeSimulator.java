@@ -43,6 +43,8 @@ public final class EdgeSimulator implements AutoCloseable {
     private final Map<String, HttpServer> ownAddresses = new ConcurrentHashMap<>();
     /** Each simulated edge location's cache, by POP name; a viewer picks one with {@link #POP_HEADER}. */
     private final Map<String, Layer> pops = new ConcurrentHashMap<>();
+    /** The practice DNS the edge resolves origin host names with first (a name per server of a practice cluster). */
+    private final Map<String, String> practiceHosts = new ConcurrentHashMap<>();
     /** Origin Shield's cache, one per distribution and region. */
     private final Map<String, Layer> shields = new ConcurrentHashMap<>();
     private final HttpClient client = HttpClient.newBuilder()
@@ -88,6 +90,16 @@ public final class EdgeSimulator implements AutoCloseable {
         return SimHttp.uri(server);
     }
 
+    /** Makes {@code host} resolve to a loopback address for the edge's origin requests. */
+    public void resolve(String host, String loopbackAddress) {
+        practiceHosts.put(host.toLowerCase(Locale.ROOT), loopbackAddress);
+    }
+
+    private String originBase(EdgeConfig origin) {
+        String ip = practiceHosts.get(origin.originDomain().toLowerCase(Locale.ROOT));
+        return ip == null ? origin.originBase() : origin.originBase().replaceFirst("://[^:/]+", "://" + ip);
+    }
+
     private static String hostOf(HttpExchange exchange) {
         String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
         int colon = host.lastIndexOf(':');
@@ -117,23 +129,34 @@ public final class EdgeSimulator implements AutoCloseable {
         if (behavior.forwardQuery() && query != null) {
             key.append('?').append(query);
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(config.originBase() + path
-                        + (behavior.forwardQuery() && query != null ? "?" + query : "")))
-                .timeout(Duration.ofSeconds(30))
-                .header("User-Agent", "Amazon CloudFront")
-                .method(method.equals("HEAD") ? "GET" : method, HttpRequest.BodyPublishers.noBody());
+        String pathAndQuery = path + (behavior.forwardQuery() && query != null ? "?" + query : "");
+        Map<String, String> forwarded = new LinkedHashMap<>();
         for (String header : behavior.headers()) {
             String value = exchange.getRequestHeaders().getFirst(header);
             if (value != null) {
-                request.header(header, value);
+                forwarded.put(header, value);
                 key.append('|').append(header).append('=').append(value);
             }
         }
+        // One origin request to the origin (or, failing over, to the second one of its group).
+        Function<EdgeConfig, HttpRequest.Builder> request = origin -> {
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(originBase(origin) + pathAndQuery))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("User-Agent", "Amazon CloudFront")
+                    .method(method.equals("HEAD") ? "GET" : method, HttpRequest.BodyPublishers.noBody());
+            forwarded.forEach(r::header);
+            return r;
+        };
 
         String cacheKey = key.toString();
         String pop = Optional.ofNullable(exchange.getRequestHeaders().getFirst(POP_HEADER)).orElse(POP);
         exchange.getResponseHeaders().set("X-Amz-Cf-Pop", pop);
-        Function<Entry, Entry> fromOrigin = stale -> fetch(request, behavior, config, stale);
+        Function<Entry, Entry> fromOrigin = stale -> {
+            Entry first = fetch(request.apply(config), behavior, config, stale);
+            // An origin group: the first server's failure (or its not having the stream) sends the request to the second.
+            return config.fallback() != null && config.failoverCodes().contains(first.status)
+                    ? fetch(request.apply(config.fallback()), behavior, config, null) : first;
+        };
         // With Origin Shield, every edge location's miss goes through one regional cache first.
         Function<Entry, Entry> onMiss = config.shieldRegion() == null ? fromOrigin
                 : stale -> shields.computeIfAbsent(domain + "@" + config.shieldRegion(), k -> new Layer()).get(cacheKey, fromOrigin).entry();

@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class OriginSimulator implements AutoCloseable {
     private record LiveStream(String app, String id, long startedNanos) {
     }
 
-    private OriginSimulator() throws IOException {
+    private OriginSimulator(InetSocketAddress address) throws IOException {
         for (int i = 0; ; i++) {
             try (InputStream in = OriginSimulator.class.getResourceAsStream("stream/seg" + i + ".ts")) {
                 if (in == null) {
@@ -57,12 +58,20 @@ public final class OriginSimulator implements AutoCloseable {
             throw new IllegalStateException("the bundled test stream is missing");
         }
         loopTicks = (long) segments.size() * SEGMENT_SECONDS * 90_000;
-        server = SimHttp.start(this::handle);
+        server = address == null ? SimHttp.start(this::handle) : SimHttp.start(this::handle, address);
     }
 
     public static OriginSimulator start() {
+        return start(null);
+    }
+
+    /**
+     * A server on a chosen loopback address and port, e.g. 127.0.0.2 on the first server's port: the
+     * second node of a practice cluster, which a plan reaches on the same port under another name.
+     */
+    public static OriginSimulator start(InetSocketAddress address) {
         try {
-            return new OriginSimulator();
+            return new OriginSimulator(address);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

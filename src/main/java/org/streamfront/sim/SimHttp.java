@@ -19,7 +19,12 @@ final class SimHttp {
 
     /** A server on 127.0.0.1 with a free port, serving with virtual threads so slow answers block nobody. */
     static HttpServer start(HttpHandler handler) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 512);
+        return start(handler, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+    }
+
+    /** The same on a chosen loopback address and port (a second server of a practice cluster). */
+    static HttpServer start(HttpHandler handler, InetSocketAddress address) throws IOException {
+        HttpServer server = HttpServer.create(address, 512);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.createContext("/", exchange -> {

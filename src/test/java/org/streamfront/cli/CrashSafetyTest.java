@@ -73,7 +73,9 @@ class CrashSafetyTest {
                 KillPoint.call("CreateDistributionWithTags", 0, false),
                 KillPoint.call("CreateDistributionWithTags", 0, true),
                 KillPoint.call("GetDistribution", 0, false),
-                KillPoint.call("GetDistribution", 1, false)).map(Arguments::of);
+                KillPoint.call("GetDistribution", 1, false),
+                KillPoint.call("CreateCachePolicy", 0, true),
+                KillPoint.call("CreateCachePolicy", 1, false)).map(Arguments::of);
     }
 
     static Stream<Arguments> createKillPoints() {
@@ -96,7 +98,9 @@ class CrashSafetyTest {
                 KillPoint.call("GetDistribution", 0, false),
                 KillPoint.call("GetDistribution", 1, false),
                 KillPoint.call("DeleteDistribution", 0, false),
-                KillPoint.call("DeleteDistribution", 0, true)).map(Arguments::of);
+                KillPoint.call("DeleteDistribution", 0, true),
+                KillPoint.call("DeleteCachePolicy", 0, true),
+                KillPoint.call("DeleteCachePolicy", 1, false)).map(Arguments::of);
     }
 
     @ParameterizedTest(name = "apply killed {0}")
@@ -107,6 +111,8 @@ class CrashSafetyTest {
         killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
         String id = applyToTheEnd(plan);
         assertExactlyOneLive(id);
+        assertThat(sim.cachePolicyNames()).as("each policy once").containsExactlyInAnyOrder(
+                "StreamFront-playlist-1s-qs", "StreamFront-segment-10s-qs");
     }
 
     @ParameterizedTest(name = "apply killed twice, {0} then while looking for it")
@@ -146,6 +152,7 @@ class CrashSafetyTest {
         CommandProcess again = CommandProcess.run(home, env(), "teardown", id, "--wait", "--timeout", "60s");
         assertThat(again.exit()).as(again.err()).isZero();
         assertThat(sim.distributionCount()).isZero();
+        assertThat(sim.cachePolicyNames()).as("no policy left dangling").isEmpty();
         JsonNode entry = historyEntry();
         assertThat(entry.get("state").asText()).isEqualTo("DELETED");
         assertThat(entry.get("distributionId").asText()).isEqualTo(id);

@@ -111,6 +111,24 @@ class DistributionConfigMapperTest {
         assertThat(shielded.originShieldRegion()).isEqualTo("eu-central-1");
     }
 
+    @Test
+    void aSecondServerMakesAnOriginGroupThatFailsOverOnErrorsAndMissingStreams() {
+        var config = DistributionConfigMapper.toConfig(plan.withOrigin(plan.origin().withSecondary("ams2.example.com")));
+        assertThat(config.origins().items()).extracting(o -> o.id() + "=" + o.domainName())
+                .containsExactly("ams-origin=ams.example.com", "ams-origin-2=ams2.example.com");
+        assertThat(config.origins().items().get(1).originPath()).isEqualTo("/WebRTCAppEE");
+        var group = config.originGroups().items().getFirst();
+        assertThat(group.members().items()).extracting(m -> m.originId()).containsExactly("ams-origin", "ams-origin-2");
+        assertThat(group.failoverCriteria().statusCodes().items()).containsExactly(404, 500, 502, 503, 504);
+        assertThat(config.defaultCacheBehavior().targetOriginId()).isEqualTo(group.id());
+        assertThat(config.cacheBehaviors().items()).allSatisfy(b -> assertThat(b.targetOriginId()).isEqualTo(group.id()));
+        assertThat(DistributionConfigMapper.toConfig(plan).originGroups().quantity()).isZero();
+        assertThat(ConfigDiff.between(DistributionConfigMapper.toConfig(plan), config)).extracting(ConfigDiff.Change::toString)
+                .containsExactly("Second server (used when the first fails): (none) \u2192 ams2.example.com");
+        assertThat(PlanRules.validate(plan.withOrigin(plan.origin().withSecondary("AMS.example.com"))))
+                .extracting(Problem::path).containsExactly("origin.secondaryDomain");
+    }
+
     /** Walks every field the config sets, at any depth, and refuses the ones the SDK marks deprecated. */
     @Test
     void noFieldAwsMarksDeprecatedIsWritten() {

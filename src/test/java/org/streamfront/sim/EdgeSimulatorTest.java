@@ -112,6 +112,31 @@ class EdgeSimulatorTest {
     }
 
     @Test
+    void aSecondServerTakesOverWhenTheFirstFailsOrLacksTheStream() throws Exception {
+        int port = sim.world.origin.port();
+        try (OriginSimulator second = OriginSimulator.start(new java.net.InetSocketAddress("127.0.0.2", port))) {
+            second.startStream(PracticeWorld.APPLICATION, "stream1");
+            second.startStream(PracticeWorld.APPLICATION, "only-on-second");
+            sim.world.edge.resolve("ams-a.practice.test", "127.0.0.1");
+            sim.world.edge.resolve("ams-b.practice.test", "127.0.0.2");
+            Plan cluster = sim.world.examplePlan().withOrigin(new Plan.Origin("ams-a.practice.test", PracticeWorld.APPLICATION, null,
+                    port, null).withSecondary("ams-b.practice.test"));
+            String domain = sim.distribute(cluster);
+
+            assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=1").statusCode()).isEqualTo(200);
+            assertThat(second.requests("playlist")).as("the first server answered").isZero();
+            assertThat(sim.viaEdge(domain, "/streams/only-on-second.m3u8").statusCode()).as("404 on the first: the second has it")
+                    .isEqualTo(200);
+            // A first server that is down (nothing listens at its address): the second answers.
+            sim.world.edge.resolve("ams-down.practice.test", "127.0.0.3");
+            String down = sim.distribute(cluster.withName("down").withOrigin(new Plan.Origin("ams-down.practice.test",
+                    PracticeWorld.APPLICATION, null, port, null).withSecondary("ams-b.practice.test")));
+            assertThat(sim.viaEdge(down, "/streams/stream1.m3u8").statusCode()).isEqualTo(200);
+            assertThat(second.requests("playlist")).isEqualTo(2);
+        }
+    }
+
+    @Test
     void withoutThePresetEveryPlaylistRequestReachesTheOrigin() throws Exception {
         Plan noPreset = sim.world.examplePlan().withCache(new Plan.Cache(null, null, 0, null));
         String domain = sim.distribute(noPreset);

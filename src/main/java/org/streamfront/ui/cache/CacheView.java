@@ -89,6 +89,7 @@ public final class CacheView implements StepPage {
         TitledPane advanced = new TitledPane(Messages.get("cache.advanced"), advancedBody);
         advanced.setId("cache-advanced");
         // Open by itself when a TTL is wrong, so the message is never hidden.
+        advanced.setExpanded(false);
         for (var error : List.of(model.playlistTtlError, model.segmentTtlError, model.connectionTimeoutError, model.connectionAttemptsError)) {
             error.subscribe(e -> advanced.setExpanded(advanced.isExpanded() || e != null));
         }

@@ -1,6 +1,7 @@
 package org.streamfront.ui.origin;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.beans.InvalidationListener;
@@ -43,7 +44,7 @@ public final class OriginCheckViewModel {
             }
         };
         for (Observable field : List.<Observable>of(form.domain, form.application,
-                form.protocol, form.httpPort, form.httpsPort, form.streamId)) {
+                form.protocol, form.httpPort, form.httpsPort, form.streamId, form.secondaryDomain)) {
             field.addListener(changed);
         }
     }
@@ -64,6 +65,20 @@ public final class OriginCheckViewModel {
         return liveStreams;
     }
 
+    /** The first server's checks, then the second server's (if there is a valid one), each line saying which. */
+    private OriginCheck.Report checkBoth(Plan.Origin o, String streamId) throws InterruptedException {
+        OriginCheck.Report first = new OriginCheck(timeout).run(o, streamId);
+        if (!o.hasSecondary() || PlanRules.secondaryDomain(o.secondaryDomain(), o.domain()).isPresent()) {
+            return first;
+        }
+        Plan.Origin second = new Plan.Origin(o.secondaryDomain(), o.application(), o.protocol(), o.httpPort(), o.httpsPort());
+        List<Check> all = new ArrayList<>(first.checks());
+        for (Check c : new OriginCheck(timeout).run(second, streamId).checks()) {
+            all.add(new Check("secondary-" + c.id(), c.mark(), Messages.get("origin.check.secondary", c.summary()), c.detail()));
+        }
+        return new OriginCheck.Report(all, first.liveStreams(), first.suggestedPlaylistTtl());
+    }
+
     /** Checks now, if the origin fields are valid; a newer check replaces an older one still running. */
     public void run() {
         Plan plan = form.toPlan();
@@ -79,7 +94,7 @@ public final class OriginCheckViewModel {
         }
         int mine = ++generation;
         running.set(true);
-        jobs.run(() -> new OriginCheck(timeout).run(o, plan.stream().id()), report -> {
+        jobs.run(() -> checkBoth(o, plan.stream().id()), report -> {
             if (mine == generation) {
                 checks.setAll(report.checks());
                 liveStreams.setAll(report.liveStreams());

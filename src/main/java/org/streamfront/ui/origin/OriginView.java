@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,6 +50,14 @@ public final class OriginView implements StepPage {
                 Forms.field("origin.httpPort", httpPort, "origin.httpPort.tip", model.httpPortError),
                 Forms.field("origin.httpsPort", httpsPort, "origin.httpsPort.tip", model.httpsPortError));
 
+        var secondary = Forms.textField("origin-secondary", form.secondaryDomain);
+        secondary.setPromptText("ams2.example.com");
+        TitledPane cluster = new TitledPane(Messages.get("origin.cluster"), new VBox(6, Forms.prose("origin.cluster.explained"),
+                Forms.field("origin.secondary", secondary, "origin.secondary.tip", model.secondaryError)));
+        cluster.setId("origin-cluster");
+        cluster.setExpanded(!form.secondaryDomain.get().isEmpty() || model.secondaryError.get() != null);
+        model.secondaryError.subscribe(e -> cluster.setExpanded(cluster.isExpanded() || e != null));
+
         var name = Forms.textField("plan-name", form.name);
         name.setPromptText(Messages.get("origin.name.prompt"));
         var streamId = Forms.textField("stream-id", form.streamId);
@@ -60,6 +69,7 @@ public final class OriginView implements StepPage {
                 Forms.field("origin.application", application, "origin.application.tip", model.applicationError),
                 Forms.field("origin.protocol", protocolBox, "origin.protocol.tip", model.protocolError),
                 ports,
+                cluster,
                 sideBySide(new VBox(6, Forms.field("origin.streamId", streamId, "origin.streamId.tip", model.streamIdError),
                         new StreamPicker("origin-live", check.liveStreams, form.streamId)),
                         Forms.field("origin.name", name, "origin.name.tip", model.nameError)));

@@ -1,5 +1,6 @@
 package org.streamfront.ui.origin;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import org.streamfront.plan.PlanRules;
 import org.streamfront.ui.wizard.PlanForm;
@@ -15,6 +16,7 @@ public final class OriginViewModel {
     final StringBinding httpPortError;
     final StringBinding httpsPortError;
     final StringBinding streamIdError;
+    final StringBinding secondaryError;
     final StringBinding blocker;
 
     public OriginViewModel(PlanForm form) {
@@ -26,7 +28,10 @@ public final class OriginViewModel {
         httpPortError = Forms.error(form.httpPort, PlanRules::port);
         httpsPortError = Forms.error(form.httpsPort, PlanRules::port);
         streamIdError = Forms.error(form.streamId, PlanRules::streamId);
-        blocker = Forms.firstError(domainError, applicationError, protocolError, httpPortError, httpsPortError, nameError, streamIdError);
+        secondaryError = Bindings.createStringBinding(() -> PlanRules.secondaryDomain(form.secondaryDomain.get(), form.domain.get())
+                .orElse(null), form.secondaryDomain, form.domain);
+        blocker = Forms.firstError(domainError, applicationError, protocolError, httpPortError, httpsPortError, secondaryError,
+                nameError, streamIdError);
     }
 
     public StringBinding blocker() {

@@ -33,6 +33,8 @@ public final class PlanForm {
     public final ObjectProperty<Integer> httpsPort = new SimpleObjectProperty<>();
     public final ObjectProperty<Integer> connectionTimeout = new SimpleObjectProperty<>();
     public final ObjectProperty<Integer> connectionAttempts = new SimpleObjectProperty<>();
+    /** Empty: a single server. */
+    public final StringProperty secondaryDomain = new SimpleStringProperty("");
     /** Empty: Origin Shield off. */
     public final StringProperty shieldRegion = new SimpleStringProperty("");
     public final StringProperty queryStrings = new SimpleStringProperty("");
@@ -52,7 +54,7 @@ public final class PlanForm {
     public PlanForm() {
         load(Plan.empty());
         plan = Bindings.createObjectBinding(this::toPlan, planId, name, domain, application, protocol, httpPort,
-                httpsPort, connectionTimeout, connectionAttempts, shieldRegion, queryStrings, corsHeaders, corsFromServer,
+                httpsPort, connectionTimeout, connectionAttempts, shieldRegion, secondaryDomain, queryStrings, corsHeaders, corsFromServer,
                 playlistTtl, segmentTtl, errorPages, viewerProtocol, priceClass, comment, streamId);
     }
 
@@ -67,7 +69,7 @@ public final class PlanForm {
                 .toList();
         return new Plan(Plan.SCHEMA_VERSION, planId.get(), name.get(),
                 new Plan.Origin(domain.get(), application.get(), protocol.get(), httpPort.get(), httpsPort.get(),
-                        connectionTimeout.get(), connectionAttempts.get(), shieldRegion.get()),
+                        connectionTimeout.get(), connectionAttempts.get(), shieldRegion.get(), secondaryDomain.get()),
                 new Plan.Cache(queryStrings.get(), corsHeaders.get(), playlistTtl.get(), segmentTtl.get(), corsFromServer.get()),
                 pages,
                 new Plan.Distribution(viewerProtocol.get(), priceClass.get(), comment.get()),
@@ -86,6 +88,7 @@ public final class PlanForm {
         connectionTimeout.set(p.origin().connectionTimeoutSeconds());
         connectionAttempts.set(p.origin().connectionAttempts());
         shieldRegion.set(p.origin().shieldRegion() == null ? "" : p.origin().shieldRegion());
+        secondaryDomain.set(p.origin().secondaryDomain() == null ? "" : p.origin().secondaryDomain());
         queryStrings.set(p.cache().queryStrings());
         corsHeaders.set(p.cache().corsHeaders());
         corsFromServer.set(p.cache().corsFromServer());
