@@ -43,7 +43,11 @@ public final class ScreenshotTour {
             user.type("#origin-domain", "localhost");
             user.click("#nav-next");
             user.click("#cache-advanced .title");
+            user.click("#cache-shield");
+            AppDriver.await(5, () -> user.lookup("#cache-shield-region").query().isVisible());
+            user.reveal(user.node("#cache-shield-suggestion"));
             shot(user, out, "3-cache");
+            user.click("#cache-shield");
             user.click("#nav-next");
             shot(user, out, "4-error-pages");
             user.click("#nav-next");
