@@ -14,7 +14,7 @@ import org.streamfront.Messages;
  * are not positive numbers, a rendition without its address or bandwidth) names it in {@link #defect()}.
  */
 public record HlsPlaylist(boolean master, int targetDuration, long mediaSequence, boolean ended,
-                         List<Segment> segments, List<Variant> variants, List<String> defects) {
+                         List<Segment> segments, List<Variant> variants, List<String> defects, double partTarget) {
 
     public record Segment(String uri, double duration) {
     }
@@ -27,6 +27,7 @@ public record HlsPlaylist(boolean master, int targetDuration, long mediaSequence
     private static final double ABSURD_SECONDS = 3600;
     private static final Pattern BANDWIDTH = Pattern.compile("(?:^|,)BANDWIDTH=(\\d{1,15})(?:,|$)");
     private static final Pattern RESOLUTION = Pattern.compile("(?:^|,)RESOLUTION=(\\d+x\\d+)");
+    private static final Pattern PART_TARGET = Pattern.compile("(?:^|,)PART-TARGET=([0-9.]{1,12})(?:,|$)");
 
     public static Optional<HlsPlaylist> parse(String text) {
         if (text == null || !text.stripLeading().startsWith("#EXTM3U")) {
@@ -39,6 +40,7 @@ public record HlsPlaylist(boolean master, int targetDuration, long mediaSequence
         List<Variant> variants = new ArrayList<>();
         List<String> defects = new ArrayList<>();
         Double pendingDuration = null;
+        double partTarget = 0;
         String pendingVariant = null;
         for (String raw : text.split("\r?\n")) {
             String line = raw.strip();
@@ -49,6 +51,13 @@ public record HlsPlaylist(boolean master, int targetDuration, long mediaSequence
                 target = number(line, -1);
             } else if (line.startsWith("#EXT-X-MEDIA-SEQUENCE:")) {
                 sequence = number(line, -1);
+            } else if (line.startsWith("#EXT-X-PART-INF:")) {
+                double part = find(PART_TARGET, line.substring(16)).map(HlsPlaylist::decimal).orElse(Double.NaN);
+                if (part > 0 && part < ABSURD_SECONDS) {
+                    partTarget = part;
+                } else {
+                    defects.add(Messages.get("hls.defect.partTarget"));
+                }
             } else if (line.equals("#EXT-X-ENDLIST")) {
                 ended = true;
             } else if (line.startsWith("#EXTINF:")) {
@@ -94,7 +103,12 @@ public record HlsPlaylist(boolean master, int targetDuration, long mediaSequence
             }
         }
         return Optional.of(new HlsPlaylist(master, (int) Math.max(0, Math.min(target, (long) ABSURD_SECONDS)), Math.max(0, sequence),
-                ended, List.copyOf(segments), List.copyOf(variants), List.copyOf(defects)));
+                ended, List.copyOf(segments), List.copyOf(variants), List.copyOf(defects), partTarget));
+    }
+
+    /** Low-Latency HLS: the playlist announces parts ({@code #EXT-X-PART-INF}). */
+    public boolean lowLatency() {
+        return partTarget > 0;
     }
 
     /** The first thing wrong with this playlist, in plain words; empty when it makes sense. */

@@ -27,7 +27,8 @@ import org.streamfront.plan.Plan;
  */
 public final class OriginCheck {
     /** Everything the check found: the checklist, the live streams (when AMS tells), a TTL suggestion. */
-    public record Report(List<Check> checks, List<String> liveStreams, Optional<Integer> suggestedPlaylistTtl) {
+    /** {@code lowLatency}: the stream's playlist announces LL-HLS parts. */
+    public record Report(List<Check> checks, List<String> liveStreams, Optional<Integer> suggestedPlaylistTtl, boolean lowLatency) {
         public boolean blocked() {
             return checks.stream().anyMatch(c -> c.mark() == Check.Mark.RED);
         }
@@ -56,7 +57,7 @@ public final class OriginCheck {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             checks.add(Check.red("dns", Messages.get("origin.check.dns.unknown", host), e.toString()));
-            return new Report(checks, List.of(), Optional.empty());
+            return new Report(checks, List.of(), Optional.empty(), false);
         }
         String listed = String.join(", ", Arrays.stream(addresses).map(InetAddress::getHostAddress).toList());
         Optional<InetAddress> hidden = Arrays.stream(addresses).filter(OriginCheck::notOnTheInternet).findFirst();
@@ -83,7 +84,7 @@ public final class OriginCheck {
                     : firstFailure instanceof ConnectException ? Messages.get("origin.check.port.refused", port)
                     : Messages.get("origin.check.port.failed", port);
             checks.add(Check.red("port", why, String.valueOf(firstFailure)));
-            return new Report(checks, List.of(), Optional.empty());
+            return new Report(checks, List.of(), Optional.empty(), false);
         }
         checks.add(silent.isEmpty()
                 ? Check.green("port", Messages.get("origin.check.port.ok", port), String.join(", ", answering) + " : " + port)
@@ -97,13 +98,13 @@ public final class OriginCheck {
                     : root.failure() instanceof HttpTimeoutException ? Messages.get("origin.check.http.silent", port, timeout.toSeconds())
                     : Messages.get("origin.check.http.failed");
             checks.add(Check.red("http", why, root.facts()));
-            return new Report(checks, List.of(), Optional.empty());
+            return new Report(checks, List.of(), Optional.empty(), false);
         }
         checks.add(root.status() >= 500
                 ? Check.red("http", Messages.get("origin.check.http.serverError", root.status()), root.facts("Server"))
                 : Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase()), root.facts("Server")));
         if (root.status() >= 500) {
-            return new Report(checks, List.of(), Optional.empty());
+            return new Report(checks, List.of(), Optional.empty(), false);
         }
 
         String app = origin.application();
@@ -119,7 +120,7 @@ public final class OriginCheck {
             checks.add(Check.red("application", others.isEmpty()
                     ? Messages.get("origin.check.app.missing", app)
                     : Messages.get("origin.check.app.missingTry", app, String.join(", ", others)), appFacts));
-            return new Report(checks, List.of(), Optional.empty());
+            return new Report(checks, List.of(), Optional.empty(), false);
         }
         if (!appAnswer.ok()) {
             // Only a 2xx (after redirects) shows the application is there; anything else is said as it is.
@@ -132,7 +133,7 @@ public final class OriginCheck {
                     : Check.amber("application", Messages.get("origin.check.app.odd", app, appAnswer.status()), appFacts);
             checks.add(odd);
             if (odd.mark() == Check.Mark.RED) {
-                return new Report(checks, List.of(), Optional.empty());
+                return new Report(checks, List.of(), Optional.empty(), false);
             }
         } else {
             checks.add(Check.green("application", Messages.get("origin.check.app.ok", app), appFacts));
@@ -164,6 +165,7 @@ public final class OriginCheck {
         }
 
         Optional<Integer> suggestion = Optional.empty();
+        boolean lowLatency = false;
         if (streamId != null && !streamId.isBlank()) {
             String path = "/" + app + "/streams/" + streamId.trim() + ".m3u8";
             HttpGet.Answer playlist = get(URI.create(base + path), "Origin", "https://player.example");
@@ -177,13 +179,17 @@ public final class OriginCheck {
                 suggestion = Optional.of(Math.max(1, target / 2));
                 checks.add(Check.green("playlist", Messages.get("origin.check.playlist.ok", streamId.trim(), target,
                         p.mediaSequence(), p.master() ? p.variants().size() : p.segments().size(), suggestion.get()), facts));
+                if (p.lowLatency()) {
+                    lowLatency = true;
+                    checks.add(Check.green("llhls", Messages.get("origin.check.llhls", String.valueOf(p.partTarget())), facts));
+                }
             } else if (playlist.status() == 404) {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.notLive", streamId.trim(), host, app), facts));
             } else {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.odd", streamId.trim()), facts));
             }
         }
-        return new Report(checks, List.copyOf(live), suggestion);
+        return new Report(checks, List.copyOf(live), suggestion, lowLatency);
     }
 
     /** Loopback, private, link-local or carrier-grade NAT: places CloudFront cannot reach from the internet. */

@@ -17,7 +17,8 @@ import software.amazon.awssdk.services.cloudfront.model.Headers;
  * shared by content: the name says everything in it ({@code StreamFront-playlist-1s-qs}), so two
  * plans that want the same settings use one policy, and an account's quota of 20 goes further.
  */
-public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxTtl, boolean queryStrings, boolean corsHeaders) {
+public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxTtl, boolean queryStrings, boolean corsHeaders,
+                            boolean lowLatency) {
     public static final String PREFIX = "StreamFront-";
     public static final String PLAYLIST = "playlist";
     public static final String SEGMENT = "segment";
@@ -26,7 +27,9 @@ public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxT
     /** CloudFront's managed SimpleCORS response headers policy: Access-Control-Allow-Origin: * for CORS requests. */
     public static final String SIMPLE_CORS_POLICY_ID = "60669652-455b-4ae9-85a4-c4c02393f86c";
     /** What AMS needs to see to answer CORS itself; browsers' preflights need the other two. */
-    private static final Pattern NAME = Pattern.compile("StreamFront-(playlist|segment)-(\\d{1,8})s(-qs)?(-cors)?");
+    private static final Pattern NAME = Pattern.compile("StreamFront-(playlist|segment)-(\\d{1,8})s(-qs)?(-llhls)?(-cors)?");
+    /** The LL-HLS playlist request's own parameters: which part a player waits for. */
+    public static final List<String> LL_HLS_QUERY = List.of("_HLS_msn", "_HLS_part", "_HLS_skip");
     public static final List<String> CORS_HEADERS =
             List.of("Origin", "Access-Control-Request-Method", "Access-Control-Request-Headers");
 
@@ -37,17 +40,19 @@ public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxT
      */
     public static CacheSettings playlists(Plan.Cache cache) {
         long ttl = cache.playlistTtlSeconds();
-        return new CacheSettings(PLAYLIST, ttl, ttl, Math.max(1, ttl), Plan.Cache.ALL.equals(cache.queryStrings()), cache.corsFromServer());
+        return new CacheSettings(PLAYLIST, ttl, ttl, Math.max(1, ttl), Plan.Cache.ALL.equals(cache.queryStrings()), cache.corsFromServer(),
+                cache.lowLatencyHls() && !Plan.Cache.ALL.equals(cache.queryStrings()));
     }
 
     /** Segments keep the origin's time up to the plan's, short because names restart with each broadcast. */
     public static CacheSettings segments(Plan.Cache cache) {
         long ttl = cache.segmentTtlSeconds();
-        return new CacheSettings(SEGMENT, 0, ttl, Math.max(1, ttl), Plan.Cache.ALL.equals(cache.queryStrings()), cache.corsFromServer());
+        return new CacheSettings(SEGMENT, 0, ttl, Math.max(1, ttl), Plan.Cache.ALL.equals(cache.queryStrings()), cache.corsFromServer(),
+                false);
     }
 
     public String name() {
-        return PREFIX + kind + "-" + defaultTtl + "s" + (queryStrings ? "-qs" : "") + (corsHeaders ? "-cors" : "");
+        return PREFIX + kind + "-" + defaultTtl + "s" + (queryStrings ? "-qs" : "") + (lowLatency ? "-llhls" : "") + (corsHeaders ? "-cors" : "");
     }
 
     public CachePolicyConfig toPolicyConfig() {
@@ -58,8 +63,16 @@ public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxT
                 .minTTL(minTtl).defaultTTL(defaultTtl).maxTTL(maxTtl)
                 .parametersInCacheKeyAndForwardedToOrigin(p -> p
                         .enableAcceptEncodingGzip(playlist).enableAcceptEncodingBrotli(playlist)
-                        .queryStringsConfig(q -> q.queryStringBehavior(queryStrings ? CachePolicyQueryStringBehavior.ALL
-                                : CachePolicyQueryStringBehavior.NONE))
+                        .queryStringsConfig(q -> {
+                            if (queryStrings) {
+                                q.queryStringBehavior(CachePolicyQueryStringBehavior.ALL);
+                            } else if (lowLatency) {
+                                q.queryStringBehavior(CachePolicyQueryStringBehavior.WHITELIST)
+                                        .queryStrings(n -> n.quantity(LL_HLS_QUERY.size()).items(LL_HLS_QUERY));
+                            } else {
+                                q.queryStringBehavior(CachePolicyQueryStringBehavior.NONE);
+                            }
+                        })
                         .headersConfig(h -> {
                             if (corsHeaders) {
                                 h.headerBehavior(CachePolicyHeaderBehavior.WHITELIST)
@@ -82,9 +95,11 @@ public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxT
                 && keys.queryStringsConfig().queryStringBehavior() == CachePolicyQueryStringBehavior.ALL;
         boolean cors = keys.headersConfig() != null && keys.headersConfig().headers() != null
                 && keys.headersConfig().headers().items().contains("Origin");
+        boolean lowLatency = !qs && keys.queryStringsConfig() != null && keys.queryStringsConfig().queryStrings() != null
+                && keys.queryStringsConfig().queryStrings().items().contains("_HLS_msn");
         String name = config.name() == null ? "" : config.name();
         String kind = name.startsWith(PREFIX + PLAYLIST) ? PLAYLIST : name.startsWith(PREFIX + SEGMENT) ? SEGMENT : name;
-        return Optional.of(new CacheSettings(kind, nz(config.minTTL()), nz(config.defaultTTL()), nz(config.maxTTL()), qs, cors));
+        return Optional.of(new CacheSettings(kind, nz(config.minTTL()), nz(config.defaultTTL()), nz(config.maxTTL()), qs, cors, lowLatency));
     }
 
     /**
@@ -96,7 +111,7 @@ public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxT
         if (policyId == null || policyId.isEmpty()) {
             boolean qs = forwarded != null && Boolean.TRUE.equals(forwarded.queryString());
             boolean cors = forwarded != null && forwarded.headers() != null && forwarded.headers().items().contains("Origin");
-            return Optional.of(new CacheSettings(LEGACY, nz(min), def == null ? 86_400 : def, max == null ? 31_536_000 : max, qs, cors));
+            return Optional.of(new CacheSettings(LEGACY, nz(min), def == null ? 86_400 : def, max == null ? 31_536_000 : max, qs, cors, false));
         }
         return policies.apply(policyId).flatMap(CacheSettings::of);
     }
@@ -117,7 +132,8 @@ public record CacheSettings(String kind, long minTtl, long defaultTtl, long maxT
         }
         long ttl = Long.parseLong(m.group(2));
         boolean playlist = PLAYLIST.equals(m.group(1));
-        return Optional.of(new CacheSettings(m.group(1), playlist ? ttl : 0, ttl, Math.max(1, ttl), m.group(3) != null, m.group(4) != null));
+        return Optional.of(new CacheSettings(m.group(1), playlist ? ttl : 0, ttl, Math.max(1, ttl), m.group(3) != null, m.group(5) != null,
+                m.group(4) != null));
     }
 
     private static long nz(Long v) {

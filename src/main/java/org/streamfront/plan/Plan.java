@@ -139,18 +139,25 @@ public record Plan(
      * How CloudFront keeps copies. Defaults: the tutorial's query strings plus the live-HLS preset.
      * {@code corsHeaders}: players on other web sites may load the stream, with CORS headers added at
      * the edge; {@code corsFromServer}: AMS answers CORS itself (the request's Origin reaches it and,
-     * because its answer depends on it, becomes part of CloudFront's cache key).
+     * because its answer depends on it, becomes part of CloudFront's cache key). {@code lowLatencyHls}:
+     * the stream has LL-HLS parts, whose playlist requests ({@code _HLS_msn}, {@code _HLS_part}) must
+     * stay apart in the cache even when other query strings are left out.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Cache(String queryStrings, Boolean corsHeaders, Integer playlistTtlSeconds, Integer segmentTtlSeconds,
-                        Boolean corsFromServer) {
+                        Boolean corsFromServer, Boolean lowLatencyHls) {
         public static final String ALL = "all";
         public static final String NONE = "none";
         public static final int PRESET_PLAYLIST_TTL = 1;
         public static final int PRESET_SEGMENT_TTL = 10;
 
         public Cache(String queryStrings, Boolean corsHeaders, Integer playlistTtlSeconds, Integer segmentTtlSeconds) {
-            this(queryStrings, corsHeaders, playlistTtlSeconds, segmentTtlSeconds, null);
+            this(queryStrings, corsHeaders, playlistTtlSeconds, segmentTtlSeconds, null, null);
+        }
+
+        public Cache(String queryStrings, Boolean corsHeaders, Integer playlistTtlSeconds, Integer segmentTtlSeconds,
+                     Boolean corsFromServer) {
+            this(queryStrings, corsHeaders, playlistTtlSeconds, segmentTtlSeconds, corsFromServer, null);
         }
 
         public Cache {
@@ -159,6 +166,7 @@ public record Plan(
             playlistTtlSeconds = Objects.requireNonNullElse(playlistTtlSeconds, PRESET_PLAYLIST_TTL);
             segmentTtlSeconds = Objects.requireNonNullElse(segmentTtlSeconds, PRESET_SEGMENT_TTL);
             corsFromServer = Objects.requireNonNullElse(corsFromServer, false) && corsHeaders;
+            lowLatencyHls = Objects.requireNonNullElse(lowLatencyHls, false);
         }
 
         /** CORS answered at the edge (a response headers policy), not by AMS. */

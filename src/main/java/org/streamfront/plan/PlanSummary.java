@@ -22,6 +22,9 @@ public final class PlanSummary {
         lines.add(Messages.get(plan.cache().corsAtEdge() ? "summary.corsEdge" : plan.cache().corsFromServer() ? "summary.corsServer"
                 : "summary.corsNone"));
         lines.add(Messages.get("summary.ttl", plan.cache().playlistTtlSeconds(), plan.cache().segmentTtlSeconds()));
+        if (plan.cache().lowLatencyHls()) {
+            lines.add(Messages.get("summary.llhls"));
+        }
         lines.add(Messages.get("summary.policies", CacheSettings.playlists(plan.cache()).name() + ", "
                 + CacheSettings.segments(plan.cache()).name()));
         if (o.hasSecondary()) {

@@ -22,7 +22,21 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
      * the origin. {@code corsAtEdge}: the SimpleCORS response headers policy is attached.
      */
     record Behavior(String pattern, long minTtl, long defaultTtl, long maxTtl, boolean forwardQuery, List<String> headers,
-                    boolean corsAtEdge) {
+                    boolean corsAtEdge, List<String> queryNames) {
+        /** The part of a query that is in the cache key and reaches the origin: all of it, the listed names, or none. */
+        String keptQuery(String query) {
+            if (query == null || query.isEmpty()) {
+                return null;
+            }
+            if (forwardQuery) {
+                return query;
+            }
+            String kept = java.util.Arrays.stream(query.split("&"))
+                    .filter(pair -> queryNames.contains(pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair))
+                    .collect(java.util.stream.Collectors.joining("&"));
+            return kept.isEmpty() ? null : kept;
+        }
+
         boolean matches(String path) {
             if (pattern == null) {
                 return true;
@@ -91,12 +105,14 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
             Element keys = SimXml.child(policy, "ParametersInCacheKeyAndForwardedToOrigin");
             return new Behavior(pattern, SimXml.number(policy, 0, "MinTTL"), SimXml.number(policy, 86_400, "DefaultTTL"),
                     SimXml.number(policy, 31_536_000, "MaxTTL"), "all".equals(SimXml.text(keys, "QueryStringsConfig", "QueryStringBehavior")),
-                    names(SimXml.path(keys, "HeadersConfig", "Headers", "Items")), corsAtEdge);
+                    names(SimXml.path(keys, "HeadersConfig", "Headers", "Items")), corsAtEdge,
+                    "whitelist".equals(SimXml.text(keys, "QueryStringsConfig", "QueryStringBehavior"))
+                            ? names(SimXml.path(keys, "QueryStringsConfig", "QueryStrings", "Items")) : List.of());
         }
         return new Behavior(pattern,
                 SimXml.number(b, 0, "MinTTL"), SimXml.number(b, 86_400, "DefaultTTL"), SimXml.number(b, 31_536_000, "MaxTTL"),
                 "true".equals(SimXml.text(b, "ForwardedValues", "QueryString")),
-                names(SimXml.path(b, "ForwardedValues", "Headers", "Items")), corsAtEdge);
+                names(SimXml.path(b, "ForwardedValues", "Headers", "Items")), corsAtEdge, List.of());
     }
 
     private static List<String> names(Element items) {

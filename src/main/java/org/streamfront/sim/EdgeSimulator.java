@@ -126,10 +126,11 @@ public final class EdgeSimulator implements AutoCloseable {
         String query = exchange.getRequestURI().getRawQuery();
         EdgeConfig.Behavior behavior = config.behaviorFor(path);
         StringBuilder key = new StringBuilder(domain).append(' ').append(method.equals("OPTIONS") ? "OPTIONS " : "").append(path);
-        if (behavior.forwardQuery() && query != null) {
-            key.append('?').append(query);
+        String keptQuery = behavior.keptQuery(query);
+        if (keptQuery != null) {
+            key.append('?').append(keptQuery);
         }
-        String pathAndQuery = path + (behavior.forwardQuery() && query != null ? "?" + query : "");
+        String pathAndQuery = path + (keptQuery != null ? "?" + keptQuery : "");
         Map<String, String> forwarded = new LinkedHashMap<>();
         for (String header : behavior.headers()) {
             String value = exchange.getRequestHeaders().getFirst(header);

@@ -49,4 +49,20 @@ class HlsPlaylistTest {
     void endedPlaylistIsNoticed() {
         assertThat(HlsPlaylist.parse("#EXTM3U\n#EXTINF:2,\na.ts\n#EXT-X-ENDLIST\n").orElseThrow().ended()).isTrue();
     }
+
+    @Test
+    void lowLatencyPartsAreNoticedAndANonsensePartTargetIsADefect() {
+        String ll = "#EXTM3U\n#EXT-X-VERSION:9\n#EXT-X-TARGETDURATION:2\n#EXT-X-PART-INF:PART-TARGET=0.334\n"
+                + "#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=1.0\n#EXT-X-MEDIA-SEQUENCE:7\n"
+                + "#EXTINF:2.000,\nseg7.ts\n#EXT-X-PART:DURATION=0.334,URI=\"seg8.0.ts\"\n";
+        HlsPlaylist p = HlsPlaylist.parse(ll).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(p.lowLatency()).isTrue();
+        org.assertj.core.api.Assertions.assertThat(p.partTarget()).isEqualTo(0.334);
+        org.assertj.core.api.Assertions.assertThat(p.defect()).isEmpty();
+        HlsPlaylist broken = HlsPlaylist.parse(ll.replace("PART-TARGET=0.334", "PART-TARGET=soon")).orElseThrow();
+        org.assertj.core.api.Assertions.assertThat(broken.lowLatency()).isFalse();
+        org.assertj.core.api.Assertions.assertThat(broken.defect()).contains("The playlist announces Low-Latency parts without a usable PART-TARGET.");
+        org.assertj.core.api.Assertions.assertThat(HlsPlaylist.parse("#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXTINF:2,\na.ts\n")
+                .orElseThrow().lowLatency()).isFalse();
+    }
 }

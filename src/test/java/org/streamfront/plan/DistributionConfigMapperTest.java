@@ -129,6 +129,22 @@ class DistributionConfigMapperTest {
                 .extracting(Problem::path).containsExactly("origin.secondaryDomain");
     }
 
+    @Test
+    void lowLatencyHlsKeepsThePartRequestsApartEvenWithoutOtherQueryStrings() {
+        var noQuery = plan.withCache(new Plan.Cache("none", null, null, null, null, true));
+        CacheBehavior playlist = DistributionConfigMapper.toConfig(noQuery).cacheBehaviors().items().getFirst();
+        assertThat(playlist.cachePolicyId()).isEqualTo("StreamFront-playlist-1s-llhls");
+        var keys = settings(playlist.cachePolicyId()).toPolicyConfig().parametersInCacheKeyAndForwardedToOrigin().queryStringsConfig();
+        assertThat(keys.queryStringBehaviorAsString()).isEqualTo("whitelist");
+        assertThat(keys.queryStrings().items()).containsExactly("_HLS_msn", "_HLS_part", "_HLS_skip");
+        assertThat(DistributionConfigMapper.toConfig(noQuery).cacheBehaviors().items().get(1).cachePolicyId())
+                .as("segments are not asked for by part").isEqualTo("StreamFront-segment-10s");
+        // With every query string kept, the part requests are apart already.
+        assertThat(DistributionConfigMapper.toConfig(plan.withCache(new Plan.Cache(null, null, null, null, null, true)))
+                .cacheBehaviors().items().getFirst().cachePolicyId()).isEqualTo("StreamFront-playlist-1s-qs");
+        assertThat(PlanSummary.lines(noQuery)).anySatisfy(l -> assertThat(l).startsWith("The stream is Low-Latency HLS"));
+    }
+
     /** Walks every field the config sets, at any depth, and refuses the ones the SDK marks deprecated. */
     @Test
     void noFieldAwsMarksDeprecatedIsWritten() {

@@ -137,6 +137,18 @@ class EdgeSimulatorTest {
     }
 
     @Test
+    void lowLatencyPartRequestsStayApartWhileOtherQueryStringsAreDropped() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan().withCache(new Plan.Cache("none", null, null, null, null, true)));
+        long before = sim.world.origin.requests("playlist");
+        sim.viaEdge(domain, "/streams/stream1.m3u8?_HLS_msn=5&_HLS_part=1&token=a");
+        assertThat(xCache(sim.viaEdge(domain, "/streams/stream1.m3u8?_HLS_msn=5&_HLS_part=1&token=b")))
+                .as("another viewer's token does not matter").isEqualTo("Hit from cloudfront");
+        assertThat(xCache(sim.viaEdge(domain, "/streams/stream1.m3u8?_HLS_msn=5&_HLS_part=2&token=a")))
+                .as("the next part is another answer").isEqualTo("Miss from cloudfront");
+        assertThat(sim.world.origin.requests("playlist") - before).isEqualTo(2);
+    }
+
+    @Test
     void withoutThePresetEveryPlaylistRequestReachesTheOrigin() throws Exception {
         Plan noPreset = sim.world.examplePlan().withCache(new Plan.Cache(null, null, 0, null));
         String domain = sim.distribute(noPreset);
@@ -227,12 +239,12 @@ class EdgeSimulatorTest {
 
     @Test
     void ttlFollowsCloudFrontsRules() {
-        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, List.of(), false);
+        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, List.of(), false, List.of());
         assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=0"))).isEqualTo(1);
         assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=10"))).isEqualTo(2);
         assertThat(EdgeSimulator.ttl(b, Optional.of("no-cache"))).isEqualTo(1);
         assertThat(EdgeSimulator.ttl(b, Optional.empty())).isEqualTo(1);
-        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, List.of(), false);
+        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, List.of(), false, List.of());
         assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=10"))).isEqualTo(10);
         assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=3600"))).isEqualTo(10);
     }

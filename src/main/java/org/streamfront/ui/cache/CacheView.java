@@ -48,6 +48,12 @@ public final class CacheView implements StepPage {
         corsFromServer.setTooltip(Forms.tooltip("cache.corsFromServer.tip"));
         corsFromServer.setPadding(new Insets(0, 0, 0, 24));
 
+        CheckBox lowLatency = new CheckBox(Messages.get("cache.lowLatency"));
+        lowLatency.setId("cache-low-latency");
+        lowLatency.setWrapText(true);
+        lowLatency.selectedProperty().bindBidirectional(form.lowLatencyHls);
+        lowLatency.setTooltip(Forms.tooltip("cache.lowLatency.tip"));
+
         CheckBox shield = new CheckBox(Messages.get("cache.shield"));
         shield.setId("cache-shield");
         shield.setWrapText(true);
@@ -107,6 +113,7 @@ public final class CacheView implements StepPage {
                 corsFromServer,
                 Forms.heading("cache.preset.heading"),
                 Forms.prose("cache.preset.explained"),
+                lowLatency,
                 advanced,
                 Forms.heading("cache.shield.heading"),
                 shield,

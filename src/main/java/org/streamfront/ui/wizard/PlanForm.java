@@ -40,6 +40,7 @@ public final class PlanForm {
     public final StringProperty queryStrings = new SimpleStringProperty("");
     public final BooleanProperty corsHeaders = new SimpleBooleanProperty();
     public final BooleanProperty corsFromServer = new SimpleBooleanProperty();
+    public final BooleanProperty lowLatencyHls = new SimpleBooleanProperty();
     public final ObjectProperty<Integer> playlistTtl = new SimpleObjectProperty<>();
     public final ObjectProperty<Integer> segmentTtl = new SimpleObjectProperty<>();
     public final ObservableList<ErrorPageRow> errorPages =
@@ -55,7 +56,7 @@ public final class PlanForm {
         load(Plan.empty());
         plan = Bindings.createObjectBinding(this::toPlan, planId, name, domain, application, protocol, httpPort,
                 httpsPort, connectionTimeout, connectionAttempts, shieldRegion, secondaryDomain, queryStrings, corsHeaders, corsFromServer,
-                playlistTtl, segmentTtl, errorPages, viewerProtocol, priceClass, comment, streamId);
+                lowLatencyHls, playlistTtl, segmentTtl, errorPages, viewerProtocol, priceClass, comment, streamId);
     }
 
     public ObjectBinding<Plan> plan() {
@@ -70,7 +71,8 @@ public final class PlanForm {
         return new Plan(Plan.SCHEMA_VERSION, planId.get(), name.get(),
                 new Plan.Origin(domain.get(), application.get(), protocol.get(), httpPort.get(), httpsPort.get(),
                         connectionTimeout.get(), connectionAttempts.get(), shieldRegion.get(), secondaryDomain.get()),
-                new Plan.Cache(queryStrings.get(), corsHeaders.get(), playlistTtl.get(), segmentTtl.get(), corsFromServer.get()),
+                new Plan.Cache(queryStrings.get(), corsHeaders.get(), playlistTtl.get(), segmentTtl.get(), corsFromServer.get(),
+                        lowLatencyHls.get()),
                 pages,
                 new Plan.Distribution(viewerProtocol.get(), priceClass.get(), comment.get()),
                 new Plan.Stream(streamId.get()));
@@ -92,6 +94,7 @@ public final class PlanForm {
         queryStrings.set(p.cache().queryStrings());
         corsHeaders.set(p.cache().corsHeaders());
         corsFromServer.set(p.cache().corsFromServer());
+        lowLatencyHls.set(p.cache().lowLatencyHls());
         playlistTtl.set(p.cache().playlistTtlSeconds());
         segmentTtl.set(p.cache().segmentTtlSeconds());
         viewerProtocol.set(p.distribution().viewerProtocol());
