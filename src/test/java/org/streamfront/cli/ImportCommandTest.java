@@ -3,12 +3,11 @@ package org.streamfront.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +16,7 @@ import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
+import org.streamfront.testing.AwsCli;
 
 /**
  * A distribution made by hand the tutorial's way — here with the AWS CLI — read into a plan, then
@@ -51,19 +51,8 @@ class ImportCommandTest {
 
     private String createWithTheAwsCli() throws Exception {
         Path config = Files.writeString(home.resolve("tutorial.json"), TUTORIAL);
-        ProcessBuilder pb = new ProcessBuilder("/usr/bin/aws", "cloudfront", "create-distribution",
-                "--distribution-config", "file://" + config, "--endpoint-url", sim.uri().toString(), "--output", "json");
-        pb.environment().putAll(env());
-        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        pb.environment().put("AWS_CONFIG_FILE", home.resolve("none").toString());
-        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("none").toString());
-        pb.environment().put("AWS_PAGER", "");
-        pb.environment().put("HOME", home.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(err).isZero();
+        String out = AwsCli.run(home, Map.of(), List.of(AwsCli.AWS, "cloudfront", "create-distribution",
+                "--distribution-config", "file://" + config, "--endpoint-url", sim.uri().toString(), "--output", "json"));
         return PlanJson.MAPPER.readTree(out).at("/Distribution/Id").asText();
     }
 

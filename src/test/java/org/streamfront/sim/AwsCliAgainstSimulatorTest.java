@@ -4,24 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.cli.CliTest;
 import org.streamfront.plan.PlanJson;
+import org.streamfront.testing.AwsCli;
 
 /**
  * The AWS CLI (Debian's awscli) against the CloudFront simulator: StreamFront's own export passes
  * the CLI's parameter validation and creates a distribution; the rest of its life cycle follows.
  */
 class AwsCliAgainstSimulatorTest {
-    private static final String AWS = "/usr/bin/aws";
     @TempDir
     Path dir;
     private final CloudFrontSimulator sim = CloudFrontSimulator.start();
@@ -32,45 +31,19 @@ class AwsCliAgainstSimulatorTest {
     }
 
     private JsonNode aws(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(AWS, "cloudfront"));
+        List<String> command = new ArrayList<>(List.of(AwsCli.AWS, "cloudfront"));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", sim.uri().toString(), "--output", "json"));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
-        pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000");
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", "practice");
-        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        pb.environment().put("AWS_CONFIG_FILE", dir.resolve("none").toString());
-        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
-        pb.environment().put("AWS_PAGER", "");
-        pb.environment().put("HOME", dir.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("aws %s failed: %s", args[0], err).isZero();
+        String out = AwsCli.run(dir, Map.of(), command);
         return out.isBlank() ? null : PlanJson.MAPPER.readTree(out);
     }
 
     /** Runs the exported script as a user would, with an {@code aws} on the PATH that reaches the simulator. */
     private JsonNode runScript(Path script) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
-        Path shim = Files.writeString(bin.resolve("aws"), "#!/bin/sh\nexec " + AWS + " \"$@\" --endpoint-url " + sim.uri() + "\n");
+        Path shim = Files.writeString(bin.resolve("aws"), "#!/bin/sh\nexec " + AwsCli.AWS + " \"$@\" --endpoint-url " + sim.uri() + "\n");
         shim.toFile().setExecutable(true);
-        ProcessBuilder pb = new ProcessBuilder("sh", script.toString());
-        pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
-        pb.environment().put("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000");
-        pb.environment().put("AWS_SECRET_ACCESS_KEY", "practice");
-        pb.environment().put("AWS_DEFAULT_REGION", "us-east-1");
-        pb.environment().put("AWS_CONFIG_FILE", dir.resolve("none").toString());
-        pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
-        pb.environment().put("AWS_PAGER", "");
-        pb.environment().put("HOME", dir.toString());
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("the script failed: %s", err).isZero();
-        return PlanJson.MAPPER.readTree(out);
+        return PlanJson.MAPPER.readTree(AwsCli.run(dir, Map.of("PATH", bin + ":" + System.getenv("PATH")), List.of("sh", script.toString())));
     }
 
     @Test

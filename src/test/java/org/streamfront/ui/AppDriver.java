@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextInputControl;
@@ -38,6 +39,21 @@ public class AppDriver extends FxRobot {
         app = (StreamFrontApp) FxToolkit.setupApplication(() -> new StreamFrontApp(options));
         WaitForAsyncUtils.waitForFxEvents();
         return app;
+    }
+
+    /** Practice mode from the first screen to a deployed distribution, as a user clicks through it; returns its id. */
+    String deployInPractice(Path home, PracticeWorld world) throws Exception {
+        startPractice(home, world);
+        await(10, () -> text("#account-identity").contains("1234-5678-9012"));
+        click("#nav-next");
+        await(5, () -> text("#origin-domain").equals("localhost"));
+        for (int i = 0; i < 3; i++) {
+            click("#nav-next");
+        }
+        await(10, () -> !this.<Button>node("#review-create").isDisabled());
+        click("#review-create");
+        await(20, () -> text("#deploy-status").startsWith("Deployed"));
+        return text("#deploy-id");
     }
 
     /** Closes the window the way the user does: the app's stop() runs. */

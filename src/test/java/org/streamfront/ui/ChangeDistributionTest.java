@@ -48,18 +48,7 @@ class ChangeDistributionTest {
     }
 
     private String createDistribution() throws Exception {
-        user.startPractice(home, world);
-        AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
-        user.click("#nav-next");
-        AppDriver.await(5, () -> user.text("#origin-domain").equals("localhost"));
-        for (int i = 0; i < 3; i++) {
-            user.click("#nav-next");
-        }
-        AppDriver.await(10, () -> !user.<Button>node("#review-create").isDisabled());
-        assertThat(user.text("#review-create").replace("_", "")).isEqualTo("Create distribution");
-        user.click("#review-create");
-        AppDriver.await(15, () -> user.text("#deploy-status").startsWith("Deployed"));
-        return user.text("#deploy-id");
+        return user.deployInPractice(home, world);
     }
 
     private DistributionConfig configOf(String id) {

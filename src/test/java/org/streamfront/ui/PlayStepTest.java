@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.scene.control.Button;
 import javafx.scene.media.MediaView;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -42,16 +41,7 @@ class PlayStepTest {
 
     /** Account to Play in practice mode, as a user clicks through it. */
     static void toPlay(AppDriver user, Path home, PracticeWorld world) throws Exception {
-        user.startPractice(home, world);
-        AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
-        user.click("#nav-next");
-        AppDriver.await(5, () -> user.text("#origin-domain").equals("localhost"));
-        for (int i = 0; i < 3; i++) {
-            user.click("#nav-next");
-        }
-        AppDriver.await(5, () -> !user.<Button>node("#review-create").isDisabled());
-        user.click("#review-create");
-        AppDriver.await(20, () -> user.text("#deploy-status").startsWith("Deployed"));
+        user.deployInPractice(home, world);
         user.click("#nav-next");
         assertThat(user.app.root().wizard().current().get()).isEqualTo(Step.PLAY);
     }

@@ -2,6 +2,7 @@ package org.streamfront.ui.cache;
 
 import java.util.List;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -35,29 +36,16 @@ public final class CacheView implements StepPage {
         var queryStrings = Choices.radios("cache-query-strings", List.of(Plan.Cache.ALL, Plan.Cache.NONE),
                 "cache.queryStrings", form.queryStrings);
 
-        CheckBox cors = new CheckBox(Messages.get("cache.cors"));
-        cors.setId("cache-cors");
-        cors.setWrapText(true);
-        cors.selectedProperty().bindBidirectional(form.corsHeaders);
-        cors.setTooltip(Forms.tooltip("cache.cors.tip"));
-        CheckBox corsFromServer = new CheckBox(Messages.get("cache.corsFromServer"));
-        corsFromServer.setId("cache-cors-from-server");
-        corsFromServer.setWrapText(true);
-        corsFromServer.selectedProperty().bindBidirectional(form.corsFromServer);
+        CheckBox cors = checkBox("cache-cors", "cache.cors", form.corsHeaders);
+        CheckBox corsFromServer = checkBox("cache-cors-from-server", "cache.corsFromServer", form.corsFromServer);
         corsFromServer.disableProperty().bind(form.corsHeaders.not());
-        corsFromServer.setTooltip(Forms.tooltip("cache.corsFromServer.tip"));
         corsFromServer.setPadding(new Insets(0, 0, 0, 24));
+        CheckBox lowLatency = checkBox("cache-low-latency", "cache.lowLatency", form.lowLatencyHls);
 
-        CheckBox lowLatency = new CheckBox(Messages.get("cache.lowLatency"));
-        lowLatency.setId("cache-low-latency");
-        lowLatency.setWrapText(true);
-        lowLatency.selectedProperty().bindBidirectional(form.lowLatencyHls);
-        lowLatency.setTooltip(Forms.tooltip("cache.lowLatency.tip"));
-
+        // Origin Shield is on while the plan names a region: the box switches the region on and off.
         CheckBox shield = new CheckBox(Messages.get("cache.shield"));
         shield.setId("cache-shield");
         shield.setWrapText(true);
-        shield.setSelected(model.shieldOn.get());
         model.shieldOn.subscribe(on -> shield.setSelected(on));
         shield.setOnAction(e -> model.shield(shield.isSelected()));
         ComboBox<String> region = new ComboBox<>(FXCollections.observableArrayList(ShieldRegions.COMMON));
@@ -122,6 +110,16 @@ public final class CacheView implements StepPage {
                 Forms.heading("cache.viewers.heading"),
                 Forms.field("cache.viewerProtocol", viewer, "cache.viewerProtocol.tip", model.viewerProtocolError),
                 Forms.field("cache.priceClass", price, "cache.priceClass.tip", model.priceClassError));
+    }
+
+    /** A check box for a yes/no plan setting, with its explanation as a tooltip ({@code key}.tip). */
+    private static CheckBox checkBox(String id, String key, BooleanProperty setting) {
+        CheckBox box = new CheckBox(Messages.get(key));
+        box.setId(id);
+        box.setWrapText(true);
+        box.selectedProperty().bindBidirectional(setting);
+        box.setTooltip(Forms.tooltip(key + ".tip"));
+        return box;
     }
 
     @Override

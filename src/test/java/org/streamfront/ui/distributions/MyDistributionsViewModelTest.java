@@ -42,11 +42,15 @@ class MyDistributionsViewModelTest {
                 .withStream(new Plan.Stream("live1")));
     }
 
+    private Distributions distributions() {
+        return new Distributions(() -> client, History.open(dir.resolve("history.json")),
+                new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
+    }
+
     @Test
     void listsOursOnceEachLeavesOutTheDeletedAndOthersDistributions() throws Exception {
         sim.deployDelay(Duration.ZERO);
-        Distributions d = new Distributions(() -> client, History.open(dir.resolve("history.json")),
-                new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
+        Distributions d = distributions();
         var kept = d.create(plan("Kept"), Progress.SILENT);
         var gone = d.create(plan("Gone"), Progress.SILENT);
         d.teardown(gone.id(), Progress.SILENT, Duration.ofSeconds(20));
@@ -77,8 +81,7 @@ class MyDistributionsViewModelTest {
     @Test
     void showAllListsOthersDistributionsAndImportMakesOneOurs() throws Exception {
         sim.deployDelay(Duration.ZERO);
-        Distributions d = new Distributions(() -> client, History.open(dir.resolve("history.json")),
-                new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
+        Distributions d = distributions();
         var kept = d.create(plan("Kept"), Progress.SILENT);
         String foreign = client.createDistribution(b -> b.distributionConfig(Configs.tutorial(plan("Foreign"), "by hand", "console-1")))
                 .distribution().id();
@@ -104,8 +107,7 @@ class MyDistributionsViewModelTest {
 
     @Test
     void readingAMissingDistributionSaysSoAndKeepsTheWindowsList() {
-        Distributions d = new Distributions(() -> client, History.open(dir.resolve("history.json")),
-                new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3), new DeployWatcher(Duration.ofMillis(50)));
+        Distributions d = distributions();
         MyDistributionsViewModel model = new MyDistributionsViewModel(() -> d, Jobs.immediate());
         boolean[] opened = {false};
         model.readPlan(new MyDistributionsViewModel.Row("ENOSUCHDIST000", "Deployed", "d1.cloudfront.net", "", null, null, false),
