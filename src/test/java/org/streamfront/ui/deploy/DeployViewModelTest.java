@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +24,7 @@ import org.streamfront.plan.PlanIds;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
+import org.streamfront.sim.SimFault;
 import org.streamfront.ui.Jobs;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -148,5 +150,47 @@ class DeployViewModelTest {
             assertThat(System.nanoTime()).as("condition not met in time").isLessThan(deadline);
             Thread.onSpinWait();
         }
+    }
+
+    @Test
+    void tryAgainAfterAFailedTeardownTearsDownAgainAndNeverCreates() {
+        sim.deployDelay(Duration.ZERO);
+        DeployViewModel model = model();
+        model.start(plan);
+        String id = model.distributionId.get();
+        sim.inject(SimFault.INTERNAL_ERROR, "*");
+        sim.inject(SimFault.INTERNAL_ERROR, "*");
+        sim.inject(SimFault.INTERNAL_ERROR, "*");
+        model.teardown();
+        assertThat(model.error.get()).as("the teardown failed").isNotNull();
+        model.retry();
+        assertThat(model.deleted.get()).isTrue();
+        assertThat(sim.distributionCount()).isZero();
+        assertThat(sim.calls("CreateDistributionWithTags")).as("no create on try again").isEqualTo(1);
+        assertThat(model.distributionId.get()).isEqualTo(id);
+    }
+
+    @Test
+    void anUpdateKeepsTheDistributionAndAChangeMeanwhileSendsTheUserBackToReview() {
+        sim.deployDelay(Duration.ZERO);
+        DeployViewModel model = model();
+        model.start(plan);
+        String id = model.distributionId.get();
+        Plan changed = plan.withErrorPages(List.of(new Plan.ErrorPage(404, 5)));
+
+        sim.inject(SimFault.STALE_ETAG, "UpdateDistribution");
+        model.update(changed, id);
+        assertThat(model.changedMeanwhile.get()).isTrue();
+        assertThat(model.deployed.get()).isFalse();
+        assertThat(client.getDistributionConfig(b -> b.id(id)).distributionConfig().customErrorResponses().items().getFirst()
+                .errorCachingMinTTL()).as("nothing was sent").isEqualTo(3L);
+
+        model.retry();
+        assertThat(model.changedMeanwhile.get()).isFalse();
+        assertThat(model.deployed.get()).isTrue();
+        assertThat(model.distributionId.get()).isEqualTo(id);
+        assertThat(client.getDistributionConfig(b -> b.id(id)).distributionConfig().customErrorResponses().items().getFirst()
+                .errorCachingMinTTL()).isEqualTo(5L);
+        assertThat(model.log).anySatisfy(l -> assertThat(l).endsWith("404 remembered: 3 s \u2192 5 s"));
     }
 }
