@@ -26,9 +26,12 @@ import org.streamfront.plan.Plan;
  * streams are live, and what a stream's playlist and headers look like.
  */
 public final class OriginCheck {
-    /** Everything the check found: the checklist, the live streams (when AMS tells), a TTL suggestion. */
-    /** {@code lowLatency}: the stream's playlist announces LL-HLS parts. */
-    public record Report(List<Check> checks, List<String> liveStreams, Optional<Integer> suggestedPlaylistTtl, boolean lowLatency) {
+    /**
+     * Everything the check found: the checklist, the live streams (when AMS tells), a TTL suggestion,
+     * whether the stream's playlist announces LL-HLS parts, and each rendition's measured bitrate.
+     */
+    public record Report(List<Check> checks, List<String> liveStreams, Optional<Integer> suggestedPlaylistTtl, boolean lowLatency,
+                         List<Rendition> renditions) {
         public boolean blocked() {
             return checks.stream().anyMatch(c -> c.mark() == Check.Mark.RED);
         }
@@ -38,6 +41,17 @@ public final class OriginCheck {
         }
     }
 
+    /**
+     * One rendition of the stream: what its master playlist declares ({@code BANDWIDTH}, 0 when none)
+     * and what its newest segments really weigh per second, which is what CloudFront carries per viewer.
+     */
+    public record Rendition(String name, long declaredBps, long measuredBps) {
+    }
+
+    /** How many of a rendition's newest segments are weighed. */
+    private static final int MEASURED_SEGMENTS = 3;
+    /** More renditions than an AMS adaptive ladder has are not weighed: the check stays quick. */
+    private static final int MEASURED_RENDITIONS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Duration timeout;
 
@@ -57,7 +71,7 @@ public final class OriginCheck {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             checks.add(Check.red("dns", Messages.get("origin.check.dns.unknown", host), e.toString()));
-            return new Report(checks, List.of(), Optional.empty(), false);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         String listed = String.join(", ", Arrays.stream(addresses).map(InetAddress::getHostAddress).toList());
         Optional<InetAddress> hidden = Arrays.stream(addresses).filter(OriginCheck::notOnTheInternet).findFirst();
@@ -84,7 +98,7 @@ public final class OriginCheck {
                     : firstFailure instanceof ConnectException ? Messages.get("origin.check.port.refused", port)
                     : Messages.get("origin.check.port.failed", port);
             checks.add(Check.red("port", why, String.valueOf(firstFailure)));
-            return new Report(checks, List.of(), Optional.empty(), false);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         checks.add(silent.isEmpty()
                 ? Check.green("port", Messages.get("origin.check.port.ok", port), String.join(", ", answering) + " : " + port)
@@ -98,13 +112,13 @@ public final class OriginCheck {
                     : root.failure() instanceof HttpTimeoutException ? Messages.get("origin.check.http.silent", port, timeout.toSeconds())
                     : Messages.get("origin.check.http.failed");
             checks.add(Check.red("http", why, root.facts()));
-            return new Report(checks, List.of(), Optional.empty(), false);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         checks.add(root.status() >= 500
                 ? Check.red("http", Messages.get("origin.check.http.serverError", root.status()), root.facts("Server"))
                 : Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase()), root.facts("Server")));
         if (root.status() >= 500) {
-            return new Report(checks, List.of(), Optional.empty(), false);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
 
         String app = origin.application();
@@ -120,7 +134,7 @@ public final class OriginCheck {
             checks.add(Check.red("application", others.isEmpty()
                     ? Messages.get("origin.check.app.missing", app)
                     : Messages.get("origin.check.app.missingTry", app, String.join(", ", others)), appFacts));
-            return new Report(checks, List.of(), Optional.empty(), false);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         if (!appAnswer.ok()) {
             // Only a 2xx (after redirects) shows the application is there; anything else is said as it is.
@@ -133,7 +147,7 @@ public final class OriginCheck {
                     : Check.amber("application", Messages.get("origin.check.app.odd", app, appAnswer.status()), appFacts);
             checks.add(odd);
             if (odd.mark() == Check.Mark.RED) {
-                return new Report(checks, List.of(), Optional.empty(), false);
+                return new Report(checks, List.of(), Optional.empty(), false, List.of());
             }
         } else {
             checks.add(Check.green("application", Messages.get("origin.check.app.ok", app), appFacts));
@@ -166,6 +180,7 @@ public final class OriginCheck {
 
         Optional<Integer> suggestion = Optional.empty();
         boolean lowLatency = false;
+        List<Rendition> renditions = List.of();
         if (streamId != null && !streamId.isBlank()) {
             String path = "/" + app + "/streams/" + streamId.trim() + ".m3u8";
             HttpGet.Answer playlist = get(URI.create(base + path), "Origin", "https://player.example");
@@ -183,13 +198,69 @@ public final class OriginCheck {
                     lowLatency = true;
                     checks.add(Check.green("llhls", Messages.get("origin.check.llhls", String.valueOf(p.partTarget())), facts));
                 }
+                renditions = measure(URI.create(base + path), p);
+                checks.add(bitrateLine(renditions));
             } else if (playlist.status() == 404) {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.notLive", streamId.trim(), host, app), facts));
             } else {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.odd", streamId.trim()), facts));
             }
         }
-        return new Report(checks, List.copyOf(live), suggestion, lowLatency);
+        return new Report(checks, List.copyOf(live), suggestion, lowLatency, renditions);
+    }
+
+    /** Each rendition's bitrate from its newest segments: a master playlist's variants, or the media playlist itself. */
+    private List<Rendition> measure(URI playlistUrl, HlsPlaylist playlist) throws InterruptedException {
+        List<Rendition> out = new ArrayList<>();
+        if (!playlist.master()) {
+            out.add(new Rendition(Messages.get("origin.check.bitrate.single"), 0, weigh(playlistUrl, playlist)));
+            return out;
+        }
+        for (HlsPlaylist.Variant v : playlist.variants().subList(0, Math.min(MEASURED_RENDITIONS, playlist.variants().size()))) {
+            URI media = playlistUrl.resolve(v.uri());
+            HttpGet.Answer answer = get(media);
+            long measured = answer.ok() ? HlsPlaylist.parse(answer.text()).filter(m -> !m.master()).map(m -> {
+                try {
+                    return weigh(media, m);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return 0L;
+                }
+            }).orElse(0L) : 0;
+            out.add(new Rendition(v.resolution().isEmpty() ? v.uri() : v.resolution(), v.bandwidth(), measured));
+        }
+        return out;
+    }
+
+    /** Bits per second of a media playlist's newest segments, as fetched; 0 when none could be fetched. */
+    private long weigh(URI mediaUrl, HlsPlaylist media) throws InterruptedException {
+        List<HlsPlaylist.Segment> segments = media.segments();
+        long bytes = 0;
+        double seconds = 0;
+        for (HlsPlaylist.Segment s : segments.subList(Math.max(0, segments.size() - MEASURED_SEGMENTS), segments.size())) {
+            HttpGet.Answer answer = get(mediaUrl.resolve(s.uri()));
+            if (answer.ok() && !answer.truncated() && s.duration() > 0) {
+                bytes += answer.body().length;
+                seconds += s.duration();
+            }
+        }
+        return HlsPlaylist.bitrate(bytes, seconds);
+    }
+
+    /** Green with each rendition's figure when every one was weighed; amber with what could not be. */
+    private static Check bitrateLine(List<Rendition> renditions) {
+        String figures = String.join(", ", renditions.stream().map(r -> Messages.get("origin.check.bitrate.one", r.name(),
+                mbits(r.measuredBps()), r.declaredBps() > 0 ? Messages.get("origin.check.bitrate.declared", mbits(r.declaredBps())) : ""))
+                .toList());
+        String detail = String.join("; ", renditions.stream().map(r -> r.name() + ": measured " + r.measuredBps()
+                + " bit/s, declared " + r.declaredBps() + " bit/s").toList());
+        boolean all = !renditions.isEmpty() && renditions.stream().allMatch(r -> r.measuredBps() > 0);
+        return all ? Check.green("bitrate", Messages.get("origin.check.bitrate", figures), detail)
+                : Check.amber("bitrate", Messages.get("origin.check.bitrate.unknown"), detail);
+    }
+
+    private static String mbits(long bps) {
+        return String.format(java.util.Locale.ROOT, "%.2f", bps / 1_000_000.0);
     }
 
     /** Loopback, private, link-local or carrier-grade NAT: places CloudFront cannot reach from the internet. */

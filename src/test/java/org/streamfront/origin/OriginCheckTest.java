@@ -43,6 +43,11 @@ class OriginCheckTest {
         }
         assertThat(report.liveStreams()).containsExactly("stream1");
         assertThat(report.suggestedPlaylistTtl()).contains(1);
+        // The bundled practice segments weigh 71-89 KB per 2 s: about 0.3 Mbit/s.
+        assertThat(report.renditions()).singleElement().satisfies(r -> assertThat(r.measuredBps()).isBetween(280_000L, 360_000L));
+        assertThat(line(report, "bitrate").mark()).isEqualTo(Check.Mark.GREEN);
+        assertThat(line(report, "bitrate").summary()).matches("What CloudFront will carry per viewer, measured from the newest segments: "
+                + "the stream: 0\\.[23]\\d Mbit/s\\.");
         assertThat(line(report, "playlist").detail()).contains("Cache-Control: max-age=0").contains("Access-Control-Allow-Origin");
         assertThat(report.blocked()).isFalse();
     }

@@ -76,7 +76,7 @@ public final class OriginCheckViewModel {
         for (Check c : new OriginCheck(timeout).run(second, streamId).checks()) {
             all.add(new Check("secondary-" + c.id(), c.mark(), Messages.get("origin.check.secondary", c.summary()), c.detail()));
         }
-        return new OriginCheck.Report(all, first.liveStreams(), first.suggestedPlaylistTtl(), first.lowLatency());
+        return new OriginCheck.Report(all, first.liveStreams(), first.suggestedPlaylistTtl(), first.lowLatency(), first.renditions());
     }
 
     /** Checks now, if the origin fields are valid; a newer check replaces an older one still running. */
