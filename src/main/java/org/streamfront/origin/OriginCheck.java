@@ -248,7 +248,7 @@ public final class OriginCheck {
     }
 
     /** Green with each rendition's figure when every one was weighed; amber with what could not be. */
-    private static Check bitrateLine(List<Rendition> renditions) {
+    static Check bitrateLine(List<Rendition> renditions) {
         String figures = String.join(", ", renditions.stream().map(r -> Messages.get("origin.check.bitrate.one", r.name(),
                 mbits(r.measuredBps()), r.declaredBps() > 0 ? Messages.get("origin.check.bitrate.declared", mbits(r.declaredBps())) : ""))
                 .toList());

@@ -29,6 +29,8 @@ public final class OriginSimulator implements AutoCloseable {
     static final int LIST_SIZE = 15;
     /** A new stream starts with a few segments ready, as a publishing encoder would have made. */
     static final int PREROLL_SEGMENTS = 3;
+    /** AMS names a stream's adaptive master playlist {@code <id>_adaptive.m3u8}. */
+    private static final String ADAPTIVE = "_adaptive";
     private static final Pattern STREAM_PATH = Pattern.compile("/([^/]+)/streams/([A-Za-z0-9_.-]+?)(\\d{9})?\\.(m3u8|ts)");
     private static final Pattern REST_LIST = Pattern.compile("/([^/]+)/rest/v2/broadcasts/list/(\\d+)/(\\d+)");
     private static final Pattern REST_ONE = Pattern.compile("/([^/]+)/rest/v2/broadcasts/([^/]+)");
@@ -176,6 +178,14 @@ public final class OriginSimulator implements AutoCloseable {
 
     private void serveHls(HttpExchange exchange, String app, String id, String index, String kind) throws IOException {
         count(kind.equals("m3u8") ? "playlist" : "segment");
+        String base = id.endsWith(ADAPTIVE) ? id.substring(0, id.length() - ADAPTIVE.length()) : null;
+        if (base != null && index == null && kind.equals("m3u8") && live.containsKey(app + "/" + base)) {
+            // AMS's adaptive master playlist; the practice stream has one rendition.
+            exchange.getResponseHeaders().set("Cache-Control", "max-age=0");
+            SimHttp.sendText(exchange, 200, "application/vnd.apple.mpegurl", "#EXTM3U\n#EXT-X-VERSION:3\n"
+                    + "#EXT-X-STREAM-INF:BANDWIDTH=350000,RESOLUTION=640x360,CODECS=\"avc1.42e01e,mp4a.40.2\"\n" + base + ".m3u8\n");
+            return;
+        }
         LiveStream stream = live.get(app + "/" + id);
         if (stream == null) {
             SimHttp.sendText(exchange, 404, "text/html;charset=UTF-8", "<!doctype html><title>404 Not Found</title>");

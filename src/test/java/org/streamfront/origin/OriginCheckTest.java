@@ -172,4 +172,29 @@ class OriginCheckTest {
         assertThat(line(report, "http").summary()).contains("accepts connections but sends no answer");
         assertThat(report.checks()).noneMatch(c -> c.id().equals("application"));
     }
+
+    @Test
+    void anAdaptiveMasterPlaylistIsWeighedRenditionByRendition() throws Exception {
+        ams.startStream("WebRTCAppEE", "stream1");
+        var report = check.run(origin("WebRTCAppEE", ams.port()), "stream1_adaptive");
+        assertThat(report.renditions()).singleElement().satisfies(r -> {
+            assertThat(r.name()).isEqualTo("640x360");
+            assertThat(r.declaredBps()).isEqualTo(350_000);
+            assertThat(r.measuredBps()).isBetween(280_000L, 360_000L);
+        });
+        assertThat(line(report, "bitrate").summary()).contains("640x360: 0.").contains("(the playlist says 0.35)");
+    }
+
+    @Test
+    void theBitrateLineIsGreenOnlyWhenEveryRenditionWasWeighed() {
+        Check both = OriginCheck.bitrateLine(List.of(new OriginCheck.Rendition("1280x720", 2_500_000, 2_412_000),
+                new OriginCheck.Rendition("640x360", 800_000, 790_500)));
+        assertThat(both.mark()).isEqualTo(Check.Mark.GREEN);
+        assertThat(both.summary()).isEqualTo("What CloudFront will carry per viewer, measured from the newest segments: "
+                + "1280x720: 2.41 Mbit/s (the playlist says 2.50), 640x360: 0.79 Mbit/s (the playlist says 0.80).");
+        Check missing = OriginCheck.bitrateLine(List.of(new OriginCheck.Rendition("1280x720", 2_500_000, 0)));
+        assertThat(missing.mark()).isEqualTo(Check.Mark.AMBER);
+        assertThat(missing.summary()).contains("could not be measured");
+        assertThat(OriginCheck.bitrateLine(List.of()).mark()).isEqualTo(Check.Mark.AMBER);
+    }
 }
