@@ -232,12 +232,17 @@ public final class PlayViewModel {
         state.set(Messages.get("play.state.idle"));
     }
 
+    /**
+     * Lets go of the player: the view lets go first (here), the native pipeline after, off the FX
+     * thread — tearing down a stream whose server stopped answering can block in the media stack,
+     * and the window must not freeze with it.
+     */
     private void disposePlayer() {
         sampler.stop();
         MediaPlayer p = player.get();
         player.set(null);
         if (p != null) {
-            p.dispose();
+            Background.execute(p::dispose);
         }
     }
 
