@@ -3,7 +3,9 @@ package org.streamfront.deploy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
@@ -397,19 +399,26 @@ public final class Distributions {
         deleteUnusedPolicies(progress);
     }
 
-    /** Reads cache policies for a comparison: StreamFront's by the name a wanted config gives, any other by id. */
+    /**
+     * Reads cache policies for one comparison: StreamFront's by the name a wanted config gives, any
+     * other by id, each once (several behaviours share a policy).
+     */
     private Function<String, Optional<CachePolicyConfig>> policyReader(Progress progress) {
-        return id -> {
-            Optional<CacheSettings> named = CacheSettings.fromName(id);
+        Map<String, Optional<CachePolicyConfig>> read = new HashMap<>();
+        return id -> read.computeIfAbsent(id, policyId -> {
+            Optional<CacheSettings> named = CacheSettings.fromName(policyId);
             if (named.isPresent()) {
                 return named.map(CacheSettings::toPolicyConfig);
             }
             try {
-                return policies.read(id, progress);
+                return policies.read(policyId, progress);
             } catch (Exception unreadable) {
+                if (unreadable instanceof InterruptedException) {
+                    Thread.currentThread().interrupt();
+                }
                 return Optional.empty();
             }
-        };
+        });
     }
 
     private void move(String id, LifecycleState to) {

@@ -85,11 +85,6 @@ public record Plan(
             this(domain, application, protocol, httpPort, httpsPort, null, null, null, null);
         }
 
-        public Origin(String domain, String application, String protocol, Integer httpPort, Integer httpsPort,
-                      Integer connectionTimeoutSeconds, Integer connectionAttempts, String shieldRegion) {
-            this(domain, application, protocol, httpPort, httpsPort, connectionTimeoutSeconds, connectionAttempts, shieldRegion, null);
-        }
-
         public Origin {
             domain = domain == null ? "" : domain.trim();
             application = Objects.requireNonNullElse(application, "WebRTCAppEE").trim();

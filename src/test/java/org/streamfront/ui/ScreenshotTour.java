@@ -41,6 +41,11 @@ public final class ScreenshotTour {
             user.type("#origin-domain", "3.120.1.2");
             shot(user, out, "2-origin-error");
             user.type("#origin-domain", "localhost");
+            user.click("#origin-cluster .title");
+            user.type("#origin-secondary", "localhost");
+            shot(user, out, "2-origin-cluster");
+            user.type("#origin-secondary", "");
+            user.click("#origin-cluster .title");
             user.click("#nav-next");
             user.click("#cache-advanced .title");
             user.click("#cache-shield");
@@ -74,6 +79,13 @@ public final class ScreenshotTour {
             user.click("#step-review");
             AppDriver.await(10, () -> user.text("#review-create").replace("_", "").equals("Update distribution"));
             shot(user, out, "8-review-changes");
+            world.api.inject(org.streamfront.sim.SimFault.STALE_ETAG, "UpdateDistribution");
+            user.click("#review-create");
+            try {
+                AppDriver.await(10, () -> user.lookup("#deploy-review-again").query().isVisible());
+            } finally {
+                shot(user, out, "8-deploy-changed-meanwhile");
+            }
 
             // My distributions with the account's other distributions, one made by hand with the tutorial.
             try (var console = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {

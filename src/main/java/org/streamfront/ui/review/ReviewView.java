@@ -74,7 +74,7 @@ public final class ReviewView implements StepPage {
         changes.setId("review-changes");
         changes.getStyleClass().add("changes");
         model.target.subscribe(t -> changes.getChildren().setAll(changeLines(t)));
-        Forms.showWhen(changes, model.target.map(t -> !changeLines(t).isEmpty()).orElse(false));
+        Forms.showWhen(changes, Bindings.isNotEmpty(changes.getChildren()));
 
         FlowPane actions = new FlowPane(8, 8, save, exportCli, exportCfn, copy);
         Label warningsTitle = new Label(Messages.get("review.warnings"));
