@@ -8,6 +8,8 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.StsClientBuilder;
 
@@ -37,6 +39,19 @@ public final class AwsClients {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(credentials)
                 .httpClientBuilder(http());
+        if (endpointOrNull != null) {
+            builder.endpointOverride(endpointOrNull);
+        }
+        return builder.build();
+    }
+
+    /** CloudWatch in us-east-1, where CloudFront publishes its metrics. */
+    public static CloudWatchClient cloudWatch(AwsCredentialsProvider credentials, URI endpointOrNull) {
+        CloudWatchClientBuilder builder = CloudWatchClient.builder()
+                .region(Region.US_EAST_1)
+                .credentialsProvider(credentials)
+                .httpClientBuilder(http())
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull);
         }

@@ -29,8 +29,19 @@ public final class AwsErrors {
                     "cloudfront:GetDistributionConfig",
                     "cloudfront:ListDistributions",
                     "cloudfront:UpdateDistribution",
-                    "cloudfront:DeleteDistribution"
+                    "cloudfront:DeleteDistribution",
+                    "cloudfront:CreateCachePolicy",
+                    "cloudfront:GetCachePolicy",
+                    "cloudfront:ListCachePolicies",
+                    "cloudfront:DeleteCachePolicy",
+                    "cloudfront:ListDistributionsByCachePolicyId"
                   ],
+                  "Resource": "*"
+                },
+                {
+                  "Sid": "StreamFrontAudience",
+                  "Effect": "Allow",
+                  "Action": ["cloudwatch:GetMetricData"],
                   "Resource": "*"
                 }
               ]
@@ -119,7 +130,7 @@ public final class AwsErrors {
 
     /** The IAM action named in an AccessDenied message, e.g. cloudfront:TagResource. */
     static String action(String message) {
-        var m = Pattern.compile("(?:perform:?|allows the) (cloudfront:[A-Za-z]+)").matcher(message);
+        var m = Pattern.compile("(?:perform:?|allows the) ((?:cloudfront|cloudwatch):[A-Za-z]+)").matcher(message);
         String found = null;
         while (m.find()) {
             found = m.group(1);

@@ -1,5 +1,6 @@
 package org.streamfront.cli;
 
+import org.streamfront.aws.AwsSession;
 import org.streamfront.deploy.DeployServices;
 import org.streamfront.deploy.DeployWatcher;
 import org.streamfront.store.AppDirs;
@@ -10,16 +11,22 @@ import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 /**
  * Credentials and endpoint as the AWS tools take them: the standard chain, {@code --profile}, and
- * the SDK's own endpoint variables (AWS_ENDPOINT_URL_CLOUDFRONT, AWS_ENDPOINT_URL).
+ * the SDK's own endpoint variables (AWS_ENDPOINT_URL_CLOUDFRONT, AWS_ENDPOINT_URL_CLOUDWATCH, AWS_ENDPOINT_URL).
  */
 final class AwsOptions {
     @Option(names = "--profile", paramLabel = "NAME", description = "AWS profile to use (default: the standard chain, AWS_PROFILE).")
     String profile;
 
     DeployServices services() {
-        AwsCredentialsProvider credentials = profile == null
-                ? DefaultCredentialsProvider.builder().build()
-                : ProfileCredentialsProvider.create(profile);
-        return new DeployServices(credentials, null, AppDirs.dataHome().resolve("history.json"), DeployWatcher.standard());
+        return new DeployServices(credentials(), null, AppDirs.dataHome().resolve("history.json"), DeployWatcher.standard());
+    }
+
+    /** The same sign-in for other services (CloudWatch); their endpoint variables apply as the SDK reads them. */
+    AwsSession session() {
+        return new AwsSession(profile == null ? "default" : profile, credentials(), null);
+    }
+
+    private AwsCredentialsProvider credentials() {
+        return profile == null ? DefaultCredentialsProvider.builder().build() : ProfileCredentialsProvider.create(profile);
     }
 }

@@ -11,15 +11,29 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "practice", description = "Starts the local simulators (CloudFront API, edge, AMS-like origin) and prints their endpoints.")
 final class PracticeCommand implements Callable<Integer> {
+    /** Each simulated viewer is a thread downloading the stream on this computer. */
+    static final int MAX_VIEWERS = 500;
+
     @Spec
     CommandSpec spec;
 
     @Option(names = "--deploy-seconds", defaultValue = "20", description = "How long a distribution stays InProgress (default ${DEFAULT-VALUE}).")
     int deploySeconds;
 
+    @Option(names = "--viewers", paramLabel = "N", defaultValue = "0",
+            description = "Simulated players watching every practice distribution, so its audience charts move (default ${DEFAULT-VALUE}).")
+    int viewers;
+
     @Override
     public Integer call() throws InterruptedException {
+        if (viewers < 0 || viewers > MAX_VIEWERS) {
+            spec.commandLine().getErr().println("error: --viewers must be between 0 and " + MAX_VIEWERS + " (" + viewers + ")");
+            return StreamFrontCommand.INVALID;
+        }
         PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(deploySeconds));
+        if (viewers > 0) {
+            world.audienceOnEveryDistribution(viewers);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             world.close();
@@ -31,7 +45,8 @@ final class PracticeCommand implements Callable<Integer> {
         out.println("origin " + world.origin.uri());
         out.flush();
         spec.commandLine().getErr().println("Streaming " + PracticeWorld.APPLICATION + "/" + PracticeWorld.STREAM
-                + " from the origin. Credentials: any (e.g. AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y). Ctrl+C stops.");
+                + " from the origin" + (viewers > 0 ? " to " + viewers + " simulated viewers per distribution" : "")
+                + ". Credentials: any (e.g. AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y). Ctrl+C stops.");
         stopped.await();
         return StreamFrontCommand.OK;
     }

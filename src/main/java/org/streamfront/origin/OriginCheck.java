@@ -28,10 +28,11 @@ import org.streamfront.plan.Plan;
 public final class OriginCheck {
     /**
      * Everything the check found: the checklist, the live streams (when AMS tells), a TTL suggestion,
-     * whether the stream's playlist announces LL-HLS parts, and each rendition's measured bitrate.
+     * whether the stream's playlist announces LL-HLS parts, each rendition's measured bitrate, and the
+     * segment length (the playlist's target duration; 0 when the playlist was not read).
      */
     public record Report(List<Check> checks, List<String> liveStreams, Optional<Integer> suggestedPlaylistTtl, boolean lowLatency,
-                         List<Rendition> renditions) {
+                         List<Rendition> renditions, int segmentSeconds) {
         public boolean blocked() {
             return checks.stream().anyMatch(c -> c.mark() == Check.Mark.RED);
         }
@@ -71,7 +72,7 @@ public final class OriginCheck {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             checks.add(Check.red("dns", Messages.get("origin.check.dns.unknown", host), e.toString()));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of());
+            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
         }
         String listed = String.join(", ", Arrays.stream(addresses).map(InetAddress::getHostAddress).toList());
         Optional<InetAddress> hidden = Arrays.stream(addresses).filter(OriginCheck::notOnTheInternet).findFirst();
@@ -98,7 +99,7 @@ public final class OriginCheck {
                     : firstFailure instanceof ConnectException ? Messages.get("origin.check.port.refused", port)
                     : Messages.get("origin.check.port.failed", port);
             checks.add(Check.red("port", why, String.valueOf(firstFailure)));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of());
+            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
         }
         checks.add(silent.isEmpty()
                 ? Check.green("port", Messages.get("origin.check.port.ok", port), String.join(", ", answering) + " : " + port)
@@ -112,13 +113,13 @@ public final class OriginCheck {
                     : root.failure() instanceof HttpTimeoutException ? Messages.get("origin.check.http.silent", port, timeout.toSeconds())
                     : Messages.get("origin.check.http.failed");
             checks.add(Check.red("http", why, root.facts()));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of());
+            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
         }
         checks.add(root.status() >= 500
                 ? Check.red("http", Messages.get("origin.check.http.serverError", root.status()), root.facts("Server"))
                 : Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase()), root.facts("Server")));
         if (root.status() >= 500) {
-            return new Report(checks, List.of(), Optional.empty(), false, List.of());
+            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
         }
 
         String app = origin.application();
@@ -134,7 +135,7 @@ public final class OriginCheck {
             checks.add(Check.red("application", others.isEmpty()
                     ? Messages.get("origin.check.app.missing", app)
                     : Messages.get("origin.check.app.missingTry", app, String.join(", ", others)), appFacts));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of());
+            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
         }
         if (!appAnswer.ok()) {
             // Only a 2xx (after redirects) shows the application is there; anything else is said as it is.
@@ -147,7 +148,7 @@ public final class OriginCheck {
                     : Check.amber("application", Messages.get("origin.check.app.odd", app, appAnswer.status()), appFacts);
             checks.add(odd);
             if (odd.mark() == Check.Mark.RED) {
-                return new Report(checks, List.of(), Optional.empty(), false, List.of());
+                return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
             }
         } else {
             checks.add(Check.green("application", Messages.get("origin.check.app.ok", app), appFacts));
@@ -181,6 +182,7 @@ public final class OriginCheck {
         Optional<Integer> suggestion = Optional.empty();
         boolean lowLatency = false;
         List<Rendition> renditions = List.of();
+        int segmentSeconds = 0;
         if (streamId != null && !streamId.isBlank()) {
             String path = "/" + app + "/streams/" + streamId.trim() + ".m3u8";
             HttpGet.Answer playlist = get(URI.create(base + path), "Origin", "https://player.example");
@@ -199,6 +201,7 @@ public final class OriginCheck {
                     checks.add(Check.green("llhls", Messages.get("origin.check.llhls", String.valueOf(p.partTarget())), facts));
                 }
                 renditions = measure(URI.create(base + path), p);
+                segmentSeconds = mediaTarget(URI.create(base + path), p);
                 checks.add(bitrateLine(renditions));
             } else if (playlist.status() == 404) {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.notLive", streamId.trim(), host, app), facts));
@@ -206,7 +209,30 @@ public final class OriginCheck {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.odd", streamId.trim()), facts));
             }
         }
-        return new Report(checks, List.copyOf(live), suggestion, lowLatency, renditions);
+        return new Report(checks, List.copyOf(live), suggestion, lowLatency, renditions, segmentSeconds);
+    }
+
+    /**
+     * The renditions of the stream at any playlist address (the server's or the distribution's),
+     * weighed; empty when the playlist cannot be read.
+     */
+    public List<Rendition> renditions(URI playlistUrl) throws InterruptedException {
+        HttpGet.Answer answer = get(playlistUrl);
+        Optional<HlsPlaylist> playlist = answer.status() == 200 ? HlsPlaylist.parse(answer.text()).filter(p -> p.defect().isEmpty())
+                : Optional.empty();
+        return playlist.isPresent() ? measure(playlistUrl, playlist.get()) : List.of();
+    }
+
+    /** The segment length: a media playlist's target duration, or its first variant's for a master playlist. */
+    private int mediaTarget(URI playlistUrl, HlsPlaylist playlist) throws InterruptedException {
+        if (!playlist.master()) {
+            return playlist.targetDuration();
+        }
+        if (playlist.variants().isEmpty()) {
+            return 0;
+        }
+        HttpGet.Answer answer = get(playlistUrl.resolve(playlist.variants().getFirst().uri()));
+        return answer.ok() ? HlsPlaylist.parse(answer.text()).filter(m -> !m.master()).map(HlsPlaylist::targetDuration).orElse(0) : 0;
     }
 
     /** Each rendition's bitrate from its newest segments: a master playlist's variants, or the media playlist itself. */

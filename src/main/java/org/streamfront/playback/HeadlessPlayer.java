@@ -21,7 +21,7 @@ import javafx.scene.paint.Color;
  * watchdog hold no JavaFX types.
  */
 public final class HeadlessPlayer {
-    /** {@code withoutSound}: there was no sound output, so the picture was played alone through {@link PictureOnlyRelay}. */
+    /** {@code withoutSound}: there was no sound output, so the picture was played alone through {@link PlaybackRelay}. */
     public record Result(long firstFrameMillis, double playedSeconds, String problem, boolean withoutSound) {
     }
 
@@ -43,16 +43,18 @@ public final class HeadlessPlayer {
 
     public static Result play(URI url, Duration howLong) throws Exception {
         startToolkit();
-        CompletableFuture<Attempt> result = new CompletableFuture<>();
-        Platform.runLater(() -> watch(url, howLong, false, result));
-        Attempt r = result.get(howLong.toSeconds() + 60, TimeUnit.SECONDS);
-        if (!r.noSoundOutput) {
-            return r.result;
-        }
-        // No sound output on this computer: play the picture alone, as the Play step does.
-        try (PictureOnlyRelay relay = new PictureOnlyRelay()) {
+        URI media = new ViewerProbe().mediaPlaylist(url);
+        // Through the relay, as the Play step plays (see PlaybackRelay).
+        try (PlaybackRelay relay = new PlaybackRelay()) {
+            CompletableFuture<Attempt> result = new CompletableFuture<>();
+            Platform.runLater(() -> watch(relay.forPlayer(media, false), howLong, false, result));
+            Attempt r = result.get(howLong.toSeconds() + 60, TimeUnit.SECONDS);
+            if (!r.noSoundOutput) {
+                return r.result;
+            }
+            // No sound output on this computer: play the picture alone, as the Play step does.
             CompletableFuture<Attempt> again = new CompletableFuture<>();
-            Platform.runLater(() -> watch(relay.pictureOnly(url), howLong, true, again));
+            Platform.runLater(() -> watch(relay.forPlayer(media, true), howLong, true, again));
             return again.get(howLong.toSeconds() + 60, TimeUnit.SECONDS).result;
         }
     }

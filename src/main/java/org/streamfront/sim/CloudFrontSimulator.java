@@ -53,6 +53,8 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private final List<Map.Entry<SimFault, String>> faults = new ArrayList<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
+    private final SimMetrics metrics = new SimMetrics();
+    private final CloudWatchSim cloudWatch = new CloudWatchSim(metrics);
     private volatile Duration deployDelay = Duration.ofSeconds(5);
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 
@@ -172,6 +174,15 @@ public final class CloudFrontSimulator implements AutoCloseable {
                 .map(config -> EdgeConfig.from(config, id -> policies.get(id).map(SimCachePolicies.Policy::config).orElse(null)));
     }
 
+    synchronized Optional<String> distributionIdOf(String domain) {
+        return distributions.values().stream().filter(d -> d.domain.equalsIgnoreCase(domain)).map(d -> d.id).findFirst();
+    }
+
+    /** The edge reports each answer it gave, as CloudFront reports to CloudWatch. */
+    void served(String distributionId, int status, long bytes) {
+        metrics.record(distributionId, status, bytes, Instant.now());
+    }
+
     /** The names of the account's custom cache policies. */
     public synchronized List<String> cachePolicyNames() {
         return policies.custom().stream().map(p -> SimXml.text(p.config(), "Name")).toList();
@@ -205,6 +216,12 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private void handle(HttpExchange exchange) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         String path = exchange.getRequestURI().getRawPath();
+        if (path.startsWith(CloudWatchSim.PREFIX)) {
+            String operation = CloudWatchSim.operation(path);
+            calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+            cloudWatch.handle(exchange, operation, body, denied.contains(operation));
+            return;
+        }
         Call call = new Call(exchange, exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()), body);
         String operation = operation(call);
         calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();

@@ -173,6 +173,8 @@ public final class EdgeSimulator implements AutoCloseable {
             exchange.getResponseHeaders().set("Age", String.valueOf((System.nanoTime() - entry.fetchedNanos) / 1_000_000_000L));
         }
         SimHttp.send(exchange, entry.status, null, entry.body);
+        api.distributionIdOf(domain).ifPresent(id -> api.served(id, entry.status,
+                method.equals("HEAD") || entry.body == null ? 0 : entry.body.length));
     }
 
     /** One cache (an edge location's, or Origin Shield's): its entries, and simultaneous misses collapsed into one fetch. */

@@ -20,6 +20,9 @@ public final class PracticeWorld implements AutoCloseable {
     public final CloudFrontSimulator api;
     public final EdgeSimulator edge;
     public final OriginSimulator origin;
+    /** Players the user can add to watch a practice distribution, so the audience view has an audience. */
+    public final SimulatedViewers viewers;
+    private volatile Thread everyDistribution;
 
     private PracticeWorld(Duration deployDelay) {
         api = CloudFrontSimulator.start();
@@ -27,6 +30,21 @@ public final class PracticeWorld implements AutoCloseable {
         origin = OriginSimulator.start();
         origin.startStream(APPLICATION, STREAM);
         edge = EdgeSimulator.start(api);
+        viewers = new SimulatedViewers(edge, "/streams/" + STREAM + ".m3u8");
+    }
+
+    /** Keeps {@code count} simulated viewers on every distribution, new ones included, until the world closes. */
+    public void audienceOnEveryDistribution(int count) {
+        everyDistribution = Thread.ofVirtual().start(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+                api.domains().forEach(domain -> viewers.watch(domain, count));
+                try {
+                    Thread.sleep(Duration.ofSeconds(2));
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
     }
 
     /** Deployment takes {@code deployDelay}: long enough to watch, short enough to wait for. */
@@ -44,6 +62,10 @@ public final class PracticeWorld implements AutoCloseable {
 
     @Override
     public void close() {
+        if (everyDistribution != null) {
+            everyDistribution.interrupt();
+        }
+        viewers.close();
         edge.close();
         origin.close();
         api.close();

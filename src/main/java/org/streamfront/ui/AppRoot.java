@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.stage.Window;
 import javafx.util.Subscription;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsSession;
@@ -48,6 +49,9 @@ import org.streamfront.ui.errorpages.ErrorPagesViewModel;
 import org.streamfront.ui.origin.OriginCheckViewModel;
 import org.streamfront.ui.origin.OriginView;
 import org.streamfront.ui.origin.OriginViewModel;
+import org.streamfront.playback.ViewerUrls;
+import org.streamfront.ui.audience.AudienceViewModel;
+import org.streamfront.ui.audience.AudienceWindow;
 import org.streamfront.ui.play.PlayView;
 import org.streamfront.ui.play.PlayViewModel;
 import org.streamfront.ui.review.ReviewView;
@@ -102,7 +106,7 @@ public final class AppRoot implements AutoCloseable {
                 originCheck.checks(), this::distributions, Jobs.background()), files, this::apply));
         pages.put(Step.DEPLOY, () -> new DeployView(deploy(), this::backToOrigin, this::backToAccount,
                 this::backToReview));
-        pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams()));
+        pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams(), audience(), this::playAudienceTarget));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
         shell[0] = view;
@@ -193,6 +197,23 @@ public final class AppRoot implements AutoCloseable {
         return play;
     }
 
+    /** A new audience view's model: CloudWatch through the connected sign-in, simulated viewers in practice. */
+    public AudienceViewModel audience() {
+        return new AudienceViewModel(() -> account.connected().get(),
+                world != null ? AudienceViewModel.Settings.PRACTICE : AudienceViewModel.Settings.REAL, Jobs.background(),
+                world != null ? (domain, count) -> world.join().viewers.watch(domain, count) : null);
+    }
+
+    /** The distribution the Play step shows, for its audience panel; null before there is one. */
+    private AudienceViewModel.Target playAudienceTarget() {
+        String id = deploy().distributionId().get();
+        URI base = deploy().viewerBase().get();
+        if (id == null || id.isBlank() || base == null || account.connected().get() == null) {
+            return null;
+        }
+        return new AudienceViewModel.Target(id, deploy().domain().get(), ViewerUrls.playlist(base, form.streamId.get().trim()));
+    }
+
     /** The deploy services of the connected sign-in; built on first use, off the FX thread. */
     private synchronized Distributions distributions() {
         if (services == null) {
@@ -266,7 +287,15 @@ public final class AppRoot implements AutoCloseable {
 
     private void showMyDistributions() {
         MyDistributionsView.show(view.getScene().getWindow(), new MyDistributionsViewModel(this::distributions, Jobs.background()),
-                this::openDistribution, this::teardownDistribution, this::changeSettings);
+                this::openDistribution, this::teardownDistribution, this::changeSettings, this::showAudience);
+    }
+
+    /** A distribution's audience in its own window; its stream (when known) is weighed for the viewer estimate. */
+    private void showAudience(Window owner, MyDistributionsViewModel.Row row) {
+        // A distribution made elsewhere names no stream: the wizard's is the best guess for weighing one.
+        String stream = row.stream() == null || row.stream().isBlank() ? form.streamId.get().trim() : row.stream();
+        AudienceWindow.show(owner, audience(), new AudienceViewModel.Target(row.id(), row.domain(),
+                ViewerUrls.playlist(viewerBase(row.domain()), stream)));
     }
 
     /**

@@ -16,8 +16,10 @@ class BadArgumentsTest {
     @TempDir
     static Path dir;
 
-    static Stream<Arguments> badArguments() {
+    static Stream<Arguments> badArguments() throws Exception {
         String missing = dir.resolve("no-such-plan.json").toString();
+        String plan = CliTest.write(dir, "plan.json", "{\"origin\": {\"domain\": \"ams.example.com\"}, \"stream\": {\"id\": \"stream1\"}}")
+                .toString();
         return Stream.of(
                 Arguments.of(new String[] {"check", "not-a-url"}, "http://"),
                 Arguments.of(new String[] {"check", "ftp://example.com/x.m3u8"}, "http://"),
@@ -35,6 +37,14 @@ class BadArgumentsTest {
                 Arguments.of(new String[] {"import"}, "ID"),
                 Arguments.of(new String[] {"apply", missing, "--dry-run", "--bogus"}, "--bogus"),
                 Arguments.of(new String[] {"practice", "--deploy-seconds", "x"}, "deploy-seconds"),
+                Arguments.of(new String[] {"practice", "--viewers", "9999"}, "--viewers"),
+                Arguments.of(new String[] {"estimate", missing, "--viewers", "10", "--hours", "2"}, "cannot read"),
+                Arguments.of(new String[] {"estimate", plan, "--hours", "2"}, "--viewers"),
+                Arguments.of(new String[] {"estimate", plan, "--viewers", "0", "--hours", "2"}, "--viewers"),
+                Arguments.of(new String[] {"estimate", plan, "--viewers", "10", "--hours", "two"}, "--hours"),
+                Arguments.of(new String[] {"estimate", plan, "--viewers", "10", "--hours", "2", "--events", "40"}, "--events"),
+                Arguments.of(new String[] {"estimate", plan, "--viewers", "10", "--hours", "2", "--bitrate", "fast"}, "--bitrate"),
+                Arguments.of(new String[] {"estimate", plan, "--viewers", "10", "--hours", "2", "--region", "MARS"}, "--region"),
                 Arguments.of(new String[] {"no-such-command"}, "no-such-command"));
     }
 

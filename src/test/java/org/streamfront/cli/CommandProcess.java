@@ -34,7 +34,7 @@ public record CommandProcess(int exit, String out, String err) {
     /** The standard AWS variables a script sets to reach the CloudFront simulator with practice keys. */
     public static Map<String, String> awsVariables(CloudFrontSimulator sim) {
         return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
-                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString());
+                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH", sim.uri().toString());
     }
 
     /** Starts the command and hands back the process, for tests that stop it themselves. */

@@ -96,6 +96,7 @@ class AccountWaysTest {
         user.startReal(home, aws.uri(), sso.uri());
         keysWayIn(false);
         assertThat(user.text("#account-identity")).contains("user practice");
+        assertThat(user.lookup("#account-metrics").query().isVisible()).as("nothing missing").isFalse();
         user.click("#nav-next");
         user.type("#origin-domain", "ams.example.com");
         for (int i = 0; i < 3; i++) {
@@ -103,6 +104,18 @@ class AccountWaysTest {
         }
         assertThat(user.app.root().wizard().current().get()).isEqualTo(Step.REVIEW);
         assertThat(user.<Button>node("#review-create").isDisabled()).isFalse();
+    }
+
+    @Test
+    void aSignInWithoutCloudWatchStillConnectsAndSaysWhatTheChartsWillNeed() throws Exception {
+        aws.deny("GetMetricData");
+        user.startReal(home, aws.uri(), sso.uri());
+        keysWayIn(false);
+        AppDriver.await(10, () -> user.lookup("#account-metrics").query().isVisible());
+        assertThat(user.text("#account-metrics-note")).contains("cloudwatch:GetMetricData");
+        assertThat(user.app.root().wizard().current().get()).isEqualTo(Step.ACCOUNT);
+        user.click("#nav-next");
+        assertThat(user.app.root().wizard().current().get()).as("the sign-in still works").isEqualTo(Step.ORIGIN);
     }
 
     @Test

@@ -63,6 +63,25 @@ class PlayStepTest {
     }
 
     @Test
+    void thePlayerAsksCloudFrontAboutOnceASecondNotAsFastAsItCan() throws Exception {
+        String id = user.deployInPractice(home, world);
+        user.click("#nav-next");
+        AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
+        var metrics = new org.streamfront.audience.AudienceMetrics(new org.streamfront.aws.AwsSession("practice",
+                PracticeWorld.CREDENTIALS, world.api.uri()), org.streamfront.aws.Retry.standard());
+        java.util.concurrent.atomic.AtomicReference<java.util.List<org.streamfront.audience.Traffic.Point>> periods =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        AppDriver.await(40, () -> {
+            periods.set(metrics.read(id, Duration.ofMinutes(2), 5, (a, b, c, d) -> { }).requests());
+            return periods.get().size() >= 5;
+        });
+        // The newest periods, after start-up: a playlist reload a second and a segment every 2 s is 7.5 per 5 s.
+        var steady = periods.get().subList(periods.get().size() - 3, periods.get().size() - 1);
+        assertThat(steady).allSatisfy(p -> assertThat(p.value()).isLessThanOrEqualTo(12));
+        AppDriver.await(10, this::showsVideo);
+    }
+
+    @Test
     void theWatchdogSeesAStoppedStreamAndRecoversWhenItComesBack() throws Exception {
         toPlay();
         AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));

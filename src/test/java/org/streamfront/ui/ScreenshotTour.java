@@ -57,6 +57,11 @@ public final class ScreenshotTour {
             shot(user, out, "4-error-pages");
             user.click("#nav-next");
             shot(user, out, "5-review");
+            user.click("#review-estimate .title");
+            user.type("#estimate-viewers", "2000");
+            user.type("#estimate-events", "8");
+            user.reveal(user.node("#estimate-total"));
+            shot(user, out, "5-review-estimate");
             AppDriver.await(5, () -> !user.lookup("#review-create").queryButton().isDisabled());
             user.click("#review-create");
             AppDriver.await(10, () -> user.text("#deploy-status").startsWith("In progress"));
@@ -72,6 +77,15 @@ public final class ScreenshotTour {
             AppDriver.await(30, () -> !user.text("#play-checks-cdn #check-cors").isEmpty()
                     && !user.text("#play-checks-origin #check-cors").isEmpty());
             shot(user, out, "7-play");
+            user.click("#play-audience .title");
+            user.click("#audience-simulated .increment-arrow-button");
+            user.click("#audience-simulated .increment-arrow-button");
+            AppDriver.await(90, () -> user.text("#audience-viewers").startsWith("About 2"));
+            user.reveal(user.node("#audience-viewers-chart"));
+            shot(user, out, "7-play-audience");
+            user.click("#audience-simulated .decrement-arrow-button");
+            user.click("#audience-simulated .decrement-arrow-button");
+            user.click("#play-audience .title");
 
             // Changing it: a longer 404 time, shown on Review as what the update changes.
             user.click("#step-error_pages");
@@ -98,6 +112,10 @@ public final class ScreenshotTour {
             user.interact(() -> user.lookup("#mine-table").queryTableView().getSelectionModel().select(1));
             AppDriver.await(5, () -> !user.lookup("#mine-import").queryButton().isDisabled());
             shot(user.lookup("#mine-table").query().getScene(), out, "9-my-distributions-all");
+            user.interact(() -> user.lookup("#mine-table").queryTableView().getSelectionModel().select(0));
+            user.click("#mine-audience");
+            AppDriver.await(20, () -> user.lookup("#audience-requests-chart").tryQuery().map(n -> n.isVisible()).orElse(false));
+            shot(user.lookup("#audience-requests-chart").query().getScene(), out, "10-audience-window");
             user.stop();
         }
         try (var aws = CloudFrontSimulator.start(); var sso = SsoSimulator.start()) {

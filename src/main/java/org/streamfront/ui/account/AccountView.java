@@ -44,6 +44,16 @@ public final class AccountView implements StepPage {
         ok.setId("account-ok");
         ok.getStyleClass().add("success");
         Forms.showWhen(ok, model.connected().isNotNull());
+        Label metricsNote = new Label();
+        metricsNote.setId("account-metrics-note");
+        metricsNote.setWrapText(true);
+        metricsNote.textProperty().bind(model.metricsNote);
+        Button copyForMetrics = new Button(Messages.get("account.copyPolicy"));
+        copyForMetrics.setOnAction(e -> Clipboards.copy(AwsErrors.MINIMAL_POLICY));
+        VBox metrics = new VBox(6, metricsNote, copyForMetrics);
+        metrics.setId("account-metrics");
+        metrics.getStyleClass().add("banner");
+        Forms.showWhen(metrics, model.metricsNote.isNotEmpty().and(model.connected().isNotNull()));
         Label notice = new Label();
         notice.setId("account-notice");
         notice.setWrapText(true);
@@ -58,7 +68,7 @@ public final class AccountView implements StepPage {
 
         if (model.practice) {
             view = Forms.page(Forms.heading("account.practice.heading"), Forms.prose("account.practice.placeholder"),
-                    identity, ok, error);
+                    identity, ok, metrics, error);
             return;
         }
         Label none = new Label(Messages.get("account.noCredentials"));
@@ -97,7 +107,7 @@ public final class AccountView implements StepPage {
             });
         });
         view = Forms.page(Forms.heading("account.heading"), Forms.prose("account.real.intro"), offer, choices, panes,
-                identity, ok, notice, error);
+                identity, ok, metrics, notice, error);
     }
 
     private Node profilePane(Label identity) {

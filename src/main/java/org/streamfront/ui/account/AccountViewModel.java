@@ -45,6 +45,8 @@ public final class AccountViewModel {
     /** Counts identity checks; only the newest one's answer counts. */
     private int checkGeneration;
     final StringProperty identity = new SimpleStringProperty("");
+    /** Empty, or why the audience charts will not work with this sign-in (it still deploys). */
+    final StringProperty metricsNote = new SimpleStringProperty("");
     final BooleanProperty checking = new SimpleBooleanProperty(false);
     final ObjectProperty<AwsErrors.Explained> error = new SimpleObjectProperty<>();
     final BooleanProperty noCredentialsHere = new SimpleBooleanProperty(false);
@@ -176,7 +178,7 @@ public final class AccountViewModel {
                     : chosenWay == Way.SSO ? ssoFor.apply(token.region()).session(token, account, role, awsEndpoint) : chosen;
             Identity me = s.whoAmI();
             s.checkCloudFrontAccess();
-            return new Checked(s, me);
+            return new Checked(s, me, s.metricsProblem().orElse(""));
         }, result -> {
             if (mine != checkGeneration) {
                 return; // the user chose another way or profile meanwhile: this answer is about the old one
@@ -184,6 +186,7 @@ public final class AccountViewModel {
             checking.set(false);
             identity.set(result.identity().describe() + (practice ? " \u2014 " + Messages.get("account.practiceSession") : ""));
             connected.set(result.session());
+            metricsNote.set(result.metricsProblem());
             saveIfAsked(chosenWay, token, account, role);
         }, failure -> {
             if (mine != checkGeneration) {
@@ -195,7 +198,7 @@ public final class AccountViewModel {
         });
     }
 
-    private record Checked(AwsSession session, Identity identity) {
+    private record Checked(AwsSession session, Identity identity, String metricsProblem) {
     }
 
     /** What this computer has: its sign-ins, and whether any credentials are set up at all. */

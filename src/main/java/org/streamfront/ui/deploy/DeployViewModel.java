@@ -90,6 +90,15 @@ public final class DeployViewModel {
     }
 
     /** Where the deployed distribution is reached from here; the Play step plays from it. */
+    /** The distribution shown (empty before the first create or open) and its CloudFront domain. */
+    public StringProperty distributionId() {
+        return distributionId;
+    }
+
+    public StringProperty domain() {
+        return domain;
+    }
+
     public ObjectProperty<URI> viewerBase() {
         return viewerBase;
     }

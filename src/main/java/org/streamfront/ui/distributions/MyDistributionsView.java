@@ -3,6 +3,7 @@ package org.streamfront.ui.distributions;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -31,10 +32,12 @@ public final class MyDistributionsView {
 
     /**
      * Shows the window; {@code open} and {@code teardown} take the chosen row to the Deploy step,
-     * {@code change} takes the plan read from a distribution (its own, or imported) to the wizard.
+     * {@code change} takes the plan read from a distribution (its own, or imported) to the wizard,
+     * {@code audience} opens the chosen distribution's audience window over this one.
      */
     public static Stage show(Window owner, MyDistributionsViewModel model, Consumer<MyDistributionsViewModel.Row> open,
-                             Consumer<MyDistributionsViewModel.Row> teardown, Consumer<PlanImport.Imported> change) {
+                             Consumer<MyDistributionsViewModel.Row> teardown, Consumer<PlanImport.Imported> change,
+                             BiConsumer<Window, MyDistributionsViewModel.Row> audience) {
         TableView<MyDistributionsViewModel.Row> table = new TableView<>(model.rows);
         table.setId("mine-table");
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
@@ -65,7 +68,13 @@ public final class MyDistributionsView {
         Button importButton = new Button(Messages.get("mine.import"));
         importButton.setId("mine-import");
         importButton.setTooltip(Forms.tooltip("mine.import.tip"));
+        Button audienceButton = new Button(Messages.get("mine.audience"));
+        audienceButton.setId("mine-audience");
+        audienceButton.setMnemonicParsing(true);
+        audienceButton.setTooltip(Forms.tooltip("mine.audience.tip"));
         var selected = table.getSelectionModel().selectedItemProperty();
+        audienceButton.disableProperty().bind(selected.isNull());
+        audienceButton.setOnAction(e -> audience.accept(stage, selected.get()));
         BooleanBinding oursChosen = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().ours(), selected);
         BooleanBinding othersChosen = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().ours(), selected);
         for (Button b : new Button[] {openButton, changeButton, teardownButton}) {
@@ -95,7 +104,7 @@ public final class MyDistributionsView {
         message.setId("mine-message");
         message.textProperty().bind(model.message);
         message.setWrapText(true);
-        HBox actions = new HBox(8, refresh, openButton, changeButton, teardownButton, importButton);
+        HBox actions = new HBox(8, refresh, openButton, changeButton, audienceButton, teardownButton, importButton);
         VBox root = new VBox(10, Forms.heading("mine.heading"), showAll, table, actions, message);
         root.setStyle("-fx-padding: 16");
         Scene scene = new Scene(root, 940, 460);

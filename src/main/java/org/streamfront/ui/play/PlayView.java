@@ -1,6 +1,7 @@
 package org.streamfront.ui.play;
 
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,6 +10,7 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -20,6 +22,8 @@ import javafx.scene.media.MediaView;
 import org.streamfront.Messages;
 import org.streamfront.origin.Check;
 import org.streamfront.playback.ViewerUrls;
+import org.streamfront.ui.audience.AudienceView;
+import org.streamfront.ui.audience.AudienceViewModel;
 import org.streamfront.ui.widgets.CheckList;
 import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.Forms;
@@ -31,7 +35,13 @@ public final class PlayView implements StepPage {
     private final PlayViewModel model;
     private final Node view;
 
-    public PlayView(PlayViewModel model, Consumer<String> openInBrowser, ObservableList<String> liveStreams) {
+    private final TitledPane audiencePane;
+    private final Runnable audienceToggle;
+    private boolean showing;
+
+    /** {@code audienceTarget} names the distribution the Play step shows, or null before there is one. */
+    public PlayView(PlayViewModel model, Consumer<String> openInBrowser, ObservableList<String> liveStreams,
+                    AudienceViewModel audience, Supplier<AudienceViewModel.Target> audienceTarget) {
         this.model = model;
         var streamId = Forms.textField("play-stream-id", model.streamId);
         TextField url = new TextField();
@@ -110,9 +120,26 @@ public final class PlayView implements StepPage {
         checks.setOnAction(e -> model.runChecks());
         Label checking = new Label(Messages.get("play.checks.running"));
         checking.visibleProperty().bind(model.checking);
+        audiencePane = new TitledPane(Messages.get("audience.title"), new AudienceView(audience));
+        audiencePane.setId("play-audience");
+        audiencePane.setExpanded(false);
+        // Opened at once: charts that slide in would be redrawn on every frame of the slide.
+        audiencePane.setAnimated(false);
+        audiencePane.textProperty().bind(audience.viewersShort.map(v -> v.isEmpty() ? Messages.get("audience.title")
+                : Messages.get("audience.titleWith", v)));
+        // CloudWatch is asked only while the panel is open and the step shown: GetMetricData is billed per metric read.
+        this.audienceToggle = () -> {
+            AudienceViewModel.Target t = audienceTarget.get();
+            if (audiencePane.isExpanded() && showing && t != null) {
+                audience.show(t);
+            } else {
+                audience.pause();
+            }
+        };
+        audiencePane.expandedProperty().subscribe(this.audienceToggle);
         VBox checkPanel = new VBox(8, new HBox(10, checks, checking),
                 checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
-                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
+                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks), audiencePane);
         VBox player = new VBox(6,
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
                         growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
@@ -144,6 +171,8 @@ public final class PlayView implements StepPage {
 
     @Override
     public void shown() {
+        showing = true;
+        audienceToggle.run();
         if (model.url.get() != null && model.player.get() == null) {
             model.play();
         }
@@ -151,6 +180,8 @@ public final class PlayView implements StepPage {
 
     @Override
     public void hidden() {
+        showing = false;
+        audienceToggle.run();
         model.stop();
     }
 }

@@ -27,7 +27,7 @@ import javafx.scene.media.MediaPlayer;
 import org.streamfront.Messages;
 import org.streamfront.origin.Check;
 import org.streamfront.plan.Plan;
-import org.streamfront.playback.PictureOnlyRelay;
+import org.streamfront.playback.PlaybackRelay;
 import org.streamfront.playback.PlaybackProblems;
 import org.streamfront.playback.PlayerWatchdog;
 import org.streamfront.playback.StreamCheck;
@@ -65,7 +65,7 @@ public final class PlayViewModel {
     private long playRequestedNanos;
     private int generation;
     private boolean withoutSound;
-    private PictureOnlyRelay relay;
+    private PlaybackRelay relay;
 
     public PlayViewModel(StringProperty streamId, Supplier<Plan> plan) {
         this.streamId = streamId;
@@ -106,7 +106,7 @@ public final class PlayViewModel {
             var adaptiveStatus = new CompletableFuture<Integer>();
             Thread.ofVirtual().start(() -> adaptiveStatus.complete(probe.status(adaptive)));
             int plainStatus = probe.status(plain);
-            return adaptiveStatus.get() == 200 ? new Probed(adaptive, 200) : new Probed(plain, plainStatus);
+            return adaptiveStatus.get() == 200 ? new Probed(probe.mediaPlaylist(adaptive), 200) : new Probed(plain, plainStatus);
         }, result -> {
             if (mine != generation) {
                 return;
@@ -123,14 +123,15 @@ public final class PlayViewModel {
         }, failure -> retryLater());
     }
 
-    /** The playlist to play (adaptive when AMS offers it) and how it answered. */
+    /** The media playlist to play (the adaptive one's best rendition when AMS offers it) and how it answered. */
     private record Probed(URI playlist, int status) {
     }
 
+    /** Plays through the relay, which keeps JavaFX's playlist reloads to CloudFront at about one a second (see PlaybackRelay). */
     private void startPlayer(URI source) {
         MediaPlayer p;
         try {
-            URI played = withoutSound ? relay().pictureOnly(source) : source;
+            URI played = relay().forPlayer(source, withoutSound);
             p = new MediaPlayer(new Media(played.toString()));
         } catch (MediaException e) {
             problem.set(PlaybackProblems.fromMediaError(e.getType().name(), e.getMessage()));
@@ -205,9 +206,9 @@ public final class PlayViewModel {
     }
 
     /** The loopback relay that takes the audio out, started the first time a stream must play without sound. */
-    private PictureOnlyRelay relay() {
+    private PlaybackRelay relay() {
         if (relay == null) {
-            relay = new PictureOnlyRelay();
+            relay = new PlaybackRelay();
         }
         return relay;
     }

@@ -80,7 +80,7 @@ public final class ReviewView implements StepPage {
         Label warningsTitle = new Label(Messages.get("review.warnings"));
         VBox warnings = new VBox(4, warningsTitle, new CheckList("review-warnings", model.warnings));
         Forms.showWhen(warnings, Bindings.isNotEmpty(model.warnings));
-        view = Forms.page(Forms.heading("review.heading"), changes, summary, warnings, exact, actions,
+        view = Forms.page(Forms.heading("review.heading"), changes, summary, warnings, EstimateView.of(model.estimate), exact, actions,
                 new VBox(6, createButton, why));
     }
 

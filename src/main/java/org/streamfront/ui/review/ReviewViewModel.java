@@ -57,6 +57,7 @@ public final class ReviewViewModel {
     private final StringBinding blocker;
 
     final FilteredList<Check> warnings;
+    final EstimateViewModel estimate;
     private final ObservableBooleanValue accountConnected;
     private final Supplier<Distributions> distributions;
     private final Jobs jobs;
@@ -68,6 +69,7 @@ public final class ReviewViewModel {
         this.accountConnected = accountConnected;
         this.distributions = distributions;
         this.jobs = jobs;
+        this.estimate = new EstimateViewModel(form);
         // The origin check's open warnings, repeated before Create; the user may go on regardless.
         warnings = originChecks.filtered(c -> c.mark() != Check.Mark.GREEN);
         problems = Bindings.createObjectBinding(() -> PlanRules.validate(form.plan().get()), form.plan());

@@ -6,6 +6,8 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -13,6 +15,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.streamfront.origin.OriginCheck;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 
@@ -49,6 +52,10 @@ public final class PlanForm {
     public final StringProperty priceClass = new SimpleStringProperty("");
     public final StringProperty comment = new SimpleStringProperty("");
     public final StringProperty streamId = new SimpleStringProperty("");
+    /** What the last server check weighed: not part of the plan, the cost estimate's starting point. */
+    public final ObservableList<OriginCheck.Rendition> measuredRenditions = FXCollections.observableArrayList();
+    /** The stream's segment length as its playlist says; 0 until a check has read it. */
+    public final IntegerProperty measuredSegmentSeconds = new SimpleIntegerProperty();
 
     private final ObjectBinding<Plan> plan;
 

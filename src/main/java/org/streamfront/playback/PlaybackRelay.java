@@ -1,0 +1,188 @@
+package org.streamfront.playback;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.streamfront.origin.HttpGet;
+
+/**
+ * A relay on this computer's loopback between JavaFX's player and the stream, for two habits of
+ * JavaFX's HLS support: it keeps a live stream going only when it is handed a master playlist
+ * (a media playlist alone stops after its first few segments), and it then reloads the media
+ * playlist as fast as answers come (measured: about 400 times a second against the practice edge,
+ * each a paid CloudFront request). So the relay hands JavaFX a master playlist it writes around
+ * the media playlist, and fetches each playlist upstream at most once per {@link #PLAYLIST_PACE}:
+ * the player's extra reloads get the last copy (at once while it starts, then held until the pace is up). When no sound output can be opened (JavaFX on Linux then
+ * halts any stream with audio) it also takes the audio out of the segments ({@link AudioStripper}).
+ * The relay mirrors the upstream path, so relative addresses in playlists resolve through it.
+ */
+public final class PlaybackRelay implements AutoCloseable {
+    /** No playlist is fetched upstream more often than this: about what a player needs for 2 s segments. */
+    static final Duration PLAYLIST_PACE = Duration.ofSeconds(1);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+    /** A player starting up reloads several times in a row; this many quick answers per pace come from the last copy. */
+    static final int QUICK_COPIES = 5;
+    private final Map<URI, Copy> playlists = new ConcurrentHashMap<>();
+
+    /** The last upstream answer for one playlist, and how often it was served again since. */
+    private static final class Copy {
+        HttpGet.Answer answer;
+        long fetchedNanos;
+        int servedAgain;
+    }
+
+    /** How a relayed address is served: audio kept or taken out, and whether it is a master written around a media playlist. */
+    private record Route(URI upstream, boolean pictureOnly, boolean wrapped) {
+    }
+
+    public PlaybackRelay() {
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(threads);
+        server.createContext("/", this::relay);
+        server.start();
+    }
+
+    /**
+     * The address to give the player for a media playlist: a master playlist of its own around it.
+     * {@code pictureOnly}: without the audio.
+     */
+    public URI forPlayer(URI mediaPlaylist, boolean pictureOnly) {
+        return address(mediaPlaylist, pictureOnly ? "mu" : "ma");
+    }
+
+    /** The same stream through the relay as it is (audio taken out when {@code pictureOnly}), playlists paced. */
+    public URI relayed(URI upstream, boolean pictureOnly) {
+        return address(upstream, pictureOnly ? "u" : "a");
+    }
+
+    private URI address(URI upstream, String mode) {
+        String origin = upstream.getScheme() + "://" + upstream.getRawAuthority();
+        String key = Base64.getUrlEncoder().withoutPadding().encodeToString(origin.getBytes(StandardCharsets.UTF_8));
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + mode + "/" + key + upstream.getRawPath()
+                + (upstream.getRawQuery() == null ? "" : "?" + upstream.getRawQuery()));
+    }
+
+    /** What a relay path stands for, or null when it is not one of ours. */
+    static Route routeOf(URI relayed) {
+        String[] parts = relayed.getRawPath().split("/", 4);
+        if (parts.length < 4 || !parts[1].matches("m?[au]")) {
+            return null;
+        }
+        String origin;
+        try {
+            origin = new String(Base64.getUrlDecoder().decode(parts[2]), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        if (!origin.startsWith("http://") && !origin.startsWith("https://")) {
+            return null;
+        }
+        URI upstream = URI.create(origin + "/" + parts[3] + (relayed.getRawQuery() == null ? "" : "?" + relayed.getRawQuery()));
+        return new Route(upstream, parts[1].endsWith("u"), parts[1].startsWith("m"));
+    }
+
+    /** The upstream address a relay path stands for, or null when it is not one of ours. */
+    static URI upstreamOf(URI relayed) {
+        Route r = routeOf(relayed);
+        return r == null ? null : r.upstream();
+    }
+
+    private void relay(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Route route = routeOf(exchange.getRequestURI());
+            if (route == null || !"GET".equals(exchange.getRequestMethod())) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            if (route.wrapped()) {
+                // One variant: the media playlist itself, through the relay. BANDWIDTH is required; its value is not used.
+                String master = "#EXTM3U\n#EXT-X-STREAM-INF:BANDWIDTH=1000000\n" + relayed(route.upstream(), route.pictureOnly()) + "\n";
+                send(exchange, 200, "application/vnd.apple.mpegurl", master.getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            String path = route.upstream().getPath().toLowerCase();
+            HttpGet.Answer answer = path.endsWith(".m3u8") ? playlist(route.upstream()) : HttpGet.get(route.upstream(), TIMEOUT);
+            if (answer.failure() != null) {
+                exchange.sendResponseHeaders(502, -1);
+                return;
+            }
+            byte[] body = answer.body();
+            if (answer.ok() && path.endsWith(".ts") && route.pictureOnly()) {
+                body = AudioStripper.strip(body);
+            } else if (answer.ok() && path.endsWith(".m3u8")) {
+                body = relayAbsoluteAddresses(answer.text(), route.pictureOnly()).getBytes(StandardCharsets.UTF_8);
+            }
+            send(exchange, answer.status(), answer.header("Content-Type").orElse(null), body);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A playlist, fetched upstream at most once per pace: within it the player gets the last copy,
+     * at once for its first few asks (start-up is not slowed), then only when the pace is up.
+     */
+    private HttpGet.Answer playlist(URI upstream) throws InterruptedException {
+        Copy copy = playlists.computeIfAbsent(upstream, k -> new Copy());
+        synchronized (copy) {
+            long age = System.nanoTime() - copy.fetchedNanos;
+            if (copy.answer != null && copy.answer.ok() && age < PLAYLIST_PACE.toNanos()) {
+                if (copy.servedAgain++ < QUICK_COPIES) {
+                    return copy.answer;
+                }
+                Thread.sleep(Duration.ofNanos(PLAYLIST_PACE.toNanos() - age));
+            }
+            copy.answer = HttpGet.get(upstream, TIMEOUT);
+            copy.fetchedNanos = System.nanoTime();
+            copy.servedAgain = 0;
+            return copy.answer;
+        }
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
+        if (contentType != null) {
+            exchange.getResponseHeaders().set("Content-Type", contentType);
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        if (body.length > 0) {
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        }
+    }
+
+    /** Relative addresses resolve through the relay by themselves; absolute ones are pointed at it. */
+    private String relayAbsoluteAddresses(String playlist, boolean pictureOnly) {
+        StringBuilder out = new StringBuilder(playlist.length());
+        for (String line : playlist.split("\r?\n", -1)) {
+            String t = line.strip();
+            boolean absolute = !t.startsWith("#") && (t.startsWith("http://") || t.startsWith("https://"));
+            out.append(absolute ? relayed(URI.create(t), pictureOnly).toString() : line).append('\n');
+        }
+        return out.toString();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}

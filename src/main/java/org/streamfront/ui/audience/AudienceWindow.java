@@ -1,0 +1,32 @@
+package org.streamfront.ui.audience;
+
+import javafx.scene.Scene;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Forms;
+
+/** The audience of one distribution in its own window, refreshed while the window is open. */
+public final class AudienceWindow {
+    private AudienceWindow() {
+    }
+
+    public static Stage show(Window owner, AudienceViewModel model, AudienceViewModel.Target target) {
+        VBox root = new VBox(10, Forms.heading("audience.title"), Forms.prose("audience.of", target.distributionId(), target.domain()),
+                new AudienceView(model));
+        root.setStyle("-fx-padding: 16");
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.setFitToWidth(true);
+        Stage stage = new Stage();
+        stage.setScene(new Scene(scroll, 620, 720));
+        stage.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
+        stage.setTitle(Messages.get("audience.windowTitle", target.domain()));
+        stage.initOwner(owner);
+        stage.setOnHidden(e -> model.pause());
+        stage.show();
+        model.show(target);
+        return stage;
+    }
+}

@@ -1,0 +1,80 @@
+package org.streamfront.playback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.streamfront.origin.HlsPlaylist;
+import org.streamfront.sim.OriginSimulator;
+import org.streamfront.sim.PracticeWorld;
+
+/** The relay between JavaFX and the stream: a master around the media playlist, and playlists fetched at most once a second. */
+class PlaybackRelayTest {
+    private final OriginSimulator origin = OriginSimulator.start();
+    private final PlaybackRelay relay = new PlaybackRelay();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @AfterEach
+    void close() {
+        http.close();
+        relay.close();
+        origin.close();
+    }
+
+    private String get(URI uri) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(uri.toString()).isEqualTo(200);
+        return r.body();
+    }
+
+    private URI mediaPlaylist() {
+        origin.startStream(PracticeWorld.APPLICATION, PracticeWorld.STREAM);
+        return URI.create(origin.uri() + "/" + PracticeWorld.APPLICATION + "/streams/" + PracticeWorld.STREAM + ".m3u8");
+    }
+
+    @Test
+    void thePlayerGetsAMasterWhoseOneRenditionIsTheMediaPlaylistThroughTheRelay() throws Exception {
+        URI player = relay.forPlayer(mediaPlaylist(), false);
+        HlsPlaylist master = HlsPlaylist.parse(get(player)).orElseThrow();
+        assertThat(master.master()).isTrue();
+        assertThat(master.variants()).hasSize(1);
+        URI variant = player.resolve(master.variants().getFirst().uri());
+        assertThat(variant.getHost()).isEqualTo("127.0.0.1");
+        HlsPlaylist media = HlsPlaylist.parse(get(variant)).orElseThrow();
+        assertThat(media.master()).isFalse();
+        assertThat(media.segments()).isNotEmpty();
+        assertThat(get(variant.resolve(media.segments().getFirst().uri()))).isNotEmpty();
+    }
+
+    @Test
+    void aPlayerReloadingAsFastAsItCanReachesTheServerAboutOnceASecond() throws Exception {
+        URI player = relay.forPlayer(mediaPlaylist(), false);
+        URI variant = player.resolve(HlsPlaylist.parse(get(player)).orElseThrow().variants().getFirst().uri());
+        long before = origin.requests("playlist");
+        long start = System.nanoTime();
+        int asked = 0;
+        while (System.nanoTime() - start < Duration.ofSeconds(3).toNanos()) {
+            assertThat(get(variant)).contains("#EXTINF");
+            asked++;
+        }
+        long upstream = origin.requests("playlist") - before;
+        assertThat(asked).isGreaterThan(10);
+        // One fetch per second of asking, and the first one at once: at most four in three seconds.
+        assertThat(upstream).isBetween(2L, 4L);
+    }
+
+    @Test
+    void addressesThatAreNotTheRelaysAreRefused() {
+        assertThat(PlaybackRelay.upstreamOf(URI.create("http://127.0.0.1:1/x/aHR0cDovL2E/streams/a.m3u8"))).as("unknown mode").isNull();
+        assertThat(PlaybackRelay.upstreamOf(URI.create("http://127.0.0.1:1/a/!!!/streams/a.m3u8"))).as("not base64").isNull();
+        assertThat(PlaybackRelay.upstreamOf(URI.create("http://127.0.0.1:1/a/ZmlsZTovLy9ldGM/passwd"))).as("file:// origin").isNull();
+        assertThat(PlaybackRelay.upstreamOf(URI.create("http://127.0.0.1:1/a"))).as("too short").isNull();
+        assertThat(PlaybackRelay.upstreamOf(URI.create("http://127.0.0.1:1/mu/aHR0cDovL2E/streams/a.m3u8?t=1")))
+                .isEqualTo(URI.create("http://a/streams/a.m3u8?t=1"));
+    }
+}
