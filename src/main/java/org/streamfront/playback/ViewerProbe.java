@@ -18,20 +18,29 @@ public final class ViewerProbe {
         }
     }
 
+    /** The whole answer (-1 status when nothing answered), for a playlist whose text is needed next. */
+    public HttpGet.Answer answer(URI url) {
+        try {
+            return HttpGet.get(url, Duration.ofSeconds(3));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HttpGet.Answer(-1, null, null, 0, new java.io.InterruptedIOException(), false);
+        }
+    }
+
     /**
      * The media playlist to play for this address: a master playlist's highest rendition (JavaFX
      * does not switch renditions well, and the best picture is what a check wants to see), or the
      * address itself.
      */
     public URI mediaPlaylist(URI playlist) {
-        try {
-            HttpGet.Answer answer = HttpGet.get(playlist, Duration.ofSeconds(3));
-            return answer.ok() ? HlsPlaylist.parse(answer.text()).filter(HlsPlaylist::master)
-                    .flatMap(p -> p.variants().stream().max(Comparator.comparingLong(HlsPlaylist.Variant::bandwidth)))
-                    .map(v -> playlist.resolve(v.uri())).orElse(playlist) : playlist;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return playlist;
-        }
+        return mediaPlaylist(playlist, answer(playlist));
+    }
+
+    /** The same from an answer already fetched from {@code playlist}. */
+    public static URI mediaPlaylist(URI playlist, HttpGet.Answer answer) {
+        return answer.ok() ? HlsPlaylist.parse(answer.text()).filter(HlsPlaylist::master)
+                .flatMap(p -> p.variants().stream().max(Comparator.comparingLong(HlsPlaylist.Variant::bandwidth)))
+                .map(v -> playlist.resolve(v.uri())).orElse(playlist) : playlist;
     }
 }

@@ -45,6 +45,10 @@ public final class SimulatedViewers implements AutoCloseable {
         }
     }
 
+    public synchronized int watching(String domain) {
+        return byDomain.getOrDefault(domain, List.of()).size();
+    }
+
     /** How many simulated viewers watch, all distributions together. */
     public synchronized int total() {
         return byDomain.values().stream().mapToInt(List::size).sum();

@@ -201,7 +201,7 @@ public final class AppRoot implements AutoCloseable {
     public AudienceViewModel audience() {
         return new AudienceViewModel(() -> account.connected().get(),
                 world != null ? AudienceViewModel.Settings.PRACTICE : AudienceViewModel.Settings.REAL, Jobs.background(),
-                world != null ? (domain, count) -> world.join().viewers.watch(domain, count) : null);
+                world != null ? world.join().viewers : null);
     }
 
     /** The distribution the Play step shows, for its audience panel; null before there is one. */

@@ -65,7 +65,12 @@ class ChangeDistributionTest {
         TableView<MyDistributionsViewModel.Row> table = user.node("#mine-table");
         AppDriver.await(10, () -> table.getItems().stream().anyMatch(r -> r.id().equals(id)));
         int index = table.getItems().stream().map(MyDistributionsViewModel.Row::id).toList().indexOf(id);
-        user.clickOn(user.lookup("#mine-table .table-row-cell").nth(index).<Node>query());
+        // The row is drawn a pulse after it arrives: click it once it is on screen.
+        java.util.function.Supplier<java.util.Optional<Node>> row = () -> user.lookup("#mine-table .table-row-cell").queryAll().stream()
+                .filter(n -> n instanceof javafx.scene.control.TableRow<?> r && r.getItem() instanceof MyDistributionsViewModel.Row item
+                        && item.id().equals(id)).findFirst();
+        AppDriver.await(5, () -> row.get().isPresent());
+        user.clickOn(row.get().orElseThrow());
         AppDriver.await(5, () -> table.getSelectionModel().getSelectedIndex() == index);
     }
 
@@ -188,7 +193,8 @@ class ChangeDistributionTest {
         world.api.inject(SimFault.STALE_ETAG, "UpdateDistribution");
         user.click("#review-create");
 
-        AppDriver.await(10, () -> user.lookup("#deploy-review-again").tryQuery().map(Node::isVisible).orElse(false));
+        AppDriver.await(10, () -> user.lookup("#deploy-review-again").tryQuery().map(Node::isVisible).orElse(false)
+                && user.lookup("#deploy-error-summary").tryQuery().isPresent() && !user.text("#deploy-error-summary").isEmpty());
         assertThat(user.text("#deploy-error-summary")).isEqualTo("The distribution was changed by someone else meanwhile.");
         assertThat(user.text("#deploy-error-advice")).startsWith("Nothing was changed.");
         assertThat(user.<Node>node("#deploy-try-again").isVisible()).as("no blind retry over their change").isFalse();

@@ -42,6 +42,9 @@ public final class AudienceView extends VBox {
         XYChart.Series<Number, Number> spikes = new XYChart.Series<>();
         spikes.setName(Messages.get("audience.chart.spike"));
         LineChart<Number, Number> requestsChart = chart("audience-requests-chart", "audience.chart.requestsTitle", window, List.of(requests));
+        int period = model.settings().periodSeconds();
+        requestsChart.setTitle(Messages.get("audience.chart.requestsTitle", period % 60 == 0
+                ? Messages.get("audience.chart.minutes", period / 60) : Messages.get("audience.chart.seconds", period)));
         LineChart<Number, Number> viewersChart = chart("audience-viewers-chart", "audience.chart.viewersTitle", window, List.of(estimated));
         LineChart<Number, Number> errorsChart = chart("audience-errors-chart", "audience.chart.errorsTitle", window,
                 List.of(clientErrors, serverErrors, spikes));
@@ -86,6 +89,7 @@ public final class AudienceView extends VBox {
         simulated.setEditable(true);
         simulated.setPrefWidth(100);
         simulated.getValueFactory().valueProperty().subscribe(v -> model.simulated.set(v == null ? 0 : v));
+        model.simulated.subscribe(n -> simulated.getValueFactory().setValue(n.intValue()));
         Label simulatedLabel = new Label(Messages.get("audience.simulated"));
         simulatedLabel.setWrapText(true);
         simulatedLabel.setLabelFor(simulated);

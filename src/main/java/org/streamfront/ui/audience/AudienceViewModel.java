@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,6 +23,7 @@ import org.streamfront.aws.AwsErrors;
 import org.streamfront.aws.AwsSession;
 import org.streamfront.aws.Retry;
 import org.streamfront.origin.OriginCheck;
+import org.streamfront.sim.SimulatedViewers;
 import org.streamfront.ui.Jobs;
 
 /**
@@ -62,7 +62,7 @@ public final class AudienceViewModel {
     private final Supplier<AwsSession> session;
     private final Settings settings;
     private final Jobs jobs;
-    private final BiConsumer<String, Integer> simulate;
+    private final SimulatedViewers simulate;
     private final Timeline ticker;
     private Target target;
     private Jobs.Job reading;
@@ -70,8 +70,8 @@ public final class AudienceViewModel {
     private boolean inFlight;
     private Jobs.Job weighing;
 
-    /** {@code simulate} (practice mode only, else null) sets how many simulated viewers watch a domain. */
-    public AudienceViewModel(Supplier<AwsSession> session, Settings settings, Jobs jobs, BiConsumer<String, Integer> simulate) {
+    /** {@code simulate}: practice mode's simulated viewers, which the user may add; null for real AWS. */
+    public AudienceViewModel(Supplier<AwsSession> session, Settings settings, Jobs jobs, SimulatedViewers simulate) {
         this.session = session;
         this.settings = settings;
         this.jobs = jobs;
@@ -80,8 +80,8 @@ public final class AudienceViewModel {
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(settings.refresh().toMillis()), e -> refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         simulated.subscribe(n -> {
-            if (simulate != null && target != null) {
-                simulate.accept(target.domain(), n.intValue());
+            if (simulate != null && target != null && simulate.watching(target.domain()) != n.intValue()) {
+                simulate.watch(target.domain(), n.intValue());
             }
         });
     }
@@ -90,6 +90,10 @@ public final class AudienceViewModel {
     public void show(Target t) {
         boolean same = target != null && target.equals(t);
         target = t;
+        if (simulate != null) {
+            // Viewers added from another view of the same distribution are still watching: say so.
+            simulated.set(simulate.watching(t.domain()));
+        }
         if (!same) {
             traffic.set(null);
             bitrate.set(0L);

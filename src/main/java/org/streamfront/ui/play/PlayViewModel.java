@@ -27,6 +27,7 @@ import javafx.scene.media.MediaPlayer;
 import org.streamfront.Messages;
 import org.streamfront.origin.Check;
 import org.streamfront.plan.Plan;
+import org.streamfront.origin.HttpGet;
 import org.streamfront.playback.PlaybackRelay;
 import org.streamfront.playback.PlaybackProblems;
 import org.streamfront.playback.PlayerWatchdog;
@@ -103,10 +104,12 @@ public final class PlayViewModel {
         Background.run(() -> {
             // AMS Enterprise's adaptive playlist is preferred, as AMS's own player does; both are
             // asked at once so the fallback costs no extra round trip.
-            var adaptiveStatus = new CompletableFuture<Integer>();
-            Thread.ofVirtual().start(() -> adaptiveStatus.complete(probe.status(adaptive)));
+            var adaptiveAnswer = new CompletableFuture<HttpGet.Answer>();
+            Thread.ofVirtual().start(() -> adaptiveAnswer.complete(probe.answer(adaptive)));
+            relay(); // started meanwhile: the first play does not wait for it after the answers
             int plainStatus = probe.status(plain);
-            return adaptiveStatus.get() == 200 ? new Probed(probe.mediaPlaylist(adaptive), 200) : new Probed(plain, plainStatus);
+            HttpGet.Answer master = adaptiveAnswer.get();
+            return master.status() == 200 ? new Probed(ViewerProbe.mediaPlaylist(adaptive, master), 200) : new Probed(plain, plainStatus);
         }, result -> {
             if (mine != generation) {
                 return;
@@ -205,8 +208,8 @@ public final class PlayViewModel {
         paused.set(!paused.get());
     }
 
-    /** The loopback relay that takes the audio out, started the first time a stream must play without sound. */
-    private PlaybackRelay relay() {
+    /** The loopback relay every stream plays through (see PlaybackRelay), started with the first play. */
+    private synchronized PlaybackRelay relay() {
         if (relay == null) {
             relay = new PlaybackRelay();
         }
