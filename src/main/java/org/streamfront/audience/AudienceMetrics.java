@@ -9,6 +9,9 @@ import java.util.Map;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.aws.AwsSession;
 import org.streamfront.aws.Retry;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.MonitoringSubscriptionAlreadyExistsException;
+import software.amazon.awssdk.services.cloudfront.model.RealtimeMetricsSubscriptionStatus;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
@@ -65,6 +68,21 @@ public final class AudienceMetrics {
             } while (next != null);
             return new Traffic(periodSeconds, series(results, "requests"), series(results, "bytes"), series(results, "errors4xx"),
                     series(results, "errors5xx"), series(results, "hits"));
+        }
+    }
+
+    /**
+     * Turns on the distribution's additional metrics, which include the cache hit rate (billed as
+     * CloudWatch metrics, see {@link org.streamfront.cost.Prices#ADDITIONAL_METRICS_PER_MONTH}).
+     * Already on counts as done.
+     */
+    public void turnOnAdditionalMetrics(String distributionId, Retry.Listener listener) throws Exception {
+        try (CloudFrontClient cf = AwsClients.cloudFront(session.credentials(), session.endpointOrNull())) {
+            retry.call("turn on additional metrics", () -> cf.createMonitoringSubscription(r -> r.distributionId(distributionId)
+                    .monitoringSubscription(m -> m.realtimeMetricsSubscriptionConfig(c -> c
+                            .realtimeMetricsSubscriptionStatus(RealtimeMetricsSubscriptionStatus.ENABLED)))), listener);
+        } catch (MonitoringSubscriptionAlreadyExistsException alreadyOn) {
+            // Someone (or an earlier press) turned them on: the hit rate comes all the same.
         }
     }
 

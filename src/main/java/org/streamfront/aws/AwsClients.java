@@ -3,15 +3,14 @@ package org.streamfront.aws;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
-import software.amazon.awssdk.services.cloudfront.CloudFrontClientBuilder;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClientBuilder;
 import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.StsClientBuilder;
 
 /**
  * Builds the real AWS SDK clients. The endpoint is overridden only for practice mode and tests
@@ -22,36 +21,26 @@ public final class AwsClients {
     }
 
     public static CloudFrontClient cloudFront(AwsCredentialsProvider credentials, URI endpointOrNull) {
-        CloudFrontClientBuilder builder = CloudFrontClient.builder()
-                .region(Region.AWS_GLOBAL)
-                .credentialsProvider(credentials)
-                .httpClientBuilder(http())
-                // StreamFront retries itself, visibly, and looks for an applied create before retrying it.
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
-        if (endpointOrNull != null) {
-            builder.endpointOverride(endpointOrNull);
-        }
-        return builder.build();
+        // StreamFront retries itself, visibly, and looks for an applied create before retrying it.
+        return build(CloudFrontClient.builder(), Region.AWS_GLOBAL, credentials, endpointOrNull, false);
     }
 
     public static StsClient sts(AwsCredentialsProvider credentials, URI endpointOrNull) {
-        StsClientBuilder builder = StsClient.builder()
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .httpClientBuilder(http());
-        if (endpointOrNull != null) {
-            builder.endpointOverride(endpointOrNull);
-        }
-        return builder.build();
+        return build(StsClient.builder(), Region.US_EAST_1, credentials, endpointOrNull, true);
     }
 
-    /** CloudWatch in us-east-1, where CloudFront publishes its metrics. */
+    /** CloudWatch in us-east-1, where CloudFront publishes its metrics; retried by StreamFront like CloudFront. */
     public static CloudWatchClient cloudWatch(AwsCredentialsProvider credentials, URI endpointOrNull) {
-        CloudWatchClientBuilder builder = CloudWatchClient.builder()
-                .region(Region.US_EAST_1)
-                .credentialsProvider(credentials)
-                .httpClientBuilder(http())
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        return build(CloudWatchClient.builder(), Region.US_EAST_1, credentials, endpointOrNull, false);
+    }
+
+    /** Every client the same way: one HTTP client, the region, and the endpoint only when overridden. */
+    private static <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C> C build(B builder, Region region,
+            AwsCredentialsProvider credentials, URI endpointOrNull, boolean sdkRetries) {
+        builder.region(region).credentialsProvider(credentials).httpClientBuilder(http());
+        if (!sdkRetries) {
+            builder.overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()));
+        }
         if (endpointOrNull != null) {
             builder.endpointOverride(endpointOrNull);
         }

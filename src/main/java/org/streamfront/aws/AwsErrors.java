@@ -34,7 +34,8 @@ public final class AwsErrors {
                     "cloudfront:GetCachePolicy",
                     "cloudfront:ListCachePolicies",
                     "cloudfront:DeleteCachePolicy",
-                    "cloudfront:ListDistributionsByCachePolicyId"
+                    "cloudfront:ListDistributionsByCachePolicyId",
+                    "cloudfront:CreateMonitoringSubscription"
                   ],
                   "Resource": "*"
                 },

@@ -23,6 +23,11 @@ public final class Prices {
     static final double[] TIER_GB = {10 * 1024, 40 * 1024, 100 * 1024, 350 * 1024, 524 * 1024, 4 * 1024 * 1024, Double.POSITIVE_INFINITY};
     /** Origin Shield: each request it handles as an extra layer, per 10,000 (AWS Price List). */
     public static final double ORIGIN_SHIELD_PER_10K = 0.0090;
+    /**
+     * A distribution's additional metrics (the cache hit rate among them): up to 8 metrics a month
+     * at CloudWatch's rate for an account's first 10,000 metrics, $0.30 each.
+     */
+    public static final double ADDITIONAL_METRICS_PER_MONTH = 8 * 0.30;
     /** CloudFront's regional edge caches: the most Origin Shield can be asked once per object. */
     public static final int REGIONAL_EDGE_CACHES = 13;
 

@@ -54,7 +54,9 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
     private final SimMetrics metrics = new SimMetrics();
-    private final CloudWatchSim cloudWatch = new CloudWatchSim(metrics);
+    /** Distributions whose additional metrics (the cache hit rate among them) are turned on. */
+    private final Set<String> monitored = ConcurrentHashMap.newKeySet();
+    private final CloudWatchSim cloudWatch = new CloudWatchSim(metrics, monitored::contains);
     private volatile Duration deployDelay = Duration.ofSeconds(5);
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 
@@ -178,9 +180,9 @@ public final class CloudFrontSimulator implements AutoCloseable {
         return distributions.values().stream().filter(d -> d.domain.equalsIgnoreCase(domain)).map(d -> d.id).findFirst();
     }
 
-    /** The edge reports each answer it gave, as CloudFront reports to CloudWatch. */
-    void served(String distributionId, int status, long bytes) {
-        metrics.record(distributionId, status, bytes, Instant.now());
+    /** The edge reports each answer it gave, and whether its cache had it, as CloudFront reports to CloudWatch. */
+    void served(String distributionId, int status, long bytes, boolean fromCache) {
+        metrics.record(distributionId, status, bytes, fromCache, Instant.now());
     }
 
     /** The names of the account's custom cache policies. */
@@ -319,6 +321,14 @@ public final class CloudFrontSimulator implements AutoCloseable {
         if (p.matches("/distributionsByCachePolicyId/[^/]+")) {
             return c.method.equals("GET") ? "ListDistributionsByCachePolicyId" : "Unknown";
         }
+        if (p.matches("/distributions/[^/]+/monitoring-subscription")) {
+            return switch (c.method) {
+                case "GET" -> "GetMonitoringSubscription";
+                case "POST" -> "CreateMonitoringSubscription";
+                case "DELETE" -> "DeleteMonitoringSubscription";
+                default -> "Unknown";
+            };
+        }
         if (p.matches("/distribution/[^/]+/config")) {
             return c.method.equals("GET") ? "GetDistributionConfig" : c.method.equals("PUT") ? "UpdateDistribution" : "Unknown";
         }
@@ -355,6 +365,12 @@ public final class CloudFrontSimulator implements AutoCloseable {
                 case "DeleteCachePolicy" -> deletePolicy(c, id);
                 case "ListDistributionsByCachePolicyId" -> distributionIdList(usersOf(id));
                 case "TagResource" -> tag(c);
+                case "GetMonitoringSubscription" -> withDistribution(id, d -> monitored.contains(id)
+                        ? new Answer(200, xmlDoc(monitoringXml()), null, null)
+                        : Answer.error(404, "NoSuchMonitoringSubscription", "A monitoring subscription does not exist for the specified distribution."));
+                case "CreateMonitoringSubscription" -> withDistribution(id, d -> createMonitoring(c, id));
+                case "DeleteMonitoringSubscription" -> withDistribution(id, d -> monitored.remove(id) ? new Answer(200, "", null, null)
+                        : Answer.error(404, "NoSuchMonitoringSubscription", "A monitoring subscription does not exist for the specified distribution."));
                 default -> Answer.error(404, "NotFound", "No such operation: " + c.method + " " + c.path);
             };
         }
@@ -539,6 +555,27 @@ public final class CloudFrontSimulator implements AutoCloseable {
 
     private static Answer noSuchPolicy() {
         return Answer.error(404, "NoSuchCachePolicy", "The cache policy does not exist.");
+    }
+
+    private Answer createMonitoring(Call c, String id) {
+        Element root;
+        try {
+            root = SimXml.parse(c.body);
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+        }
+        if (!"Enabled".equals(SimXml.text(root, "RealtimeMetricsSubscriptionConfig", "RealtimeMetricsSubscriptionStatus"))) {
+            return Answer.error(400, "InvalidArgument", "RealtimeMetricsSubscriptionStatus must be Enabled.");
+        }
+        if (!monitored.add(id)) {
+            return Answer.error(409, "MonitoringSubscriptionAlreadyExists", "A monitoring subscription already exists for the specified distribution.");
+        }
+        return new Answer(200, xmlDoc(monitoringXml()), null, null);
+    }
+
+    private static String monitoringXml() {
+        return "<MonitoringSubscription xmlns=\"" + NS + "\"><RealtimeMetricsSubscriptionConfig><RealtimeMetricsSubscriptionStatus>Enabled"
+                + "</RealtimeMetricsSubscriptionStatus></RealtimeMetricsSubscriptionConfig></MonitoringSubscription>";
     }
 
     private Answer createPolicy(Call c) {

@@ -22,9 +22,12 @@ final class CloudWatchSim {
     private static final CBORFactory FACTORY = new CBORFactory();
 
     private final SimMetrics metrics;
+    /** Whether a distribution's additional metrics are on: only then is there a CacheHitRate. */
+    private final java.util.function.Predicate<String> additional;
 
-    CloudWatchSim(SimMetrics metrics) {
+    CloudWatchSim(SimMetrics metrics, java.util.function.Predicate<String> additional) {
         this.metrics = metrics;
+        this.additional = additional;
     }
 
     static String operation(String path) {
@@ -72,9 +75,10 @@ final class CloudWatchSim {
                 JsonNode metric = stat.path("Metric");
                 List<SimMetrics.Point> points = List.of();
                 String distribution = dimension(metric, "DistributionId");
+                String name = metric.path("MetricName").asText();
                 if ("AWS/CloudFront".equals(metric.path("Namespace").asText()) && distribution != null
-                        && "Global".equals(dimension(metric, "Region"))) {
-                    points = metrics.series(distribution, metric.path("MetricName").asText(), start, end, Math.max(1, stat.path("Period").asInt(60)));
+                        && "Global".equals(dimension(metric, "Region")) && (!name.equals("CacheHitRate") || additional.test(distribution))) {
+                    points = metrics.series(distribution, name, start, end, Math.max(1, stat.path("Period").asInt(60)));
                 }
                 g.writeStartObject();
                 g.writeStringField("Id", q.path("Id").asText());

@@ -174,7 +174,7 @@ public final class EdgeSimulator implements AutoCloseable {
         }
         SimHttp.send(exchange, entry.status, null, entry.body);
         api.distributionIdOf(domain).ifPresent(id -> api.served(id, entry.status,
-                method.equals("HEAD") || entry.body == null ? 0 : entry.body.length));
+                method.equals("HEAD") || entry.body == null ? 0 : entry.body.length, got.label().startsWith("Hit")));
     }
 
     /** One cache (an edge location's, or Origin Shield's): its entries, and simultaneous misses collapsed into one fetch. */

@@ -21,6 +21,9 @@ final class SimMetrics {
         long bytes;
         long clientErrors;
         long serverErrors;
+        /** Cacheable (not error) answers, and those the edge's cache had. */
+        long cacheable;
+        long hits;
     }
 
     /** One datapoint: the period's start and its value. */
@@ -29,7 +32,7 @@ final class SimMetrics {
 
     private final Map<String, NavigableMap<Long, Second>> byDistribution = new ConcurrentHashMap<>();
 
-    void record(String distributionId, int status, long bytes, Instant when) {
+    void record(String distributionId, int status, long bytes, boolean fromCache, Instant when) {
         NavigableMap<Long, Second> seconds = byDistribution.computeIfAbsent(distributionId, k -> new ConcurrentSkipListMap<>());
         long now = when.getEpochSecond();
         Second s = seconds.computeIfAbsent(now, k -> new Second());
@@ -38,6 +41,8 @@ final class SimMetrics {
             s.bytes += bytes;
             s.clientErrors += status >= 400 && status < 500 ? 1 : 0;
             s.serverErrors += status >= 500 ? 1 : 0;
+            s.cacheable += status < 400 ? 1 : 0;
+            s.hits += status < 400 && fromCache ? 1 : 0;
         }
         seconds.headMap(now - KEPT_SECONDS).clear();
     }
@@ -45,7 +50,8 @@ final class SimMetrics {
     /**
      * A metric over [start, end) in periods of {@code period} seconds, one point per period that saw
      * a request (as CloudWatch, which has no datapoint where nothing happened), newest first.
-     * Counts are sums; error rates are the percentage of the period's requests.
+     * Counts are sums; error rates are the percentage of the period's requests; the cache hit rate
+     * the percentage of cacheable (not error) answers the cache had.
      */
     List<Point> series(String distributionId, String metric, Instant start, Instant end, int period) {
         NavigableMap<Long, Second> seconds = byDistribution.getOrDefault(distributionId, new ConcurrentSkipListMap<>());
@@ -56,12 +62,16 @@ final class SimMetrics {
             long bytes = 0;
             long clientErrors = 0;
             long serverErrors = 0;
+            long cacheable = 0;
+            long hits = 0;
             for (Second s : seconds.subMap(from, from + period).values()) {
                 synchronized (s) {
                     requests += s.requests;
                     bytes += s.bytes;
                     clientErrors += s.clientErrors;
                     serverErrors += s.serverErrors;
+                    cacheable += s.cacheable;
+                    hits += s.hits;
                 }
             }
             if (requests == 0) {
@@ -74,6 +84,7 @@ final class SimMetrics {
                 case "4xxErrorRate" -> 100.0 * clientErrors / requests;
                 case "5xxErrorRate" -> 100.0 * serverErrors / requests;
                 case "TotalErrorRate" -> 100.0 * (clientErrors + serverErrors) / requests;
+                case "CacheHitRate" -> cacheable == 0 ? Double.NaN : 100.0 * hits / cacheable;
                 default -> Double.NaN;
             };
             if (!Double.isNaN(value)) {

@@ -52,6 +52,25 @@ class CloudWatchSimTest {
     }
 
     @Test
+    void theCacheHitRateComesOnlyOnceTheAdditionalMetricsAreOn() throws Exception {
+        String domain = sim.distribute(sim.world.examplePlan());
+        String id = idOf(domain);
+        String segment = "/streams/" + new String(sim.viaEdge(domain, "/streams/stream1.m3u8").body()).lines()
+                .filter(l -> l.endsWith(".ts")).findFirst().orElseThrow();
+        for (int i = 0; i < 4; i++) {
+            sim.viaEdge(domain, segment); // one miss, then three hits
+        }
+        assertThat(metrics.read(id, Duration.ofMinutes(5), 3600, (w, n, d, c) -> { }).hitRate()).isEmpty();
+
+        metrics.turnOnAdditionalMetrics(id, (w, n, d, c) -> { });
+        metrics.turnOnAdditionalMetrics(id, (w, n, d, c) -> { }); // already on: no error
+        Traffic t = metrics.read(id, Duration.ofMinutes(5), 3600, (w, n, d, c) -> { });
+        // Five cacheable answers (the playlist and four segment requests), three of them from the cache.
+        assertThat(t.hitRate().getFirst().value()).isCloseTo(60.0, org.assertj.core.api.Assertions.within(0.01));
+        assertThat(t.originShare()).contains(40.0);
+    }
+
+    @Test
     void anotherDistributionsTrafficIsNotCounted() throws Exception {
         String mine = sim.distribute(sim.world.examplePlan());
         String other = sim.distribute(sim.world.examplePlan().withName("Other"));

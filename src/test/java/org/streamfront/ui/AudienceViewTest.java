@@ -79,6 +79,11 @@ class AudienceViewTest {
         assertThat(estimatedViewers()).as(user.text("#audience-viewers")).isBetween(0.8 * simulated, 1.2 * simulated + 1);
         assertThat(user.text("#audience-viewers")).contains("estimate");
         assertThat(WaitForAsyncUtils.asyncFx(panel::getText).get()).as("the collapsed panel still says it").contains("viewers");
+
+        // The server's share needs the cache hit rate: turned on from the panel, it arrives with the next figures.
+        assertThat(user.text("#audience-origin-share")).contains("cache hit rate");
+        user.click("#audience-turn-on-hit-rate");
+        AppDriver.await(30, () -> user.text("#audience-origin-share").matches("Your server serves \\d+% of the requests.*"));
     }
 
     @Test

@@ -72,6 +72,14 @@ public final class AudienceView extends VBox {
         Forms.showWhen(hint, model.hint.isNotEmpty());
         Forms.showWhen(share, model.originShare.isNotEmpty().and(model.state.isEqualTo(AudienceViewModel.State.DATA)));
 
+        Button turnOn = new Button(Messages.get("audience.turnOnHitRate", org.streamfront.cost.CostEstimate.dollars(
+                org.streamfront.cost.Prices.ADDITIONAL_METRICS_PER_MONTH)));
+        turnOn.setId("audience-turn-on-hit-rate");
+        turnOn.setTooltip(Forms.tooltip("audience.turnOnHitRate.tip"));
+        turnOn.disableProperty().bind(model.turningOn);
+        turnOn.setOnAction(e -> model.turnOnHitRate());
+        Forms.showWhen(turnOn, model.hitRateOffered.and(model.state.isEqualTo(AudienceViewModel.State.DATA)));
+
         Label policyLine = new Label("\"Action\": [\"" + AudienceMetrics.PERMISSION + "\"]");
         policyLine.setId("audience-policy-line");
         policyLine.getStyleClass().add("code");
@@ -96,7 +104,7 @@ public final class AudienceView extends VBox {
         VBox practice = new VBox(4, simulatedLabel, simulated);
         Forms.showWhen(practice, model.practice);
 
-        getChildren().addAll(practice, status, viewers, hint, charts, share, policyLine, error);
+        getChildren().addAll(practice, status, viewers, hint, charts, share, turnOn, policyLine, error);
     }
 
     private static LineChart<Number, Number> chart(String id, String titleKey, double windowMinutes, List<XYChart.Series<Number, Number>> series) {

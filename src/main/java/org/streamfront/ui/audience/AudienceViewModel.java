@@ -57,6 +57,9 @@ public final class AudienceViewModel {
     final StringProperty hint = new SimpleStringProperty("");
     final StringProperty originShare = new SimpleStringProperty("");
     final IntegerProperty simulated = new SimpleIntegerProperty(0);
+    /** The cache hit rate is not reported and may be turned on (it costs a little a month). */
+    final BooleanProperty hitRateOffered = new SimpleBooleanProperty(false);
+    final BooleanProperty turningOn = new SimpleBooleanProperty(false);
     final BooleanProperty practice = new SimpleBooleanProperty();
 
     private final Supplier<AwsSession> session;
@@ -68,6 +71,8 @@ public final class AudienceViewModel {
     private Jobs.Job reading;
     /** A read is under way: the next tick does not start another. */
     private boolean inFlight;
+    /** The additional metrics were turned on from here: the hit rate is on its way. */
+    private boolean hitRateAsked;
     private Jobs.Job weighing;
 
     /** {@code simulate}: practice mode's simulated viewers, which the user may add; null for real AWS. */
@@ -95,6 +100,7 @@ public final class AudienceViewModel {
             simulated.set(simulate.watching(t.domain()));
         }
         if (!same) {
+            hitRateAsked = false;
             traffic.set(null);
             bitrate.set(0L);
             viewers.set("");
@@ -180,7 +186,28 @@ public final class AudienceViewModel {
         hint.set(t.newestSpike().map(s -> Messages.get(s.serverErrors() ? "audience.spike.5xx" : "audience.spike.4xx",
                 String.format(Locale.ROOT, "%.0f", s.at().value()))).orElse(""));
         originShare.set(t.originShare().map(share -> Messages.get("audience.originShare", String.format(Locale.ROOT, "%.0f", share)))
-                .orElse(Messages.get("audience.hitRateOff")));
+                .orElse(Messages.get(hitRateAsked ? "audience.hitRateComing" : "audience.hitRateOff")));
+        hitRateOffered.set(t.originShare().isEmpty() && !hitRateAsked);
+    }
+
+    /** Turns on the distribution's additional metrics; the hit rate then arrives with CloudWatch's next figures. */
+    void turnOnHitRate() {
+        if (target == null) {
+            return;
+        }
+        String id = target.distributionId();
+        turningOn.set(true);
+        jobs.run(() -> {
+            new AudienceMetrics(session.get(), Retry.standard()).turnOnAdditionalMetrics(id, (what, next, wait, cause) -> { });
+            return true;
+        }, done -> {
+            turningOn.set(false);
+            hitRateAsked = true;
+            describe();
+        }, failure -> {
+            turningOn.set(false);
+            error.set(AwsErrors.explain(failure));
+        });
     }
 
     private static String minutes(Duration d) {
