@@ -35,7 +35,7 @@ public final class PlaybackRelay implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
     /** A player starting up reloads several times in a row; this many quick answers per pace come from the last copy. */
-    static final int QUICK_COPIES = 5;
+    static final int QUICK_COPIES = 20;
     private final Map<URI, Copy> playlists = new ConcurrentHashMap<>();
 
     /** The last upstream answer for one playlist, and how often it was served again since. */
