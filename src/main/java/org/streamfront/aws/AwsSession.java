@@ -1,6 +1,9 @@
 package org.streamfront.aws;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Optional;
+import org.streamfront.Messages;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
@@ -27,17 +30,17 @@ public record AwsSession(String label, AwsCredentialsProvider credentials, URI e
      * Whether this sign-in may read CloudFront's metrics (the audience view's one call): empty when
      * it may, else what stands in the way in words. The sign-in itself does not depend on it.
      */
-    public java.util.Optional<String> metricsProblem() {
+    public Optional<String> metricsProblem() {
         try (var cw = AwsClients.cloudWatch(credentials, endpointOrNull)) {
-            java.time.Instant now = java.time.Instant.now();
+            Instant now = Instant.now();
             cw.getMetricData(r -> r.startTime(now.minusSeconds(300)).endTime(now).metricDataQueries(q -> q.id("probe")
                     .metricStat(m -> m.period(60).stat("Sum").metric(x -> x.namespace("AWS/CloudFront").metricName("Requests")))));
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (RuntimeException e) {
             AwsErrors.Explained why = AwsErrors.explain(e);
-            return java.util.Optional.of(why.aboutPermissions()
-                    ? org.streamfront.Messages.get("account.metricsDenied", "cloudwatch:GetMetricData")
-                    : org.streamfront.Messages.get("account.metricsUnknown", why.summary()));
+            return Optional.of(why.aboutPermissions()
+                    ? Messages.get("account.metricsDenied", "cloudwatch:GetMetricData")
+                    : Messages.get("account.metricsUnknown", why.summary()));
         }
     }
 

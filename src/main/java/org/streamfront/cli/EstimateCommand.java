@@ -2,7 +2,6 @@ package org.streamfront.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,10 +81,9 @@ final class EstimateCommand implements Callable<Integer> {
             bitrateSource = Messages.get("cli.estimate.typed");
         } else {
             OriginCheck.Report report = OriginCheck.standard().run(plan.origin(), plan.stream().id());
-            segmentSeconds = report.segmentSeconds();
+            segmentSeconds = OriginCheck.segmentSeconds(report.renditions());
             List<OriginCheck.Rendition> measured = report.renditions().stream().filter(r -> r.measuredBps() > 0).toList();
-            Optional<OriginCheck.Rendition> chosen = renditionName == null
-                    ? measured.stream().max(Comparator.comparingLong(OriginCheck.Rendition::measuredBps))
+            Optional<OriginCheck.Rendition> chosen = renditionName == null ? OriginCheck.highest(measured)
                     : measured.stream().filter(r -> r.name().equalsIgnoreCase(renditionName)).findFirst();
             if (chosen.isEmpty()) {
                 err.println("error: " + (measured.isEmpty() ? Messages.get("cli.estimate.notMeasured", plan.stream().id())

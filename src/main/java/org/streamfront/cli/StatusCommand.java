@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -83,8 +82,8 @@ final class StatusCommand implements Callable<Integer> {
         }
         long bps = 0;
         if (stream != null && !stream.isBlank()) {
-            List<OriginCheck.Rendition> renditions = OriginCheck.standard().renditions(ViewerUrls.production(s.domain(), stream));
-            bps = renditions.stream().map(OriginCheck.Rendition::measuredBps).max(Comparator.naturalOrder()).orElse(0L);
+            bps = OriginCheck.highest(OriginCheck.standard().renditions(ViewerUrls.production(s.domain(), stream)))
+                    .map(OriginCheck.Rendition::measuredBps).orElse(0L);
         }
         long bitrate = bps;
         out.println(t.viewers(bitrate, 3).map(v -> Messages.get("cli.status.viewers", String.format(Locale.US, "%,.0f", v),

@@ -28,11 +28,10 @@ import org.streamfront.plan.Plan;
 public final class OriginCheck {
     /**
      * Everything the check found: the checklist, the live streams (when AMS tells), a TTL suggestion,
-     * whether the stream's playlist announces LL-HLS parts, each rendition's measured bitrate, and the
-     * segment length (the playlist's target duration; 0 when the playlist was not read).
+     * whether the stream's playlist announces LL-HLS parts, and each rendition's measured bitrate.
      */
     public record Report(List<Check> checks, List<String> liveStreams, Optional<Integer> suggestedPlaylistTtl, boolean lowLatency,
-                         List<Rendition> renditions, int segmentSeconds) {
+                         List<Rendition> renditions) {
         public boolean blocked() {
             return checks.stream().anyMatch(c -> c.mark() == Check.Mark.RED);
         }
@@ -44,9 +43,20 @@ public final class OriginCheck {
 
     /**
      * One rendition of the stream: what its master playlist declares ({@code BANDWIDTH}, 0 when none)
-     * and what its newest segments really weigh per second, which is what CloudFront carries per viewer.
+     * and what its newest segments really weigh per second, which is what CloudFront carries per viewer,
+     * and its segment length (target duration; 0 when its playlist could not be read).
      */
-    public record Rendition(String name, long declaredBps, long measuredBps) {
+    public record Rendition(String name, long declaredBps, long measuredBps, int segmentSeconds) {
+    }
+
+    /** The rendition that weighs most: viewers with a good connection take it, so planning for it is the safe side. */
+    public static Optional<Rendition> highest(List<Rendition> renditions) {
+        return renditions.stream().filter(r -> r.measuredBps() > 0).max(java.util.Comparator.comparingLong(Rendition::measuredBps));
+    }
+
+    /** The stream's segment length (its playlists' target duration); 0 when no rendition was read. */
+    public static int segmentSeconds(List<Rendition> renditions) {
+        return renditions.stream().mapToInt(Rendition::segmentSeconds).filter(s -> s > 0).findFirst().orElse(0);
     }
 
     /** How many of a rendition's newest segments are weighed. */
@@ -72,7 +82,7 @@ public final class OriginCheck {
             addresses = InetAddress.getAllByName(host);
         } catch (UnknownHostException e) {
             checks.add(Check.red("dns", Messages.get("origin.check.dns.unknown", host), e.toString()));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         String listed = String.join(", ", Arrays.stream(addresses).map(InetAddress::getHostAddress).toList());
         Optional<InetAddress> hidden = Arrays.stream(addresses).filter(OriginCheck::notOnTheInternet).findFirst();
@@ -99,7 +109,7 @@ public final class OriginCheck {
                     : firstFailure instanceof ConnectException ? Messages.get("origin.check.port.refused", port)
                     : Messages.get("origin.check.port.failed", port);
             checks.add(Check.red("port", why, String.valueOf(firstFailure)));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         checks.add(silent.isEmpty()
                 ? Check.green("port", Messages.get("origin.check.port.ok", port), String.join(", ", answering) + " : " + port)
@@ -113,13 +123,13 @@ public final class OriginCheck {
                     : root.failure() instanceof HttpTimeoutException ? Messages.get("origin.check.http.silent", port, timeout.toSeconds())
                     : Messages.get("origin.check.http.failed");
             checks.add(Check.red("http", why, root.facts()));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         checks.add(root.status() >= 500
                 ? Check.red("http", Messages.get("origin.check.http.serverError", root.status()), root.facts("Server"))
                 : Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase()), root.facts("Server")));
         if (root.status() >= 500) {
-            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
 
         String app = origin.application();
@@ -135,7 +145,7 @@ public final class OriginCheck {
             checks.add(Check.red("application", others.isEmpty()
                     ? Messages.get("origin.check.app.missing", app)
                     : Messages.get("origin.check.app.missingTry", app, String.join(", ", others)), appFacts));
-            return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
+            return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
         if (!appAnswer.ok()) {
             // Only a 2xx (after redirects) shows the application is there; anything else is said as it is.
@@ -148,7 +158,7 @@ public final class OriginCheck {
                     : Check.amber("application", Messages.get("origin.check.app.odd", app, appAnswer.status()), appFacts);
             checks.add(odd);
             if (odd.mark() == Check.Mark.RED) {
-                return new Report(checks, List.of(), Optional.empty(), false, List.of(), 0);
+                return new Report(checks, List.of(), Optional.empty(), false, List.of());
             }
         } else {
             checks.add(Check.green("application", Messages.get("origin.check.app.ok", app), appFacts));
@@ -182,7 +192,6 @@ public final class OriginCheck {
         Optional<Integer> suggestion = Optional.empty();
         boolean lowLatency = false;
         List<Rendition> renditions = List.of();
-        int segmentSeconds = 0;
         if (streamId != null && !streamId.isBlank()) {
             String path = "/" + app + "/streams/" + streamId.trim() + ".m3u8";
             HttpGet.Answer playlist = get(URI.create(base + path), "Origin", "https://player.example");
@@ -201,7 +210,6 @@ public final class OriginCheck {
                     checks.add(Check.green("llhls", Messages.get("origin.check.llhls", String.valueOf(p.partTarget())), facts));
                 }
                 renditions = measure(URI.create(base + path), p);
-                segmentSeconds = mediaTarget(URI.create(base + path), p);
                 checks.add(bitrateLine(renditions));
             } else if (playlist.status() == 404) {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.notLive", streamId.trim(), host, app), facts));
@@ -209,7 +217,7 @@ public final class OriginCheck {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.odd", streamId.trim()), facts));
             }
         }
-        return new Report(checks, List.copyOf(live), suggestion, lowLatency, renditions, segmentSeconds);
+        return new Report(checks, List.copyOf(live), suggestion, lowLatency, renditions);
     }
 
     /**
@@ -223,37 +231,20 @@ public final class OriginCheck {
         return playlist.isPresent() ? measure(playlistUrl, playlist.get()) : List.of();
     }
 
-    /** The segment length: a media playlist's target duration, or its first variant's for a master playlist. */
-    private int mediaTarget(URI playlistUrl, HlsPlaylist playlist) throws InterruptedException {
-        if (!playlist.master()) {
-            return playlist.targetDuration();
-        }
-        if (playlist.variants().isEmpty()) {
-            return 0;
-        }
-        HttpGet.Answer answer = get(playlistUrl.resolve(playlist.variants().getFirst().uri()));
-        return answer.ok() ? HlsPlaylist.parse(answer.text()).filter(m -> !m.master()).map(HlsPlaylist::targetDuration).orElse(0) : 0;
-    }
-
     /** Each rendition's bitrate from its newest segments: a master playlist's variants, or the media playlist itself. */
     private List<Rendition> measure(URI playlistUrl, HlsPlaylist playlist) throws InterruptedException {
         List<Rendition> out = new ArrayList<>();
         if (!playlist.master()) {
-            out.add(new Rendition(Messages.get("origin.check.bitrate.single"), 0, weigh(playlistUrl, playlist)));
+            out.add(new Rendition(Messages.get("origin.check.bitrate.single"), 0, weigh(playlistUrl, playlist), playlist.targetDuration()));
             return out;
         }
         for (HlsPlaylist.Variant v : playlist.variants().subList(0, Math.min(MEASURED_RENDITIONS, playlist.variants().size()))) {
             URI media = playlistUrl.resolve(v.uri());
             HttpGet.Answer answer = get(media);
-            long measured = answer.ok() ? HlsPlaylist.parse(answer.text()).filter(m -> !m.master()).map(m -> {
-                try {
-                    return weigh(media, m);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return 0L;
-                }
-            }).orElse(0L) : 0;
-            out.add(new Rendition(v.resolution().isEmpty() ? v.uri() : v.resolution(), v.bandwidth(), measured));
+            Optional<HlsPlaylist> mediaPlaylist = answer.ok() ? HlsPlaylist.parse(answer.text()).filter(m -> !m.master()) : Optional.empty();
+            long measured = mediaPlaylist.isPresent() ? weigh(media, mediaPlaylist.get()) : 0;
+            out.add(new Rendition(v.resolution().isEmpty() ? v.uri() : v.resolution(), v.bandwidth(), measured,
+                    mediaPlaylist.map(HlsPlaylist::targetDuration).orElse(0)));
         }
         return out;
     }

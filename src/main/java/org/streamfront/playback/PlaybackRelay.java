@@ -69,7 +69,7 @@ public final class PlaybackRelay implements AutoCloseable {
     }
 
     /** The same stream through the relay as it is (audio taken out when {@code pictureOnly}), playlists paced. */
-    public URI relayed(URI upstream, boolean pictureOnly) {
+    private URI relayed(URI upstream, boolean pictureOnly) {
         return address(upstream, pictureOnly ? "u" : "a");
     }
 

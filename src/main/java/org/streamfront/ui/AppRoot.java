@@ -34,10 +34,13 @@ import org.streamfront.deploy.HistoryEntry;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.plan.PlanImport;
+import org.streamfront.playback.ViewerUrls;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.DraftStore;
 import org.streamfront.ui.account.AccountView;
 import org.streamfront.ui.account.AccountViewModel;
+import org.streamfront.ui.audience.AudienceViewModel;
+import org.streamfront.ui.audience.AudienceWindow;
 import org.streamfront.ui.cache.CacheView;
 import org.streamfront.ui.cache.CacheViewModel;
 import org.streamfront.ui.deploy.DeployView;
@@ -49,9 +52,6 @@ import org.streamfront.ui.errorpages.ErrorPagesViewModel;
 import org.streamfront.ui.origin.OriginCheckViewModel;
 import org.streamfront.ui.origin.OriginView;
 import org.streamfront.ui.origin.OriginViewModel;
-import org.streamfront.playback.ViewerUrls;
-import org.streamfront.ui.audience.AudienceViewModel;
-import org.streamfront.ui.audience.AudienceWindow;
 import org.streamfront.ui.play.PlayView;
 import org.streamfront.ui.play.PlayViewModel;
 import org.streamfront.ui.review.ReviewView;
@@ -76,6 +76,7 @@ public final class AppRoot implements AutoCloseable {
     private final OriginCheckViewModel originCheck;
     private DeployViewModel deploy;
     private PlayViewModel play;
+    private AudienceViewModel playAudience;
     private final WizardViewModel wizard;
     private final ComebackViewModel comeback;
     private final WizardView view;
@@ -106,7 +107,8 @@ public final class AppRoot implements AutoCloseable {
                 originCheck.checks(), this::distributions, Jobs.background()), files, this::apply));
         pages.put(Step.DEPLOY, () -> new DeployView(deploy(), this::backToOrigin, this::backToAccount,
                 this::backToReview));
-        pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams(), audience(), this::playAudienceTarget));
+        pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams(), playAudience = audience(),
+                this::playAudienceTarget));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
         shell[0] = view;
@@ -198,7 +200,7 @@ public final class AppRoot implements AutoCloseable {
     }
 
     /** A new audience view's model: CloudWatch through the connected sign-in, simulated viewers in practice. */
-    public AudienceViewModel audience() {
+    private AudienceViewModel audience() {
         return new AudienceViewModel(() -> account.connected().get(),
                 world != null ? AudienceViewModel.Settings.PRACTICE : AudienceViewModel.Settings.REAL, Jobs.background(),
                 world != null ? world.join().viewers : null);
@@ -431,6 +433,9 @@ public final class AppRoot implements AutoCloseable {
         }
         if (play != null) {
             play.close();
+        }
+        if (playAudience != null) {
+            playAudience.pause(); // an open panel would go on asking CloudWatch
         }
         drafts.close();
         synchronized (this) {

@@ -187,12 +187,12 @@ class OriginCheckTest {
 
     @Test
     void theBitrateLineIsGreenOnlyWhenEveryRenditionWasWeighed() {
-        Check both = OriginCheck.bitrateLine(List.of(new OriginCheck.Rendition("1280x720", 2_500_000, 2_412_000),
-                new OriginCheck.Rendition("640x360", 800_000, 790_500)));
+        Check both = OriginCheck.bitrateLine(List.of(new OriginCheck.Rendition("1280x720", 2_500_000, 2_412_000, 2),
+                new OriginCheck.Rendition("640x360", 800_000, 790_500, 2)));
         assertThat(both.mark()).isEqualTo(Check.Mark.GREEN);
         assertThat(both.summary()).isEqualTo("What CloudFront will carry per viewer, measured from the newest segments: "
                 + "1280x720: 2.41 Mbit/s (the playlist says 2.50), 640x360: 0.79 Mbit/s (the playlist says 0.80).");
-        Check missing = OriginCheck.bitrateLine(List.of(new OriginCheck.Rendition("1280x720", 2_500_000, 0)));
+        Check missing = OriginCheck.bitrateLine(List.of(new OriginCheck.Rendition("1280x720", 2_500_000, 0, 0)));
         assertThat(missing.mark()).isEqualTo(Check.Mark.AMBER);
         assertThat(missing.summary()).contains("could not be measured");
         assertThat(OriginCheck.bitrateLine(List.of()).mark()).isEqualTo(Check.Mark.AMBER);

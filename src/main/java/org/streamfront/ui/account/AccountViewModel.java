@@ -178,7 +178,7 @@ public final class AccountViewModel {
                     : chosenWay == Way.SSO ? ssoFor.apply(token.region()).session(token, account, role, awsEndpoint) : chosen;
             Identity me = s.whoAmI();
             s.checkCloudFrontAccess();
-            return new Checked(s, me, s.metricsProblem().orElse(""));
+            return new Checked(s, me);
         }, result -> {
             if (mine != checkGeneration) {
                 return; // the user chose another way or profile meanwhile: this answer is about the old one
@@ -186,8 +186,8 @@ public final class AccountViewModel {
             checking.set(false);
             identity.set(result.identity().describe() + (practice ? " \u2014 " + Messages.get("account.practiceSession") : ""));
             connected.set(result.session());
-            metricsNote.set(result.metricsProblem());
             saveIfAsked(chosenWay, token, account, role);
+            checkMetrics(result.session(), mine);
         }, failure -> {
             if (mine != checkGeneration) {
                 return;
@@ -198,7 +198,17 @@ public final class AccountViewModel {
         });
     }
 
-    private record Checked(AwsSession session, Identity identity, String metricsProblem) {
+    private record Checked(AwsSession session, Identity identity) {
+    }
+
+    /** The audience charts' permission, asked after the sign-in is shown connected: it never holds the sign-in up. */
+    private void checkMetrics(AwsSession session, int generation) {
+        metricsNote.set("");
+        Background.run(() -> session.metricsProblem().orElse(""), note -> {
+            if (generation == checkGeneration) {
+                metricsNote.set(note);
+            }
+        }, failure -> { });
     }
 
     /** What this computer has: its sign-ins, and whether any credentials are set up at all. */

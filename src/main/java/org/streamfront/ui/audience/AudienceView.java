@@ -1,6 +1,8 @@
 package org.streamfront.ui.audience;
 
 import java.util.List;
+import java.util.stream.Stream;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -12,6 +14,8 @@ import org.streamfront.Messages;
 import org.streamfront.audience.AudienceMetrics;
 import org.streamfront.audience.Traffic;
 import org.streamfront.aws.AwsErrors;
+import org.streamfront.cost.CostEstimate;
+import org.streamfront.cost.Prices;
 import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Forms;
@@ -60,7 +64,7 @@ public final class AudienceView extends VBox {
             fill(clientErrors, AudienceViewModel.minutesAgo(t.clientErrorRate()));
             fill(serverErrors, AudienceViewModel.minutesAgo(t.serverErrorRate()));
             // A spike is marked where it happened: the period's point drawn again as its own series.
-            fill(spikes, AudienceViewModel.minutesAgo(java.util.stream.Stream.concat(t.clientErrorRate().stream(), t.serverErrorRate().stream())
+            fill(spikes, AudienceViewModel.minutesAgo(Stream.concat(t.clientErrorRate().stream(), t.serverErrorRate().stream())
                     .filter(p -> p.value() >= Traffic.SPIKE_PERCENT).toList()));
         };
         model.traffic.subscribe(t -> draw.run());
@@ -72,8 +76,7 @@ public final class AudienceView extends VBox {
         Forms.showWhen(hint, model.hint.isNotEmpty());
         Forms.showWhen(share, model.originShare.isNotEmpty().and(model.state.isEqualTo(AudienceViewModel.State.DATA)));
 
-        Button turnOn = new Button(Messages.get("audience.turnOnHitRate", org.streamfront.cost.CostEstimate.dollars(
-                org.streamfront.cost.Prices.ADDITIONAL_METRICS_PER_MONTH)));
+        Button turnOn = new Button(Messages.get("audience.turnOnHitRate", CostEstimate.dollars(Prices.ADDITIONAL_METRICS_PER_MONTH)));
         turnOn.setId("audience-turn-on-hit-rate");
         turnOn.setTooltip(Forms.tooltip("audience.turnOnHitRate.tip"));
         turnOn.disableProperty().bind(model.turningOn);
@@ -131,7 +134,7 @@ public final class AudienceView extends VBox {
         series.getData().setAll(points.stream().map(p -> new XYChart.Data<Number, Number>(p[0], p[1])).toList());
     }
 
-    private static Label wrapped(String id, javafx.beans.value.ObservableValue<String> text) {
+    private static Label wrapped(String id, ObservableValue<String> text) {
         Label l = new Label();
         l.setId(id);
         l.setWrapText(true);

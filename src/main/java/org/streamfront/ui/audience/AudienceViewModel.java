@@ -2,7 +2,6 @@ package org.streamfront.ui.audience;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
@@ -127,8 +126,7 @@ public final class AudienceViewModel {
         URI playlist = target.playlist();
         weighing = jobs.run(() -> OriginCheck.standard().renditions(playlist), renditions -> {
             // Planning for the highest rendition: the figure is then "at least this many viewers".
-            long highest = renditions.stream().map(OriginCheck.Rendition::measuredBps).max(Comparator.naturalOrder()).orElse(0L);
-            bitrate.set(highest);
+            bitrate.set(OriginCheck.highest(renditions).map(OriginCheck.Rendition::measuredBps).orElse(0L));
             describe();
         }, failure -> { });
     }
@@ -177,9 +175,9 @@ public final class AudienceViewModel {
         }
         double requests = t.requests().stream().mapToDouble(Traffic.Point::value).sum();
         message.set(Messages.get("audience.summary", String.format(Locale.US, "%,.0f", requests), minutes(settings.window())));
-        viewersShort.set(t.viewers(bitrate.get(), settings.estimatePeriods())
-                .map(v -> Messages.get("audience.viewersShort", String.format(Locale.US, "%,.0f", v))).orElse(""));
-        viewers.set(t.viewers(bitrate.get(), settings.estimatePeriods())
+        var estimate = t.viewers(bitrate.get(), settings.estimatePeriods());
+        viewersShort.set(estimate.map(v -> Messages.get("audience.viewersShort", String.format(Locale.US, "%,.0f", v))).orElse(""));
+        viewers.set(estimate
                 .map(v -> Messages.get("audience.viewers", String.format(Locale.US, "%,.0f", v),
                         String.format(Locale.ROOT, "%.2f", bitrate.get() / 1e6)))
                 .orElse(bitrate.get() == 0 ? Messages.get("audience.viewers.noBitrate") : Messages.get("audience.viewers.wait")));

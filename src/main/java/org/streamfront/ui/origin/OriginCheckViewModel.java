@@ -76,8 +76,7 @@ public final class OriginCheckViewModel {
         for (Check c : new OriginCheck(timeout).run(second, streamId).checks()) {
             all.add(new Check("secondary-" + c.id(), c.mark(), Messages.get("origin.check.secondary", c.summary()), c.detail()));
         }
-        return new OriginCheck.Report(all, first.liveStreams(), first.suggestedPlaylistTtl(), first.lowLatency(), first.renditions(),
-                first.segmentSeconds());
+        return new OriginCheck.Report(all, first.liveStreams(), first.suggestedPlaylistTtl(), first.lowLatency(), first.renditions());
     }
 
     /** Checks now, if the origin fields are valid; a newer check replaces an older one still running. */
@@ -100,7 +99,6 @@ public final class OriginCheckViewModel {
                 checks.setAll(report.checks());
                 liveStreams.setAll(report.liveStreams());
                 form.measuredRenditions.setAll(report.renditions());
-                form.measuredSegmentSeconds.set(report.segmentSeconds());
                 if (report.lowLatency()) {
                     // Its part requests must stay apart in CloudFront's cache: the plan says so from now on.
                     form.lowLatencyHls.set(true);

@@ -106,7 +106,7 @@ final class EstimateView {
             total.setText(Messages.get("estimate.total", CostEstimate.dollars(r.total())));
             perViewerHour.setText(Messages.get("estimate.perViewerHour", CostEstimate.dollars(r.perViewerHour()),
                     String.format(Locale.US, "%,.0f", r.viewerHours())));
-            breakdown.getChildren().setAll(lines(r, model));
+            breakdown.getChildren().setAll(lines(f.get(), model));
             List<XYChart.Data<Number, String>> bars = new ArrayList<>();
             List<CostEstimate.Result> all = f.get().byRegion();
             for (int i = 0; i < all.size(); i++) {
@@ -131,12 +131,13 @@ final class EstimateView {
         return pane;
     }
 
-    private static List<Node> lines(CostEstimate.Result r, EstimateViewModel model) {
+    private static List<Node> lines(EstimateViewModel.Figures f, EstimateViewModel model) {
+        CostEstimate.Result r = f.chosen();
         List<Node> lines = new ArrayList<>();
         lines.add(line(Messages.get("estimate.line.data", String.format(Locale.US, "%,.0f", r.gigabytes()),
                 CostEstimate.dollars(r.dataTransfer()), r.billedIn().shortName)));
         lines.add(line(Messages.get("estimate.line.requests", String.format(Locale.US, "%,.1f", r.requests() / 1e6),
-                CostEstimate.dollars(r.requestCost()), model.segmentSeconds())));
+                CostEstimate.dollars(r.requestCost()), f.stream().segmentSeconds())));
         if (r.shieldRequests() > 0) {
             lines.add(line(Messages.get("estimate.line.shield", String.format(Locale.US, "%,d", r.shieldRequests()),
                     CostEstimate.dollars(r.shieldCost()))));

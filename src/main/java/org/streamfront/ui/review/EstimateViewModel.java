@@ -1,6 +1,5 @@
 package org.streamfront.ui.review;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
@@ -21,8 +20,8 @@ import org.streamfront.ui.wizard.PlanForm;
  * server check, or typed), and the month it adds up to for the plan's price class.
  */
 public final class EstimateViewModel {
-    /** The estimate's result for the chosen region, and the same audience in every region for the chart. */
-    public record Figures(CostEstimate.Result chosen, List<CostEstimate.Result> byRegion) {
+    /** The stream as estimated, the result for the chosen region, and the same audience in every region for the chart. */
+    public record Figures(CostEstimate.Stream stream, CostEstimate.Result chosen, List<CostEstimate.Result> byRegion) {
     }
 
     final ObjectProperty<Integer> viewers = new SimpleObjectProperty<>(100);
@@ -51,16 +50,10 @@ public final class EstimateViewModel {
                 bitrate.set(String.format(java.util.Locale.ROOT, "%.2f", r.measuredBps() / 1_000_000.0));
             }
         });
-        form.measuredRenditions.subscribe(() -> rendition.set(highest(form.measuredRenditions)));
-        rendition.set(highest(form.measuredRenditions));
+        form.measuredRenditions.subscribe(() -> rendition.set(OriginCheck.highest(form.measuredRenditions).orElse(null)));
+        rendition.set(OriginCheck.highest(form.measuredRenditions).orElse(null));
         figures = Bindings.createObjectBinding(this::compute, viewers, hours, events, region, bitrate, form.plan(),
-                form.measuredSegmentSeconds);
-    }
-
-    /** Viewers get the best rendition their connection allows; planning for the highest is the safe side. */
-    private static OriginCheck.Rendition highest(List<OriginCheck.Rendition> renditions) {
-        return renditions.stream().filter(r -> r.measuredBps() > 0).max(Comparator.comparingLong(OriginCheck.Rendition::measuredBps))
-                .orElse(null);
+                form.measuredRenditions);
     }
 
     private Optional<Figures> compute() {
@@ -68,18 +61,13 @@ public final class EstimateViewModel {
             return Optional.empty();
         }
         long bps = Math.round(CostEstimate.parseNumber(bitrate.get()) * 1_000_000);
-        var stream = CostEstimate.stream(form.plan().get(), bps, form.measuredSegmentSeconds.get());
+        var stream = CostEstimate.stream(form.plan().get(), bps, OriginCheck.segmentSeconds(form.measuredRenditions));
         var audience = new CostEstimate.Audience(viewers.get(), CostEstimate.parseNumber(hours.get()), events.get(), region.get());
-        return Optional.of(new Figures(CostEstimate.of(stream, audience), CostEstimate.byRegion(stream, audience)));
+        return Optional.of(new Figures(stream, CostEstimate.of(stream, audience), CostEstimate.byRegion(stream, audience)));
     }
 
     boolean measured() {
         return rendition.get() != null;
-    }
-
-    int segmentSeconds() {
-        int s = form.measuredSegmentSeconds.get();
-        return s > 0 ? s : CostEstimate.AMS_SEGMENT_SECONDS;
     }
 
     PlanForm form() {

@@ -6,8 +6,6 @@ import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -54,8 +52,6 @@ public final class PlanForm {
     public final StringProperty streamId = new SimpleStringProperty("");
     /** What the last server check weighed: not part of the plan, the cost estimate's starting point. */
     public final ObservableList<OriginCheck.Rendition> measuredRenditions = FXCollections.observableArrayList();
-    /** The stream's segment length as its playlist says; 0 until a check has read it. */
-    public final IntegerProperty measuredSegmentSeconds = new SimpleIntegerProperty();
 
     private final ObjectBinding<Plan> plan;
 
