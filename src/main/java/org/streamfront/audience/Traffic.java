@@ -37,12 +37,12 @@ public record Traffic(int periodSeconds, List<Point> requests, List<Point> bytes
         return Optional.of(bytes * 8 / ((double) periodSeconds * newest.size()) / bitsPerSecond);
     }
 
-    /** Each period's estimate, for the chart. */
+    /** Each complete period's estimate, for the chart: a period still filling would look like viewers leaving. */
     public List<Point> viewerSeries(long bitsPerSecond) {
         if (bitsPerSecond <= 0) {
             return List.of();
         }
-        return bytesDownloaded.stream().map(p -> new Point(p.at(), p.value() * 8 / periodSeconds / bitsPerSecond)).toList();
+        return completePeriods(bytesDownloaded).stream().map(p -> new Point(p.at(), p.value() * 8 / periodSeconds / bitsPerSecond)).toList();
     }
 
     /** The share of requests CloudFront had to pass to the origin, in percent; empty when the hit rate is unknown. */

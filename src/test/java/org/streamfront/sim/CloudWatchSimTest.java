@@ -81,6 +81,20 @@ class CloudWatchSimTest {
     }
 
     @Test
+    void aBodyThatIsNotCborOrLacksTheQueriesIsRefused() throws Exception {
+        java.net.URI endpoint = java.net.URI.create(sim.world.api.uri() + "/service/GraniteServiceVersion20100801/operation/GetMetricData");
+        var garbage = sim.http.send(java.net.http.HttpRequest.newBuilder(endpoint)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[] {(byte) 0xff, 0x00, 0x13})).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        byte[] noQueries = new com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper().writeValueAsBytes(java.util.Map.of("StartTime", 1));
+        var empty = sim.http.send(java.net.http.HttpRequest.newBuilder(endpoint)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(noQueries)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(empty.statusCode()).isEqualTo(400);
+        assertThat(empty.headers().firstValue("x-amzn-query-error")).hasValueSatisfying(v -> assertThat(v).startsWith("ValidationError"));
+    }
+
+    @Test
     void aSignInWithoutThePermissionIsToldWhichOneIsMissing() {
         String id = idOf(sim.distribute(sim.world.examplePlan()));
         sim.world.api.deny("GetMetricData");
