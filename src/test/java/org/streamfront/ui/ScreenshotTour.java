@@ -96,7 +96,7 @@ public final class ScreenshotTour {
             world.api.inject(org.streamfront.sim.SimFault.STALE_ETAG, "UpdateDistribution");
             user.click("#review-create");
             try {
-                AppDriver.await(10, () -> user.lookup("#deploy-review-again").query().isVisible());
+                AppDriver.await(10, () -> user.lookup("#deploy-review-again").tryQuery().map(javafx.scene.Node::isVisible).orElse(false));
             } finally {
                 shot(user, out, "8-deploy-changed-meanwhile");
             }
@@ -129,11 +129,15 @@ public final class ScreenshotTour {
             shot(user, out, "1-account-sso-code");
             sso.approve(user.text("#account-sso-code"));
             AppDriver.await(15, () -> user.text("#account-sso-status").startsWith("Signed in"));
+            // A sign-in without CloudWatch: it connects, and the Account step says what the charts will need.
+            aws.deny("GetMetricData");
             user.click("#account-way-keys");
             user.type("#account-key-id", "AKIAEXAMPLEKEY000001");
             user.type("#account-secret", "not-a-real-secret");
             user.click("#account-connect-keys");
-            AppDriver.await(10, () -> user.text("#account-identity").contains("1234"));
+            AppDriver.await(10, () -> user.text("#account-identity").contains("1234")
+                    && user.lookup("#account-metrics").query().isVisible());
+            user.reveal(user.node("#account-metrics"));
             shot(user, out, "1-account-keys");
             user.stop();
         }
