@@ -72,18 +72,34 @@ public class AppDriver extends FxRobot {
     }
 
     <T extends Node> T node(String query) {
-        return lookup(query).query();
+        return onFx(() -> lookup(query).query());
     }
 
     /** The text of a label or field; empty while the node is not there (yet). */
     String text(String query) {
-        var found = lookup(query).tryQuery();
-        if (found.isEmpty()) {
-            return "";
+        return onFx(() -> {
+            var found = lookup(query).tryQuery();
+            if (found.isEmpty()) {
+                return "";
+            }
+            Node n = found.get();
+            String text = n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
+            return text == null ? "" : text;
+        });
+    }
+
+    /**
+     * Runs a look at the scene on the FX thread: walking the scene graph from the test thread
+     * races with charts and lists that rebuild their children (seen as IndexOutOfBoundsException).
+     */
+    static <T> T onFx(Callable<T> look) {
+        try {
+            return javafx.application.Platform.isFxApplicationThread() ? look.call() : WaitForAsyncUtils.asyncFx(look).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        Node n = found.get();
-        String text = n instanceof Labeled l ? l.getText() : ((TextInputControl) n).getText();
-        return text == null ? "" : text;
     }
 
     /** Replaces a field's text by typing, as a user would. */

@@ -41,16 +41,18 @@ class AudienceViewTest {
 
     /** Shown on screen: the node and every parent visible. */
     private boolean shown(String query) {
-        var found = user.lookup(query).tryQuery();
-        if (found.isEmpty()) {
-            return false;
-        }
-        for (javafx.scene.Node n = found.get(); n != null; n = n.getParent()) {
-            if (!n.isVisible()) {
+        return AppDriver.onFx(() -> {
+            var found = user.lookup(query).tryQuery();
+            if (found.isEmpty()) {
                 return false;
             }
-        }
-        return true;
+            for (javafx.scene.Node n = found.get(); n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     private double estimatedViewers() {
