@@ -8,8 +8,10 @@ import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -32,6 +34,15 @@ public final class AwsClients {
     /** CloudWatch in us-east-1, where CloudFront publishes its metrics; retried by StreamFront like CloudFront. */
     public static CloudWatchClient cloudWatch(AwsCredentialsProvider credentials, URI endpointOrNull) {
         return build(CloudWatchClient.builder(), Region.US_EAST_1, credentials, endpointOrNull, false);
+    }
+
+    /** ACM in {@code region}: us-east-1 for CloudFront's certificates, another only to find ones made in the wrong place. */
+    public static AcmClient acm(AwsCredentialsProvider credentials, URI endpointOrNull, Region region) {
+        return build(AcmClient.builder(), region, credentials, endpointOrNull, true);
+    }
+
+    public static Route53Client route53(AwsCredentialsProvider credentials, URI endpointOrNull) {
+        return build(Route53Client.builder(), Region.AWS_GLOBAL, credentials, endpointOrNull, true);
     }
 
     /** Every client the same way: one HTTP client, the region, and the endpoint only when overridden. */

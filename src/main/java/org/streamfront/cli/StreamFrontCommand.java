@@ -12,7 +12,7 @@ import picocli.CommandLine;
         versionProvider = VersionProvider.class,
         description = "Puts an Ant Media Server live stream behind Amazon CloudFront. Run without a command to open the wizard.",
         subcommands = {ValidateCommand.class, ExportCommand.class, ApplyCommand.class, StatusCommand.class, CheckCommand.class,
-                ListCommand.class, TeardownCommand.class, ImportCommand.class, PracticeCommand.class, EstimateCommand.class})
+                ListCommand.class, TeardownCommand.class, ImportCommand.class, PracticeCommand.class, EstimateCommand.class, DomainCommand.class})
 public final class StreamFrontCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

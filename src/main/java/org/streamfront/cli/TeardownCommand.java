@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "teardown", description = "Disables a distribution, waits until CloudFront has deployed that, and deletes it.")
+@Command(name = "teardown", description = "Disables a distribution, waits until CloudFront has deployed that, and deletes it (and what StreamFront made for its own address).")
 final class TeardownCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -30,12 +30,16 @@ final class TeardownCommand implements Callable<Integer> {
             description = "How long the teardown may take (default ${DEFAULT-VALUE}); run it again to go on after a timeout.")
     Duration timeout;
 
+    @Option(names = "--keep-certificate", description = "Keep the certificate StreamFront asked for the distribution's own address.")
+    boolean keepCertificate;
+
     @Override
     public Integer call() {
         var err = spec.commandLine().getErr();
         Progress progress = err::println;
         try (DeployServices services = aws.services()) {
             services.distributions().teardown(id, progress, timeout);
+            services.ownAddress().cleanUpAfterTeardown(id, keepCertificate, progress);
             spec.commandLine().getOut().println(JsonNodeFactory.instance.objectNode().put("id", id).put("status", "Deleted"));
             spec.commandLine().getOut().flush();
             return StreamFrontCommand.OK;

@@ -2,30 +2,79 @@ package org.streamfront.deploy;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.aws.Retry;
+import org.streamfront.domain.AddressStore;
+import org.streamfront.domain.Certificates;
+import org.streamfront.domain.OwnAddress;
+import org.streamfront.domain.PublicDns;
+import org.streamfront.domain.Zones;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.route53.Route53Client;
 import software.amazon.awssdk.utils.Lazy;
 
-/** The deploy services for one AWS sign-in; the SDK client is built on first use, off the FX thread. */
+/**
+ * The deploy services for one AWS sign-in: distributions, and own addresses (ACM, Route 53, public
+ * DNS). Each SDK client is built on first use, off the FX thread. With an endpoint override
+ * (practice mode, tests) every service, the public DNS included, is the simulators'.
+ */
 public final class DeployServices implements AutoCloseable {
+    /** How often a certificate and public DNS are looked at while waiting: ACM takes minutes, so seconds are plenty. */
+    private static final Duration ADDRESS_POLL = Duration.ofSeconds(3);
+
     private final Lazy<CloudFrontClient> client;
+    private final Lazy<AcmClient> acm;
+    private final Lazy<Route53Client> route53;
+    private final Lazy<AcmClient> acmElsewhere;
+    private final Region ownRegion;
     private final Distributions distributions;
+    private final OwnAddress ownAddress;
 
     public DeployServices(AwsCredentialsProvider credentials, URI endpointOrNull, Path historyFile, DeployWatcher watcher) {
         this.client = new Lazy<>(() -> AwsClients.cloudFront(credentials, endpointOrNull));
-        this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher);
+        this.acm = new Lazy<>(() -> AwsClients.acm(credentials, endpointOrNull, Region.US_EAST_1));
+        this.route53 = new Lazy<>(() -> AwsClients.route53(credentials, endpointOrNull));
+        this.ownRegion = ownRegion();
+        this.acmElsewhere = new Lazy<>(() -> AwsClients.acm(credentials, endpointOrNull, ownRegion));
+        Certificates certificates = new Certificates(acm::getValue, Retry.standard());
+        this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher, certificates);
+        PublicDns dns = endpointOrNull == null ? PublicDns.standard() : new PublicDns(endpointOrNull.resolve("/dns/resolve"));
+        boolean elsewhere = ownRegion != null && !ownRegion.equals(Region.US_EAST_1);
+        this.ownAddress = new OwnAddress(distributions, certificates, new Zones(route53::getValue, Retry.standard(), Duration.ofSeconds(1)),
+                dns, AddressStore.open(historyFile.resolveSibling("addresses.json")), endpointOrNull == null ? ADDRESS_POLL : Duration.ofSeconds(1),
+                elsewhere ? new Certificates(acmElsewhere::getValue, Retry.standard()) : null, elsewhere ? ownRegion.id() : null);
+    }
+
+    /** The region the sign-in's settings name (AWS_REGION, the profile), if any. */
+    private static Region ownRegion() {
+        try {
+            return new DefaultAwsRegionProviderChain().getRegion();
+        } catch (RuntimeException none) {
+            return null;
+        }
     }
 
     public Distributions distributions() {
         return distributions;
     }
 
+    public OwnAddress ownAddress() {
+        return ownAddress;
+    }
+
     @Override
     public void close() {
-        if (client.hasValue()) {
-            client.getValue().close();
+        for (Lazy<? extends SdkClient> c : List.of(client, acm, route53, acmElsewhere)) {
+            if (c.hasValue()) {
+                c.getValue().close();
+            }
         }
     }
 }

@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.streamfront.Messages;
 import org.streamfront.aws.Retry;
+import org.streamfront.domain.Certificates;
 import org.streamfront.plan.CacheSettings;
 import org.streamfront.plan.ConfigDiff;
 import org.streamfront.plan.DistributionConfigMapper;
@@ -21,6 +23,7 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CachePolicyConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionAlreadyExistsException;
+import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.DistributionNotDisabledException;
 import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
@@ -38,13 +41,73 @@ public final class Distributions {
     private final Retry retry;
     private final DeployWatcher watcher;
     private final CachePolicies policies;
+    /** ACM in us-east-1, for plans that name their own addresses; null where no certificate can be looked up. */
+    private final Certificates certificates;
 
     public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher) {
+        this(client, history, retry, watcher, null);
+    }
+
+    public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher, Certificates certificates) {
         this.client = client;
         this.history = history;
         this.retry = retry;
         this.watcher = watcher;
         this.policies = new CachePolicies(client, retry);
+        this.certificates = certificates;
+    }
+
+    /**
+     * The config a plan's own addresses need: its aliases and an issued us-east-1 certificate covering
+     * them all. Plans without aliases leave the config's as they are.
+     */
+    private DistributionConfig withPlanAliases(DistributionConfig config, Plan plan, Progress progress) throws Exception {
+        List<String> aliases = plan.distribution().aliases();
+        if (aliases == null || aliases.equals(DistributionConfigMapper.aliases(config))
+                && (aliases.isEmpty() || config.viewerCertificate().acmCertificateArn() != null)) {
+            return config;
+        }
+        return DistributionConfigMapper.withAliases(config, aliases, certificateFor(plan, progress));
+    }
+
+    /** An issued certificate covering the plan's aliases; null when it has none. */
+    private String certificateFor(Plan plan, Progress progress) throws Exception {
+        List<String> aliases = plan.distribution().aliases();
+        if (aliases == null || aliases.isEmpty()) {
+            return null;
+        }
+        Optional<String> arn = certificates == null ? Optional.empty() : certificates.issuedFor(aliases, progress);
+        if (arn.isEmpty()) {
+            throw new LifecycleException(Messages.get("domain.noCertificate", String.join(", ", aliases)));
+        }
+        return arn.get();
+    }
+
+    /**
+     * Serves the distribution at exactly these alternate domain names with this certificate (none: at
+     * its CloudFront name only). Reads the config and ETag, changes only the names and the certificate,
+     * and tries again when someone changed the distribution meanwhile. Nothing is sent when it already matches.
+     */
+    public Snapshot setAliases(String id, List<String> aliases, String certificateArn, Progress progress) throws Exception {
+        for (int tries = 0; ; tries++) {
+            var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
+            DistributionConfig config = current.distributionConfig();
+            boolean same = DistributionConfigMapper.aliases(config).equals(aliases)
+                    && (aliases.isEmpty() || Objects.equals(config.viewerCertificate().acmCertificateArn(), certificateArn));
+            if (same) {
+                return get(id, progress);
+            }
+            try {
+                var r = retry.call("update", () -> client.get().updateDistribution(b -> b.id(id).ifMatch(current.eTag())
+                        .distributionConfig(DistributionConfigMapper.withAliases(config, aliases, certificateArn))), progress);
+                return Snapshot.of(r.distribution(), r.eTag());
+            } catch (PreconditionFailedException changedMeanwhile) {
+                if (tries >= 2) {
+                    throw changedMeanwhile;
+                }
+                progress.log(Messages.get("deploy.log.changedMeanwhile"));
+            }
+        }
     }
 
     public History history() {
@@ -84,6 +147,13 @@ public final class Distributions {
 
     private Snapshot send(Plan plan, HistoryEntry attempt, Progress progress) throws Exception {
         Function<CacheSettings, String> policyIds;
+        String certificateArn;
+        try {
+            certificateArn = certificateFor(plan, progress);
+        } catch (LifecycleException noCertificate) {
+            history.put(attempt.failed("NoCertificate"));
+            throw noCertificate;
+        }
         try {
             policyIds = policies.ensure(plan, progress);
         } catch (LifecycleException quotaFull) {
@@ -95,7 +165,8 @@ public final class Distributions {
         while (true) {
             boolean tagged = withTags;
             try {
-                Snapshot made = retry.call("create", () -> createOnce(plan, policyIds, attempt.callerReference(), tagged), progress);
+                Snapshot made = retry.call("create", () -> createOnce(plan, policyIds, attempt.callerReference(), tagged,
+                        certificateArn), progress);
                 history.put(attempt.created(made.id(), made.domain(), Instant.now()));
                 progress.log(Messages.get("deploy.log.created", made.id(), made.domain()));
                 return made;
@@ -144,14 +215,19 @@ public final class Distributions {
         }
     }
 
-    private Snapshot createOnce(Plan plan, Function<CacheSettings, String> policyIds, String callerReference, boolean withTags) {
+    private Snapshot createOnce(Plan plan, Function<CacheSettings, String> policyIds, String callerReference, boolean withTags,
+                                String certificateArn) {
         var config = DistributionConfigMapper.toConfig(plan, policyIds).toBuilder().callerReference(callerReference).build();
+        if (certificateArn != null) {
+            config = DistributionConfigMapper.withAliases(config, plan.distribution().aliases(), certificateArn);
+        }
+        var sent = config;
         if (withTags) {
             var r = client.get().createDistributionWithTags(b -> b.distributionConfigWithTags(c -> c
-                    .distributionConfig(config).tags(DistributionConfigMapper.tags(plan))));
+                    .distributionConfig(sent).tags(DistributionConfigMapper.tags(plan))));
             return Snapshot.of(r.distribution(), r.eTag());
         }
-        var r = client.get().createDistribution(b -> b.distributionConfig(config));
+        var r = client.get().createDistribution(b -> b.distributionConfig(sent));
         return Snapshot.of(r.distribution(), r.eTag());
     }
 
@@ -255,7 +331,10 @@ public final class Distributions {
     /** What bringing the distribution in line with the plan would change, in plain words; empty when it matches. */
     public List<ConfigDiff.Change> changes(String id, Plan plan, Progress progress) throws Exception {
         var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
-        return ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan), policyReader(progress));
+        List<ConfigDiff.Change> changes = new ArrayList<>(ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan),
+                policyReader(progress)));
+        ConfigDiff.aliases(current.distributionConfig(), plan).ifPresent(changes::add);
+        return changes;
     }
 
     /** What an update did: the changes it sent (none: the distribution already matched), and the distribution then. */
@@ -271,19 +350,21 @@ public final class Distributions {
      */
     public Updated update(String id, Plan plan, Progress progress) throws Exception {
         var current = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress);
-        List<ConfigDiff.Change> changes = ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan),
-                policyReader(progress));
+        List<ConfigDiff.Change> changes = new ArrayList<>(ConfigDiff.between(current.distributionConfig(), DistributionConfigMapper.toConfig(plan),
+                policyReader(progress)));
+        ConfigDiff.aliases(current.distributionConfig(), plan).ifPresent(changes::add);
         if (changes.isEmpty()) {
             return new Updated(changes, null);
         }
         progress.log(Messages.get("deploy.log.updating", id));
         changes.forEach(c -> progress.log("  " + c));
         Function<CacheSettings, String> policyIds = policies.ensure(plan, progress);
+        DistributionConfig merged = withPlanAliases(DistributionConfigMapper.merge(current.distributionConfig(), plan, policyIds), plan, progress);
         Optional<HistoryEntry> before = history.forPlan(plan.planId()).filter(e -> id.equals(e.distributionId()));
         before.ifPresent(e -> history.put(e.with(LifecycleState.UPDATING)));
         try {
             var r = retry.call("update", () -> client.get().updateDistribution(b -> b.id(id).ifMatch(current.eTag())
-                    .distributionConfig(DistributionConfigMapper.merge(current.distributionConfig(), plan, policyIds))), progress);
+                    .distributionConfig(merged)), progress);
             return new Updated(changes, Snapshot.of(r.distribution(), r.eTag()));
         } catch (PreconditionFailedException changedMeanwhile) {
             before.ifPresent(history::put); // nothing was changed: as it was

@@ -33,6 +33,17 @@ public final class ConfigDiff {
     private ConfigDiff() {
     }
 
+    /** The alternate domain names, when the plan names them (a plan without aliases leaves them alone). */
+    public static Optional<Change> aliases(DistributionConfig current, Plan plan) {
+        List<String> wanted = plan.distribution().aliases();
+        List<String> now = DistributionConfigMapper.aliases(current);
+        if (wanted == null || new java.util.TreeSet<>(wanted).equals(new java.util.TreeSet<>(now))) {
+            return Optional.empty();
+        }
+        return Optional.of(new Change(Messages.get("diff.aliases"), now.isEmpty() ? Messages.get("diff.none") : String.join(", ", now),
+                wanted.isEmpty() ? Messages.get("diff.none") : String.join(", ", wanted)));
+    }
+
     /** For configs whose cache policies are StreamFront's, named or identified by name (as {@link DistributionConfigMapper#toConfig(Plan)} makes them). */
     public static List<Change> between(DistributionConfig current, DistributionConfig wanted) {
         return between(current, wanted, id -> CacheSettings.fromName(id).map(CacheSettings::toPolicyConfig));

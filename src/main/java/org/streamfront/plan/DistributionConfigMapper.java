@@ -30,6 +30,8 @@ import software.amazon.awssdk.services.cloudfront.model.Restrictions;
 import software.amazon.awssdk.services.cloudfront.model.SslProtocol;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
 import software.amazon.awssdk.services.cloudfront.model.Tags;
+import software.amazon.awssdk.services.cloudfront.model.MinimumProtocolVersion;
+import software.amazon.awssdk.services.cloudfront.model.SSLSupportMethod;
 import software.amazon.awssdk.services.cloudfront.model.ViewerCertificate;
 
 /**
@@ -142,6 +144,26 @@ public final class DistributionConfigMapper {
                 .priceClass(wanted.priceClass())
                 .comment(wanted.comment())
                 .build();
+    }
+
+    /**
+     * The config serving these alternate domain names with this ACM certificate (SNI, a current TLS
+     * policy), or none with CloudFront's own certificate again.
+     */
+    public static DistributionConfig withAliases(DistributionConfig config, List<String> aliases, String certificateArn) {
+        if (aliases.isEmpty()) {
+            return config.toBuilder().aliases(a -> a.quantity(0).items((List<String>) null))
+                    .viewerCertificate(ViewerCertificate.builder().cloudFrontDefaultCertificate(true).build()).build();
+        }
+        return config.toBuilder().aliases(a -> a.quantity(aliases.size()).items(aliases))
+                .viewerCertificate(ViewerCertificate.builder().acmCertificateArn(certificateArn)
+                        .sslSupportMethod(SSLSupportMethod.SNI_ONLY).minimumProtocolVersion(MinimumProtocolVersion.TLS_V1_2_2021).build())
+                .build();
+    }
+
+    /** The alternate domain names a config has (none: an empty list). */
+    public static List<String> aliases(DistributionConfig config) {
+        return config.aliases() == null || !config.aliases().hasItems() ? List.of() : List.copyOf(config.aliases().items());
     }
 
     /**

@@ -57,6 +57,10 @@ public record Plan(
         return new Plan(schemaVersion, planId, name, origin, cache, value, distribution, stream);
     }
 
+    public Plan withAliases(List<String> aliases) {
+        return withDistribution(new Distribution(distribution.viewerProtocol(), distribution.priceClass(), distribution.comment(), aliases));
+    }
+
     public Plan withDistribution(Distribution value) {
         return new Plan(schemaVersion, planId, name, origin, cache, errorPages, value, stream);
     }
@@ -175,11 +179,18 @@ public record Plan(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Distribution(String viewerProtocol, String priceClass, String comment) {
+    public record Distribution(String viewerProtocol, String priceClass, String comment, List<String> aliases) {
         public static final List<String> VIEWER_PROTOCOLS = List.of("redirect-to-https", "allow-all", "https-only");
         public static final List<String> PRICE_CLASSES = List.of("PriceClass_All", "PriceClass_200", "PriceClass_100");
 
+        /** Without aliases: the distribution's alternate domain names are left as they are. */
+        public Distribution(String viewerProtocol, String priceClass, String comment) {
+            this(viewerProtocol, priceClass, comment, null);
+        }
+
+        /** {@code aliases}: null leaves the distribution's own addresses alone; a list (even empty) is what apply converges to. */
         public Distribution {
+            aliases = aliases == null ? null : aliases.stream().map(a -> a.trim().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
             viewerProtocol = Objects.requireNonNullElse(viewerProtocol, "redirect-to-https");
             priceClass = Objects.requireNonNullElse(priceClass, "PriceClass_All");
             comment = Objects.requireNonNullElse(comment, "");

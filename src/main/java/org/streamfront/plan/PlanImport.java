@@ -119,7 +119,8 @@ public final class PlanImport {
                 .withOrigin(planOrigin)
                 .withCache(new Plan.Cache(queryStrings, cors, playlistTtl, segmentTtl, corsFromServer))
                 .withErrorPages(errorPages.isEmpty() ? List.of(new Plan.ErrorPage(404, 3)) : errorPages)
-                .withDistribution(new Plan.Distribution(behaviour.viewerProtocolPolicyAsString(), config.priceClassAsString(), comment)));
+                .withDistribution(new Plan.Distribution(behaviour.viewerProtocolPolicyAsString(), config.priceClassAsString(), comment,
+                        DistributionConfigMapper.aliases(config).isEmpty() ? null : DistributionConfigMapper.aliases(config))));
         PlanRules.validate(plan).forEach(p -> advice.add(Messages.get("import.problem", p)));
         return new Imported(id, plan, advice);
     }

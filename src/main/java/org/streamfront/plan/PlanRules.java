@@ -201,6 +201,11 @@ public final class PlanRules {
         add(problems, "distribution.viewerProtocol", viewerProtocol(d.viewerProtocol()));
         add(problems, "distribution.priceClass", priceClass(d.priceClass()));
         add(problems, "distribution.comment", comment(d.comment()));
+        if (d.aliases() != null) {
+            for (int i = 0; i < d.aliases().size(); i++) {
+                add(problems, "distribution.aliases[" + i + "]", org.streamfront.domain.HostNames.problem(d.aliases().get(i)));
+            }
+        }
         add(problems, "stream.id", streamId(plan.stream().id()));
         return problems;
     }

@@ -57,11 +57,53 @@ public final class CloudFrontSimulator implements AutoCloseable {
     /** Distributions whose additional metrics (the cache hit rate among them) are turned on. */
     private final Set<String> monitored = ConcurrentHashMap.newKeySet();
     private final CloudWatchSim cloudWatch = new CloudWatchSim(metrics, monitored::contains);
+    /** Public DNS as practice mode sees it: the Route 53 zones' records and those added "by hand". */
+    private final PracticeDns dns = new PracticeDns();
+    private final AcmSim acm = new AcmSim(dns, this::usersOfCertificate, this);
+    private final Route53Sim route53 = new Route53Sim(dns);
     private volatile Duration deployDelay = Duration.ofSeconds(5);
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 
     private CloudFrontSimulator() throws IOException {
         server = SimHttp.start(this::handle);
+        route53.addZone(PRACTICE_ZONE_ID, PRACTICE_ZONE);
+    }
+
+    /** The practice account's one Route 53 hosted zone; other domains (example.net) have their DNS elsewhere. */
+    public static final String PRACTICE_ZONE = "example.org";
+    public static final String PRACTICE_ZONE_ID = "Z0PRACTICEEXAMPLEORG";
+
+    /** The practice public DNS: records added here are those a user types in at their DNS provider. */
+    public PracticeDns dns() {
+        return dns;
+    }
+
+    /** How long ACM takes to issue a certificate once its validation record is visible. */
+    public void certificateValidationDelay(Duration delay) {
+        acm.validationDelay(delay);
+    }
+
+    /** How long ACM waits for a validation record before giving up (ACM: 72 hours). */
+    public void certificateValidationTimeout(Duration timeout) {
+        acm.validationTimeout(timeout);
+    }
+
+    /** Certificates in every region. */
+    public int certificateCount() {
+        return acm.count();
+    }
+
+    /** The records of a practice hosted zone, as "name type value" lines. */
+    public List<String> zoneRecords(String zoneId) {
+        return route53.records(zoneId);
+    }
+
+    /** The distributions whose config names the certificate: ACM's InUseBy. */
+    private synchronized List<String> usersOfCertificate(String arn) {
+        return distributions.values().stream()
+                .filter(d -> arn.equals(SimXml.text(d.config, "ViewerCertificate", "ACMCertificateArn"))
+                        || arn.equals(SimXml.text(d.servedAt(Instant.now()), "ViewerCertificate", "ACMCertificateArn")))
+                .map(d -> d.arn).toList();
     }
 
     public static CloudFrontSimulator start() {
@@ -169,7 +211,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
     /** What the edge needs to serve a domain: the config of an enabled distribution. */
     synchronized Optional<EdgeConfig> edgeConfig(String domain) {
         return distributions.values().stream()
-                .filter(d -> d.domain.equalsIgnoreCase(domain))
+                .filter(d -> answersTo(d, domain))
                 .map(d -> d.servedAt(Instant.now()))
                 .filter(SimDistribution::enabled)
                 .findFirst()
@@ -177,7 +219,49 @@ public final class CloudFrontSimulator implements AutoCloseable {
     }
 
     synchronized Optional<String> distributionIdOf(String domain) {
-        return distributions.values().stream().filter(d -> d.domain.equalsIgnoreCase(domain)).map(d -> d.id).findFirst();
+        return distributions.values().stream().filter(d -> answersTo(d, domain)).map(d -> d.id).findFirst();
+    }
+
+    /** Its own domain, or an alternate domain name once the change that added it has deployed. */
+    private static boolean answersTo(SimDistribution d, String host) {
+        return d.domain.equalsIgnoreCase(host) || aliases(d.servedAt(Instant.now())).contains(host.toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static List<String> aliases(Element config) {
+        return SimXml.children(SimXml.path(config, "Aliases", "Items"), "CNAME").stream()
+                .map(e -> e.getTextContent().trim().toLowerCase(java.util.Locale.ROOT)).toList();
+    }
+
+    /**
+     * CloudFront's checks of alternate domain names: none used by another distribution, and a
+     * certificate from ACM in us-east-1, issued, covering each, served by SNI with a minimum TLS policy.
+     */
+    private Answer aliasProblem(Element config, String selfId) {
+        List<String> wanted = aliases(config);
+        for (String alias : wanted) {
+            if (distributions.values().stream().anyMatch(d -> !d.id.equals(selfId) && aliases(d.config).contains(alias))) {
+                return Answer.error(409, "CNAMEAlreadyExists", "One or more of the CNAMEs you provided are already associated with a different resource.");
+            }
+        }
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        String arn = SimXml.text(config, "ViewerCertificate", "ACMCertificateArn");
+        if (arn == null || arn.isEmpty()) {
+            return Answer.error(400, "InvalidViewerCertificate", "To add an alternate domain name (CNAME) to a CloudFront distribution,"
+                    + " you must attach a trusted certificate that validates your authorization to use the domain name.");
+        }
+        if (!"sni-only".equals(SimXml.text(config, "ViewerCertificate", "SSLSupportMethod"))
+                && !"vip".equals(SimXml.text(config, "ViewerCertificate", "SSLSupportMethod"))) {
+            return Answer.error(400, "InvalidArgument", "The parameter SSLSupportMethod is required with a custom certificate.");
+        }
+        for (String alias : wanted) {
+            Optional<String> problem = acm.problemFor(arn, alias);
+            if (problem.isPresent()) {
+                return Answer.error(400, "InvalidViewerCertificate", problem.get());
+            }
+        }
+        return null;
     }
 
     /** The edge reports each answer it gave, and whether its cache had it, as CloudFront reports to CloudWatch. */
@@ -224,6 +308,32 @@ public final class CloudFrontSimulator implements AutoCloseable {
             cloudWatch.handle(exchange, operation, body, denied.contains(operation));
             return;
         }
+        String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+        if (target != null && target.startsWith(AcmSim.TARGET_PREFIX)) {
+            String operation = target.substring(AcmSim.TARGET_PREFIX.length());
+            calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+            Hold hold = takeHold(operation);
+            if (hold != null) {
+                if (hold.afterApplying) {
+                    acm.apply(exchange, operation, body, denied.contains(operation));
+                }
+                hold.reached.countDown();
+                awaitRelease(hold);
+                return;
+            }
+            AcmSim.send(exchange, acm.apply(exchange, operation, body, denied.contains(operation)));
+            return;
+        }
+        if (path.startsWith(Route53Sim.PREFIX)) {
+            String operation = Route53Sim.operation(exchange.getRequestMethod(), path);
+            calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+            route53.handle(exchange, operation, query(exchange.getRequestURI().getRawQuery()), body, denied.contains(operation));
+            return;
+        }
+        if (path.equals(PracticeDns.PATH)) {
+            dns.handle(exchange, query(exchange.getRequestURI().getRawQuery()));
+            return;
+        }
         Call call = new Call(exchange, exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()), body);
         String operation = operation(call);
         calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
@@ -234,11 +344,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
                 dispatch(operation, call, true);
             }
             hold.reached.countDown();
-            try {
-                hold.released.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            awaitRelease(hold);
             return;
         }
         SimFault fault = takeFault(operation);
@@ -272,6 +378,14 @@ public final class CloudFrontSimulator implements AutoCloseable {
             }
         }
         dispatch(operation, call, false);
+    }
+
+    private static void awaitRelease(Hold hold) {
+        try {
+            hold.released.await(2, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private synchronized SimFault takeFault(String operation) {
@@ -436,6 +550,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
         Answer badBehaviour = behaviourProblem(config);
         if (badBehaviour != null) {
             return badBehaviour;
+        }
+        Answer badAlias = aliasProblem(config, null);
+        if (badAlias != null) {
+            return badAlias;
         }
         String callerReference = SimXml.text(config, "CallerReference");
         // Real CloudFront documents a CallerReference as unique per create; a deleted distribution does not free it.
@@ -711,6 +829,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
             Answer badBehaviour = behaviourProblem(config);
             if (badBehaviour != null) {
                 return badBehaviour;
+            }
+            Answer badAlias = aliasProblem(config, id);
+            if (badAlias != null) {
+                return badAlias;
             }
             if (!d.callerReference.equals(SimXml.text(config, "CallerReference"))) {
                 return Answer.error(400, "IllegalUpdate", "The CallerReference cannot be changed.");

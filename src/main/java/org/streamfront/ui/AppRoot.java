@@ -37,8 +37,13 @@ import org.streamfront.plan.PlanImport;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.DraftStore;
+import org.streamfront.domain.DnsRecord;
+import org.streamfront.domain.OwnAddress;
 import org.streamfront.ui.account.AccountView;
 import org.streamfront.ui.account.AccountViewModel;
+import org.streamfront.ui.address.AddressView;
+import org.streamfront.ui.address.AddressViewModel;
+import org.streamfront.ui.address.AddressWindow;
 import org.streamfront.ui.audience.AudienceViewModel;
 import org.streamfront.ui.audience.AudienceWindow;
 import org.streamfront.ui.cache.CacheView;
@@ -84,6 +89,7 @@ public final class AppRoot implements AutoCloseable {
     private final List<DeployServices> retired = new ArrayList<>();
     private volatile boolean closed;
     private HBox importAdvice;
+    private AddressViewModel address;
 
     public AppRoot(AppOptions options, Runnable switchToPractice, Consumer<String> openInBrowser) {
         this.options = options;
@@ -109,6 +115,8 @@ public final class AppRoot implements AutoCloseable {
                 this::backToReview));
         pages.put(Step.PLAY, () -> new PlayView(play(), openInBrowser, originCheck.liveStreams(), playAudience = audience(),
                 this::playAudienceTarget));
+        pages.put(Step.ADDRESS, () -> new AddressView(address = newAddressModel(), this::playAtAddress, practiceDnsProvider(),
+                this::addressTarget));
         wizard = new WizardViewModel(pages);
         view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
         shell[0] = view;
@@ -218,6 +226,14 @@ public final class AppRoot implements AutoCloseable {
 
     /** The deploy services of the connected sign-in; built on first use, off the FX thread. */
     private synchronized Distributions distributions() {
+        return services().distributions();
+    }
+
+    private synchronized OwnAddress ownAddress() {
+        return services().ownAddress();
+    }
+
+    private synchronized DeployServices services() {
         if (services == null) {
             AwsSession session = account.connected().get();
             if (session == null) {
@@ -225,7 +241,38 @@ public final class AppRoot implements AutoCloseable {
             }
             services = new DeployServices(session.credentials(), session.endpointOrNull(), historyFile(), DeployWatcher.standard());
         }
-        return services.distributions();
+        return services;
+    }
+
+    private AddressViewModel newAddressModel() {
+        return new AddressViewModel(this::ownAddress, this::viewerBase, Jobs.background());
+    }
+
+    /** The distribution the wizard deployed, for the Own address step; null before there is one. */
+    private AddressViewModel.Target addressTarget() {
+        String id = deploy().distributionId().get();
+        return id == null || id.isBlank() ? null : new AddressViewModel.Target(id, deploy().domain().get(), form.streamId.get().trim());
+    }
+
+    /** The Play step, playing the stream at the own address just made live. */
+    private void playAtAddress(AddressViewModel model) {
+        if (model.playBase() != null) {
+            deploy().viewerBase().set(model.playBase());
+            wizard.enter(Step.PLAY);
+            view.getScene().getWindow().requestFocus();
+        }
+    }
+
+    /** Practice mode's pretend DNS provider, where the step types in the records a user would add at theirs. */
+    private Consumer<List<DnsRecord>> practiceDnsProvider() {
+        return world == null ? null : records -> records.forEach(r -> world.join().api.dns().put(r.name(), r.type(), r.value()));
+    }
+
+    /** A distribution's own address in its own window, from My distributions. */
+    private void showAddress(Window owner, MyDistributionsViewModel.Row row) {
+        String stream = row.stream() == null || row.stream().isBlank() ? form.streamId.get().trim() : row.stream();
+        AddressWindow.show(owner, newAddressModel(), new AddressViewModel.Target(row.id(), row.domain(), stream), this::playAtAddress,
+                practiceDnsProvider());
     }
 
     private Path historyFile() {
@@ -289,7 +336,8 @@ public final class AppRoot implements AutoCloseable {
 
     private void showMyDistributions() {
         MyDistributionsView.show(view.getScene().getWindow(), new MyDistributionsViewModel(this::distributions, Jobs.background()),
-                this::openDistribution, this::teardownDistribution, this::changeSettings, this::showAudience);
+                this::openDistribution, this::teardownDistribution, this::changeSettings, this::showAudience,
+                this::showAddress);
     }
 
     /** A distribution's audience in its own window; its stream (when known) is weighed for the viewer estimate. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.streamfront.domain.PublicDns;
 import org.streamfront.sim.CloudFrontSimulator;
 
 /** Runs StreamFront's command line in its own process, with the environment a user would set. */
@@ -31,10 +32,12 @@ public record CommandProcess(int exit, String out, String err) {
         return new CommandProcess(p.exitValue(), out, errText.toString());
     }
 
-    /** The standard AWS variables a script sets to reach the CloudFront simulator with practice keys. */
+    /** The standard AWS variables a script sets to reach the simulators with practice keys (and the practice public DNS). */
     public static Map<String, String> awsVariables(CloudFrontSimulator sim) {
         return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
-                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH", sim.uri().toString());
+                "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH", sim.uri().toString(),
+                "AWS_ENDPOINT_URL_ACM", sim.uri().toString(), "AWS_ENDPOINT_URL_ROUTE_53", sim.uri().toString(),
+                PublicDns.ENDPOINT_VARIABLE, sim.uri().resolve("/dns/resolve").toString());
     }
 
     /** Starts the command and hands back the process, for tests that stop it themselves. */

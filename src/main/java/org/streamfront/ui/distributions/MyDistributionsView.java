@@ -33,11 +33,12 @@ public final class MyDistributionsView {
     /**
      * Shows the window; {@code open} and {@code teardown} take the chosen row to the Deploy step,
      * {@code change} takes the plan read from a distribution (its own, or imported) to the wizard,
-     * {@code audience} opens the chosen distribution's audience window over this one.
+     * {@code audience} and {@code address} open the chosen distribution's audience or own-address window over this one.
      */
     public static Stage show(Window owner, MyDistributionsViewModel model, Consumer<MyDistributionsViewModel.Row> open,
                              Consumer<MyDistributionsViewModel.Row> teardown, Consumer<PlanImport.Imported> change,
-                             BiConsumer<Window, MyDistributionsViewModel.Row> audience) {
+                             BiConsumer<Window, MyDistributionsViewModel.Row> audience,
+                             BiConsumer<Window, MyDistributionsViewModel.Row> address) {
         TableView<MyDistributionsViewModel.Row> table = new TableView<>(model.rows);
         table.setId("mine-table");
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
@@ -104,7 +105,13 @@ public final class MyDistributionsView {
         message.setId("mine-message");
         message.textProperty().bind(model.message);
         message.setWrapText(true);
-        HBox actions = new HBox(8, refresh, openButton, changeButton, audienceButton, teardownButton, importButton);
+        Button addressButton = new Button(Messages.get("mine.address"));
+        addressButton.setId("mine-address");
+        addressButton.setMnemonicParsing(true);
+        addressButton.setTooltip(Forms.tooltip("mine.address.tip"));
+        addressButton.disableProperty().bind(selected.isNull());
+        addressButton.setOnAction(e -> address.accept(stage, selected.get()));
+        HBox actions = new HBox(8, refresh, openButton, changeButton, audienceButton, addressButton, teardownButton, importButton);
         VBox root = new VBox(10, Forms.heading("mine.heading"), showAll, table, actions, message);
         root.setStyle("-fx-padding: 16");
         Scene scene = new Scene(root, 940, 460);

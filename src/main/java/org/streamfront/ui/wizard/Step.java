@@ -4,14 +4,19 @@ import org.streamfront.Messages;
 
 /** The wizard's steps, in the tutorial's order. */
 public enum Step {
-    ACCOUNT, ORIGIN, CACHE, ERROR_PAGES, REVIEW, DEPLOY, PLAY;
+    ACCOUNT, ORIGIN, CACHE, ERROR_PAGES, REVIEW, DEPLOY, PLAY, ADDRESS;
+
+    /** The last step: there is no Next after it. */
+    public static Step last() {
+        return ADDRESS;
+    }
 
     public String title() {
         return Messages.get("step." + name().toLowerCase() + ".title");
     }
 
     public Step next() {
-        return this == PLAY ? PLAY : values()[ordinal() + 1];
+        return this == last() ? this : values()[ordinal() + 1];
     }
 
     public Step previous() {

@@ -40,7 +40,7 @@ final class StepHeader extends HBox {
             model.furthest().subscribe(s -> refresh.run());
             model.blocker().subscribe(s -> refresh.run());
             getChildren().add(chip);
-            if (step != Step.PLAY) {
+            if (step != Step.last()) {
                 Region line = new Region();
                 line.getStyleClass().add("step-line");
                 HBox.setHgrow(line, Priority.ALWAYS);

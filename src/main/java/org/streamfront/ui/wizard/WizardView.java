@@ -82,7 +82,7 @@ public final class WizardView extends BorderPane {
         next.getStyleClass().add("accent");
         next.disableProperty().bind(model.canGoNext().not());
         next.setOnAction(e -> model.next());
-        next.visibleProperty().bind(model.current().isNotEqualTo(Step.PLAY));
+        next.visibleProperty().bind(model.current().isNotEqualTo(Step.last()));
         for (Button b : new Button[] {back, next}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }

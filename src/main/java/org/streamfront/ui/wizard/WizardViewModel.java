@@ -24,7 +24,7 @@ public final class WizardViewModel {
     public WizardViewModel(Map<Step, Supplier<StepPage>> factories) {
         this.factories = factories;
         blocker = Bindings.createStringBinding(() -> page(current.get()).blocker().getValue(), current);
-        canGoNext = Bindings.createBooleanBinding(() -> blocker.get() == null && current.get() != Step.PLAY, blocker, current);
+        canGoNext = Bindings.createBooleanBinding(() -> blocker.get() == null && current.get() != Step.last(), blocker, current);
         canGoBack = current.isNotEqualTo(Step.ACCOUNT);
     }
 

@@ -1,0 +1,198 @@
+package org.streamfront.sim;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.w3c.dom.Element;
+
+/**
+ * Route 53's REST/XML API (2013-04-01) for the calls StreamFront makes: ListHostedZonesByName,
+ * ChangeResourceRecordSets (CREATE, UPSERT, DELETE of simple and alias records) and GetChange.
+ * Records land in the practice DNS; a change is INSYNC a moment after it was made.
+ */
+final class Route53Sim {
+    static final String PREFIX = "/2013-04-01/";
+    static final String NS = "https://route53.amazonaws.com/doc/2013-04-01/";
+    /** The hosted zone id Route 53 uses for every CloudFront alias target. */
+    static final String CLOUDFRONT_ZONE = "Z2FDTNDATAQYW2";
+    private static final Duration SYNC_DELAY = Duration.ofMillis(500);
+
+    private final PracticeDns dns;
+    /** Zone id → name (no final dot). */
+    private final Map<String, String> zones = new LinkedHashMap<>();
+    /** Records each zone holds, by "name type", as Route 53 knows them (to refuse deleting what is not there). */
+    private final Map<String, Map<String, String>> recordSets = new LinkedHashMap<>();
+    private final Map<String, Instant> changes = new LinkedHashMap<>();
+
+    Route53Sim(PracticeDns dns) {
+        this.dns = dns;
+    }
+
+    synchronized void addZone(String id, String name) {
+        zones.put(id, PracticeDns.normal(name));
+        recordSets.put(id, new LinkedHashMap<>());
+    }
+
+    static String operation(String method, String path) {
+        String p = path.substring(PREFIX.length());
+        if (p.equals("hostedzonesbyname") && method.equals("GET")) {
+            return "ListHostedZonesByName";
+        }
+        if (p.matches("hostedzone/[^/]+/rrset/?") && method.equals("POST")) {
+            return "ChangeResourceRecordSets";
+        }
+        if (p.matches("change/[^/]+") && method.equals("GET")) {
+            return "GetChange";
+        }
+        return "Unknown";
+    }
+
+    void handle(HttpExchange exchange, String operation, Map<String, String> query, byte[] body, boolean denied) throws IOException {
+        if (denied) {
+            error(exchange, 403, "AccessDenied", "User: " + CloudFrontSimulator.IDENTITY_ARN
+                    + " is not authorized to perform: route53:" + operation + " because no identity-based policy allows the route53:" + operation + " action");
+            return;
+        }
+        String[] parts = exchange.getRequestURI().getRawPath().substring(PREFIX.length()).split("/");
+        String id = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+        synchronized (this) {
+            switch (operation) {
+                case "ListHostedZonesByName" -> send(exchange, listZones(query.getOrDefault("dnsname", "")));
+                case "ChangeResourceRecordSets" -> change(exchange, id, body);
+                case "GetChange" -> {
+                    Instant at = changes.get(id);
+                    if (at == null) {
+                        error(exchange, 404, "NoSuchChange", "A change with the specified change ID does not exist.");
+                    } else {
+                        send(exchange, "<GetChangeResponse xmlns=\"" + NS + "\">" + changeInfo(id, at) + "</GetChangeResponse>");
+                    }
+                }
+                default -> error(exchange, 404, "NotFound", "The practice Route 53 does not answer " + exchange.getRequestMethod()
+                        + " " + exchange.getRequestURI().getRawPath());
+            }
+        }
+    }
+
+    /** Zones in Route 53's order (labels read right to left), starting at the name asked for. */
+    private String listZones(String dnsName) {
+        Comparator<String> order = Comparator.comparing(Route53Sim::reversed);
+        String from = reversed(PracticeDns.normal(dnsName));
+        StringBuilder xml = new StringBuilder("<ListHostedZonesByNameResponse xmlns=\"" + NS + "\"><HostedZones>");
+        zones.entrySet().stream().sorted(Map.Entry.comparingByValue(order))
+                .filter(z -> reversed(z.getValue()).compareTo(from) >= 0)
+                .forEach(z -> xml.append("<HostedZone><Id>/hostedzone/").append(z.getKey()).append("</Id><Name>").append(z.getValue())
+                        .append(".</Name><CallerReference>practice-").append(z.getKey()).append("</CallerReference>")
+                        .append("<Config><PrivateZone>false</PrivateZone></Config><ResourceRecordSetCount>")
+                        .append(recordSets.get(z.getKey()).size() + 2).append("</ResourceRecordSetCount></HostedZone>"));
+        return xml.append("</HostedZones><DNSName>").append(SimXml.escape(dnsName)).append("</DNSName>")
+                .append("<IsTruncated>false</IsTruncated><MaxItems>100</MaxItems></ListHostedZonesByNameResponse>").toString();
+    }
+
+    private static String reversed(String name) {
+        List<String> labels = new ArrayList<>(List.of(name.split("\\.")));
+        java.util.Collections.reverse(labels);
+        return String.join(".", labels);
+    }
+
+    private void change(HttpExchange exchange, String zoneId, byte[] body) throws IOException {
+        String zoneName = zones.get(zoneId.replace("/hostedzone/", ""));
+        if (zoneName == null) {
+            error(exchange, 404, "NoSuchHostedZone", "No hosted zone found with ID: " + zoneId);
+            return;
+        }
+        Element root;
+        try {
+            root = SimXml.parse(body);
+        } catch (IllegalArgumentException e) {
+            error(exchange, 400, "InvalidInput", "The XML document you provided was not well-formed.");
+            return;
+        }
+        Map<String, String> sets = recordSets.get(zoneId.replace("/hostedzone/", ""));
+        List<Element> all = SimXml.children(SimXml.path(root, "ChangeBatch", "Changes"), "Change");
+        if (all.isEmpty()) {
+            error(exchange, 400, "InvalidInput", "A ChangeBatch needs at least one Change.");
+            return;
+        }
+        // Checked first, applied after: Route 53 applies a batch whole or not at all.
+        List<String[]> apply = new ArrayList<>();
+        for (Element change : all) {
+            String action = SimXml.text(change, "Action");
+            Element set = SimXml.child(change, "ResourceRecordSet");
+            String name = PracticeDns.normal(String.valueOf(SimXml.text(set, "Name")));
+            String type = SimXml.text(set, "Type");
+            if (!(name.equals(zoneName) || name.endsWith("." + zoneName))) {
+                error(exchange, 400, "InvalidChangeBatch", "RRSet with DNS name " + name + ". is not permitted in zone " + zoneName + ".");
+                return;
+            }
+            String alias = SimXml.text(set, "AliasTarget", "DNSName");
+            String value = alias != null ? "ALIAS " + PracticeDns.normal(alias) : SimXml.text(set, "ResourceRecords", "ResourceRecord", "Value");
+            if (value == null) {
+                error(exchange, 400, "InvalidInput", "A record set needs ResourceRecords or an AliasTarget.");
+                return;
+            }
+            if (alias != null && !CLOUDFRONT_ZONE.equals(SimXml.text(set, "AliasTarget", "HostedZoneId"))) {
+                error(exchange, 400, "InvalidChangeBatch", "Tried to create an alias that targets " + alias + ", type " + type
+                        + " in zone " + SimXml.text(set, "AliasTarget", "HostedZoneId") + ", but the alias target name does not lie within the target zone");
+                return;
+            }
+            String key = name + " " + type;
+            boolean exists = sets.containsKey(key);
+            if (action.equals("CREATE") && exists) {
+                error(exchange, 400, "InvalidChangeBatch", "[Tried to create resource record set [name='" + name + ".', type='" + type + "'] but it already exists]");
+                return;
+            }
+            if (action.equals("DELETE") && (!exists || !sets.get(key).equals(value))) {
+                error(exchange, 400, "InvalidChangeBatch", "[Tried to delete resource record set [name='" + name + ".', type='" + type
+                        + "'] but it was not found]");
+                return;
+            }
+            apply.add(new String[] {action, name, type, value});
+        }
+        for (String[] a : apply) {
+            String key = a[1] + " " + a[2];
+            if (a[0].equals("DELETE")) {
+                sets.remove(key);
+                dns.remove(a[1], a[2]);
+            } else {
+                sets.put(key, a[3]);
+                // An alias answers with the target's addresses; the practice edge is on loopback.
+                dns.put(a[1], a[2], a[3].startsWith("ALIAS ") ? (a[2].equals("AAAA") ? "::1" : "127.0.0.1") : a[3]);
+            }
+        }
+        String changeId = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase();
+        changes.put(changeId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
+        send(exchange, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(changeId, changes.get(changeId))
+                + "</ChangeResourceRecordSetsResponse>");
+    }
+
+    private static String changeInfo(String id, Instant submitted) {
+        String status = Instant.now().isBefore(submitted.plus(SYNC_DELAY)) ? "PENDING" : "INSYNC";
+        return "<ChangeInfo><Id>/change/" + id + "</Id><Status>" + status + "</Status><SubmittedAt>" + submitted + "</SubmittedAt></ChangeInfo>";
+    }
+
+    /** What a zone holds, as "name type value" lines (for tests and the practice window). */
+    synchronized List<String> records(String zoneId) {
+        return recordSets.getOrDefault(zoneId, Map.of()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+    }
+
+    private static void send(HttpExchange exchange, String xml) throws IOException {
+        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+        SimHttp.sendText(exchange, 200, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml);
+    }
+
+    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
+        SimHttp.sendText(exchange, status, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\"" + NS
+                + "\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + SimXml.escape(message) + "</Message></Error>"
+                + "<RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>");
+    }
+}

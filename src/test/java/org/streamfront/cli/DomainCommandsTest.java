@@ -1,0 +1,296 @@
+package org.streamfront.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.streamfront.aws.AwsClients;
+import org.streamfront.playback.HeadlessPlayer;
+import org.streamfront.playback.StreamCheck;
+import org.streamfront.plan.PlanIds;
+import org.streamfront.plan.PlanJson;
+import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.PracticeWorld;
+import org.streamfront.testing.Configs;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.acm.model.ValidationMethod;
+
+/**
+ * {@code domain add|status|remove} against the practice ACM, Route 53 and public DNS, each path
+ * ending with the stream playing through the own address on the simulated edge.
+ */
+class DomainCommandsTest {
+    @TempDir
+    Path home;
+    private final PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(1));
+    private String id;
+    private String domain;
+
+    @BeforeEach
+    void distribution() {
+        try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
+            var made = cf.createDistribution(r -> r.distributionConfig(Configs.sendable(cf, PlanIds.ensure(world.examplePlan()))))
+                    .distribution();
+            id = made.id();
+            domain = made.domainName();
+        }
+    }
+
+    @AfterEach
+    void close() {
+        world.close();
+    }
+
+    private Map<String, String> env() {
+        return CommandProcess.awsVariables(world.api);
+    }
+
+    private CommandProcess domain(String... args) throws Exception {
+        return CommandProcess.run(home, env(), Stream.concat(Stream.of("domain"), Stream.of(args)).toArray(String[]::new));
+    }
+
+    private static JsonNode lastJson(CommandProcess run) throws Exception {
+        return PlanJson.MAPPER.readTree(run.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+    }
+
+    private void assertPlaysAt(String host) throws Exception {
+        URI playlist = URI.create(world.edge.addressOf(host) + "/streams/" + PracticeWorld.STREAM + ".m3u8");
+        assertThat(new StreamCheck().run(playlist).healthy()).as("the stream checks healthy at %s", host).isTrue();
+        HeadlessPlayer.Result played = HeadlessPlayer.play(playlist, Duration.ofSeconds(2));
+        assertThat(played.firstFrameMillis()).as("a frame played through %s: %s", host, played.problem()).isGreaterThanOrEqualTo(0);
+    }
+
+    @Test
+    void withTheRoute53ZoneEverythingIsWrittenAndTheStreamPlaysAtTheAddress() throws Exception {
+        CommandProcess add = domain("add", id, "live.example.org", "--route53", "--wait", "--timeout", "60s");
+        assertThat(add.exit()).as(add.err()).isZero();
+        JsonNode result = lastJson(add);
+        assertThat(result.get("phase").asText()).isEqualTo("LIVE");
+        assertThat(result.get("certificateStatus").asText()).isEqualTo("ISSUED");
+        assertThat(add.err()).contains("Writing _").contains("to the Route 53 zone example.org").contains("The distribution answers at live.example.org");
+        assertThat(world.api.zoneRecords(CloudFrontSimulator.PRACTICE_ZONE_ID))
+                .anyMatch(r -> r.startsWith("_") && r.contains(" CNAME "))
+                .contains("live.example.org A ALIAS " + domain, "live.example.org AAAA ALIAS " + domain);
+        assertPlaysAt("live.example.org");
+
+        CommandProcess again = domain("add", id, "live.example.org", "--route53", "--wait");
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(world.api.certificateCount()).as("running it again makes no second certificate").isEqualTo(1);
+
+        CommandProcess remove = domain("remove", id);
+        assertThat(remove.exit()).as(remove.err()).isZero();
+        assertThat(world.api.zoneRecords(CloudFrontSimulator.PRACTICE_ZONE_ID)).as("the records StreamFront wrote are gone").isEmpty();
+        assertThat(world.api.certificateCount()).as("the certificate StreamFront asked for is deleted").isZero();
+        URI gone = URI.create(world.edge.addressOf("live.example.org") + "/streams/" + PracticeWorld.STREAM + ".m3u8");
+        assertThat(new StreamCheck().run(gone).healthy()).as("the address no longer serves the stream").isFalse();
+        assertThat(domain("status", id).exit()).isEqualTo(1);
+    }
+
+    @Test
+    void byHandItPrintsTheRecordsWatchesPublicDnsAndFinishesOnceTheyAppear() throws Exception {
+        CommandProcess first = domain("add", id, "live.example.net");
+        assertThat(first.exit()).as(first.err()).isZero();
+        JsonNode waiting = lastJson(first);
+        assertThat(waiting.get("phase").asText()).isEqualTo("VALIDATING");
+        assertThat(first.err()).contains("Add at your DNS provider:").contains("live.example.net  CNAME  " + domain)
+                .contains("public DNS shows no record yet");
+        addRecordsByHand(waiting);
+
+        CommandProcess done = domain("add", id, "live.example.net", "--wait", "--timeout", "60s");
+        assertThat(done.exit()).as(done.err()).isZero();
+        assertThat(lastJson(done).get("phase").asText()).isEqualTo("LIVE");
+        assertThat(done.err()).contains("Going on with live.example.net").contains("\u2713 live.example.net CNAME " + domain);
+        assertThat(world.api.certificateCount()).isEqualTo(1);
+        assertPlaysAt("live.example.net");
+
+        CommandProcess status = domain("status", id);
+        assertThat(status.exit()).as(status.err()).isZero();
+        assertThat(lastJson(status).get("records").get(0).get("seen").asBoolean()).isTrue();
+    }
+
+    /** What a user types at their DNS provider: every record the command listed. */
+    private void addRecordsByHand(JsonNode status) {
+        for (JsonNode r : status.get("records")) {
+            world.api.dns().put(r.get("name").asText(), r.get("type").asText(), r.get("value").asText());
+        }
+    }
+
+    static Stream<Arguments> killPoints() {
+        return Stream.of(
+                Arguments.of("before ACM answered RequestCertificate", "RequestCertificate", false, null),
+                Arguments.of("after ACM made the certificate, its answer lost", "RequestCertificate", true, null),
+                Arguments.of("while waiting for the validation record", null, false, "public DNS shows"),
+                Arguments.of("after the update was sent, waiting for Deployed", "UpdateDistribution", true, null));
+    }
+
+    @ParameterizedTest(name = "killed {0}")
+    @MethodSource("killPoints")
+    void killedAnywhereItResumesAndFinishesWithOneCertificate(String when, String operation, boolean afterApplying, String line)
+            throws Exception {
+        if (operation != null && operation.equals("UpdateDistribution")) {
+            world.api.dns().put("live.example.net", "CNAME", domain);
+            // The validation record is added as soon as ACM gives it, so the run gets as far as the update.
+            world.api.certificateValidationDelay(Duration.ZERO);
+            Thread.ofVirtual().start(this::copyValidationRecordOnceKnown);
+        }
+        CloudFrontSimulator.Hold hold = operation == null ? null : world.api.hold(operation, 0, afterApplying);
+        Process p = CommandProcess.start(home, env(), "domain", "add", id, "live.example.net", "--wait", "--timeout", "60s");
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<Boolean> lineSeen = CompletableFuture.supplyAsync(() -> {
+            try (var err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = err.readLine()) != null; ) {
+                    lines.add(l);
+                    if (line != null && l.contains(line)) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                // killed
+            }
+            return false;
+        });
+        CompletableFuture.runAsync(() -> {
+            try {
+                p.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // killed
+            }
+        });
+        boolean reached = hold != null ? hold.awaitReached(Duration.ofSeconds(60)) : lineSeen.get(60, TimeUnit.SECONDS);
+        p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        if (hold != null) {
+            hold.release();
+        }
+        assertThat(reached).as("kill point reached; the process said %s", lines).isTrue();
+        assertThat(p.exitValue()).as("killed, not finished").isEqualTo(137);
+
+        // The user adds the records (status lists them, whatever the run got to) and starts again.
+        world.api.dns().put("live.example.net", "CNAME", domain);
+        CommandProcess status = domain("add", id, "live.example.net");
+        assertThat(status.exit()).as(status.err()).isZero();
+        addRecordsByHand(lastJson(status));
+        CommandProcess resumed = domain("add", id, "live.example.net", "--wait", "--timeout", "60s");
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(lastJson(resumed).get("phase").asText()).isEqualTo("LIVE");
+        assertThat(world.api.certificateCount()).as("one certificate, however the run was stopped").isEqualTo(1);
+        assertPlaysAt("live.example.net");
+    }
+
+    /** Plays a user who adds the validation record the moment ACM shows it. */
+    private void copyValidationRecordOnceKnown() {
+        try (var acm = AwsClients.acm(PracticeWorld.CREDENTIALS, world.api.uri(), Region.US_EAST_1)) {
+            for (int i = 0; i < 600; i++) {
+                for (var summary : acm.listCertificates().certificateSummaryList()) {
+                    var options = acm.describeCertificate(b -> b.certificateArn(summary.certificateArn())).certificate().domainValidationOptions();
+                    if (!options.isEmpty() && options.getFirst().resourceRecord() != null) {
+                        var r = options.getFirst().resourceRecord();
+                        world.api.dns().put(r.name(), r.typeAsString(), r.value());
+                        return;
+                    }
+                }
+                Thread.sleep(50);
+            }
+        } catch (InterruptedException | RuntimeException stopped) {
+            // the test is over
+        }
+    }
+
+    @Test
+    void badAddressesAreRefusedBeforeAnythingIsMade() throws Exception {
+        CommandProcess invalid = domain("add", id, "live_stream.example.org");
+        assertThat(invalid.exit()).isEqualTo(2);
+        assertThat(invalid.err()).contains("\"live_stream\" cannot be part of an address");
+
+        CommandProcess apex = domain("add", id, "example.net");
+        assertThat(apex.exit()).isEqualTo(1);
+        assertThat(apex.err()).contains("example.net is a bare domain").contains("live.example.net");
+
+        CommandProcess noZone = domain("add", id, "live.example.net", "--route53");
+        assertThat(noZone.exit()).isEqualTo(1);
+        assertThat(noZone.err()).contains("no Route 53 hosted zone for live.example.net");
+        assertThat(world.api.certificateCount()).as("nothing was asked of ACM").isZero();
+    }
+
+    @Test
+    void anAddressAnotherDistributionServesIsNamedWithThatDistribution() throws Exception {
+        assertThat(domain("add", id, "live.example.org", "--route53", "--wait", "--timeout", "60s").exit()).isZero();
+        String other;
+        try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
+            other = cf.createDistribution(r -> r.distributionConfig(Configs.sendable(cf, PlanIds.ensure(world.examplePlan()))))
+                    .distribution().id();
+        }
+        CommandProcess taken = CommandProcess.run(home.resolve("other"), env(), "domain", "add", other, "live.example.org", "--route53");
+        assertThat(taken.exit()).isEqualTo(1);
+        assertThat(taken.err()).contains("live.example.org is already an address of " + id);
+    }
+
+    @Test
+    void aValidationThatNeverCompletesSaysWhatDnsShowsAndWhatWasExpected() throws Exception {
+        world.api.certificateValidationTimeout(Duration.ofSeconds(2));
+        world.api.dns().put("_wrong.live.example.net", "CNAME", "somewhere.example.com");
+        CommandProcess run = domain("add", id, "live.example.net", "--wait", "--timeout", "60s");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("ACM stopped waiting for the validation record (certificate VALIDATION_TIMED_OUT)")
+                .contains("Public DNS shows no record yet; ACM expected _").contains(".live.example.net CNAME _");
+    }
+
+    @Test
+    void aCertificateMadeInAnotherRegionIsFoundExplainedAndNotUsed() throws Exception {
+        String elsewhere;
+        try (var acm = AwsClients.acm(PracticeWorld.CREDENTIALS, world.api.uri(), Region.EU_WEST_1)) {
+            elsewhere = acm.requestCertificate(b -> b.domainName("live.example.org").validationMethod(ValidationMethod.DNS)).certificateArn();
+        }
+        Map<String, String> inIreland = new HashMap<>(env());
+        inIreland.put("AWS_REGION", "eu-west-1");
+        CommandProcess run = CommandProcess.run(home, inIreland, "domain", "add", id, "live.example.org", "--route53", "--wait", "--timeout", "60s");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.err()).contains("A certificate for live.example.org exists in eu-west-1 (" + elsewhere + ")")
+                .contains("does not use it");
+        assertThat(lastJson(run).get("certificate").asText()).startsWith("arn:aws:acm:us-east-1:");
+    }
+
+    @Test
+    void aPlanWithAliasesConvergesOnceACertificateIsIssued() throws Exception {
+        Path plan = CliTest.write(home, "plan.json", PlanJson.write(PlanIds.ensure(world.examplePlan())
+                .withAliases(List.of("live.example.org"))));
+        CommandProcess withoutCertificate = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(withoutCertificate.exit()).isEqualTo(1);
+        assertThat(withoutCertificate.err()).contains("No issued certificate in US East (N. Virginia) covers live.example.org");
+
+        assertThat(domain("add", id, "live.example.org", "--route53", "--wait", "--timeout", "60s").exit()).isZero();
+        assertThat(domain("remove", id, "--keep-certificate").exit()).isZero();
+        CommandProcess applied = CommandProcess.run(home, env(), "apply", plan.toString(), "--wait", "--timeout", "60s");
+        assertThat(applied.exit()).as(applied.err()).isZero();
+        String made = lastJson(applied).get("id").asText();
+        assertPlaysAt("live.example.org");
+
+        Files.writeString(plan, PlanJson.write(PlanJson.read(plan).withAliases(List.of())));
+        CommandProcess dry = CommandProcess.run(home, env(), "apply", plan.toString(), "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isEqualTo(3);
+        assertThat(dry.err()).contains("Own addresses: live.example.org \u2192 (none)");
+        assertThat(made).isNotEqualTo(id);
+    }
+}
