@@ -44,6 +44,20 @@ public final class AwsErrors {
                   "Effect": "Allow",
                   "Action": ["cloudwatch:GetMetricData"],
                   "Resource": "*"
+                },
+                {
+                  "Sid": "StreamFrontOwnAddress",
+                  "Effect": "Allow",
+                  "Action": [
+                    "acm:RequestCertificate",
+                    "acm:DescribeCertificate",
+                    "acm:ListCertificates",
+                    "acm:DeleteCertificate",
+                    "route53:ListHostedZonesByName",
+                    "route53:ChangeResourceRecordSets",
+                    "route53:GetChange"
+                  ],
+                  "Resource": "*"
                 }
               ]
             }

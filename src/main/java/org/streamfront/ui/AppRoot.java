@@ -195,6 +195,8 @@ public final class AppRoot implements AutoCloseable {
     private DeployViewModel deploy() {
         if (deploy == null) {
             deploy = new DeployViewModel(this::distributions, this::viewerBase, Jobs.background());
+            // Teardown offers no choice here: the certificate and records StreamFront made served only this distribution.
+            deploy.afterTeardown((id, progress) -> ownAddress().cleanUpAfterTeardown(id, false, progress));
         }
         return deploy;
     }

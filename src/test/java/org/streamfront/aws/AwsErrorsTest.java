@@ -21,7 +21,8 @@ class AwsErrorsTest {
         var e = AwsErrors.explain(aws(403, "AccessDenied", "User: x is not authorized to perform: cloudfront:CreateDistribution on resource"));
         assertThat(e.advice()).contains("cloudfront:CreateDistribution");
         assertThat(e.aboutPermissions()).isTrue();
-        assertThat(AwsErrors.MINIMAL_POLICY).contains("cloudfront:CreateDistributionWithTags").contains("cloudfront:DeleteDistribution");
+        assertThat(AwsErrors.MINIMAL_POLICY).contains("cloudfront:CreateDistributionWithTags").contains("cloudfront:DeleteDistribution")
+                .contains("acm:RequestCertificate").contains("route53:ChangeResourceRecordSets");
     }
 
     @Test

@@ -232,6 +232,11 @@ class DomainCommandsTest {
         assertThat(noZone.exit()).isEqualTo(1);
         assertThat(noZone.err()).contains("no Route 53 hosted zone for live.example.net");
         assertThat(world.api.certificateCount()).as("nothing was asked of ACM").isZero();
+
+        world.api.deny("RequestCertificate");
+        CommandProcess denied = domain("add", id, "live.example.net");
+        assertThat(denied.exit()).isEqualTo(1);
+        assertThat(denied.err()).contains("acm:RequestCertificate");
     }
 
     @Test

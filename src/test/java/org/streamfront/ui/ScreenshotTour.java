@@ -87,6 +87,27 @@ public final class ScreenshotTour {
             user.click("#audience-simulated .decrement-arrow-button");
             user.click("#play-audience .title");
 
+            // Own address: the Route 53 way offered for example.org, then the by-hand way for example.net.
+            user.click("#nav-next");
+            user.type("#address-host", "live.example.org");
+            user.click("#address-lookup");
+            AppDriver.await(10, () -> user.lookup("#address-route53").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+            shot(user, out, "11-address-route53");
+            user.type("#address-host", "live.example.net");
+            user.click("#address-lookup");
+            AppDriver.await(10, () -> user.lookup("#address-by-hand").queryAs(javafx.scene.control.RadioButton.class).isSelected());
+            user.click("#address-add");
+            AppDriver.await(30, () -> user.text("#address-seen-2").startsWith("not yet"));
+            user.click("#address-help .title");
+            shot(user, out, "11-address-waiting");
+            user.click("#address-help .title");
+            user.click("#address-practice-dns");
+            AppDriver.await(60, () -> user.text("#address-live").startsWith("Live at"));
+            shot(user, out, "11-address-live");
+            user.click("#address-play");
+            AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
+            shot(user, out, "11-address-playing");
+
             // Changing it: a longer 404 time, shown on Review as what the update changes.
             user.click("#step-error_pages");
             user.type("#error-page-ttl-404", "5");

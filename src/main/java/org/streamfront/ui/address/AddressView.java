@@ -15,9 +15,11 @@ import javafx.scene.control.RadioButton;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
 import org.streamfront.domain.AddressState;
@@ -86,7 +88,7 @@ public final class AddressView implements StepPage {
                                 model.target.get() == null ? "" : model.target.get().domain())
                         : Messages.get("address.preview.byHand", host(model)), model.useRoute53, model.zone, model.host, model.target));
         VBox dns = new VBox(6, route53, byHand, preview);
-        Forms.showWhen(dns, model.lookedUp);
+        Forms.showWhen(dns, model.lookedUp.and(model.state.isNull()));
 
         Button add = new Button(Messages.get("address.add"));
         add.setId("address-add");
@@ -121,7 +123,8 @@ public final class AddressView implements StepPage {
         help.setId("address-help");
         help.setExpanded(false);
         help.setAnimated(false);
-        Forms.showWhen(help, Bindings.createBooleanBinding(() -> model.lookedUp.get() && !model.useRoute53.get(), model.lookedUp, model.useRoute53));
+        Forms.showWhen(help, Bindings.createBooleanBinding(() -> model.lookedUp.get() && !model.useRoute53.get()
+                && (model.state.get() == null || model.state.get().phase() != AddressState.Phase.LIVE), model.lookedUp, model.useRoute53, model.state));
 
         Label last = new Label();
         last.setId("address-log");
@@ -134,6 +137,10 @@ public final class AddressView implements StepPage {
         Button retry = new Button(Messages.get("address.tryAgain"));
         retry.setOnAction(e -> model.add());
         error.addAction(retry);
+        Button policy = new Button(Messages.get("address.copyPolicy"));
+        policy.setTooltip(Forms.tooltip("address.copyPolicy.tip"));
+        policy.setOnAction(e -> Clipboards.copy(org.streamfront.aws.AwsErrors.MINIMAL_POLICY));
+        error.addAction(policy);
 
         Label live = new Label();
         live.setId("address-live");
@@ -173,10 +180,20 @@ public final class AddressView implements StepPage {
     /** One row per record: name, type, value (each copyable), and what public DNS shows. */
     private static void fill(GridPane table, List<OwnAddress.RecordCheck> records) {
         table.getChildren().clear();
+        if (table.getColumnConstraints().isEmpty()) {
+            ColumnConstraints grow = new ColumnConstraints();
+            grow.setHgrow(Priority.ALWAYS);
+            grow.setMinWidth(120);
+            ColumnConstraints fit = new ColumnConstraints();
+            fit.setMinWidth(Region.USE_PREF_SIZE);
+            ColumnConstraints seen = new ColumnConstraints(150);
+            table.getColumnConstraints().addAll(grow, fit, grow, fit, seen);
+        }
         String[] heads = {"address.col.name", "address.col.type", "address.col.value", "", "address.col.seen"};
         for (int c = 0; c < heads.length; c++) {
             Label head = new Label(heads[c].isEmpty() ? "" : Messages.get(heads[c]));
             head.getStyleClass().add("text-bold");
+            head.setMinWidth(Region.USE_PREF_SIZE);
             table.add(head, c, 0);
         }
         int row = 1;
@@ -191,14 +208,17 @@ public final class AddressView implements StepPage {
             seen.setId("address-seen-" + row);
             seen.getStyleClass().add(r.present() ? "success" : "warning");
             seen.setWrapText(true);
-            table.addRow(row++, name, new Label(d.type()), value, copy, seen);
+            Label type = new Label(d.type());
+            type.setMinWidth(Region.USE_PREF_SIZE);
+            copy.setMinWidth(Region.USE_PREF_SIZE);
+            table.addRow(row++, name, type, value, copy, seen);
         }
     }
 
     private static TextField copyable(String text) {
         TextField field = new TextField(text);
         field.setEditable(false);
-        field.setPrefColumnCount(Math.min(28, Math.max(12, text.length())));
+        field.setPrefColumnCount(14);
         return field;
     }
 

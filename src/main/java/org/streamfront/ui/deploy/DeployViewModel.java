@@ -165,8 +165,20 @@ public final class DeployViewModel {
         again = this::teardown;
         begin(Messages.get("deploy.log.teardownStarted", id), (d, progress) -> {
             d.teardown(id, progress, null);
+            afterTeardown.run(id, progress);
             return new Distributions.Resumed(LifecycleState.Resume.TEARDOWN, null);
         });
+    }
+
+    /** What else goes once a distribution is deleted (the certificate and records made for its own address). */
+    public interface AfterTeardown {
+        void run(String id, Progress progress) throws Exception;
+    }
+
+    private AfterTeardown afterTeardown = (id, progress) -> { };
+
+    public void afterTeardown(AfterTeardown then) {
+        afterTeardown = then;
     }
 
     private interface Work {
