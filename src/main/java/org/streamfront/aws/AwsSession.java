@@ -3,8 +3,11 @@ package org.streamfront.aws;
 import java.net.URI;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.streamfront.Messages;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
 
 /**
  * One way into AWS: the credentials and, for practice mode only, the endpoint of the simulators.
@@ -43,6 +46,27 @@ public record AwsSession(String label, AwsCredentialsProvider credentials, URI e
                     : Messages.get("account.metricsUnknown", why.summary()));
         }
     }
+
+    /**
+     * Whether this sign-in may look for certificates and hosted zones, the own-address step's first
+     * calls: empty when it may (or when something other than a permission is in the way), else which
+     * permission is missing.
+     */
+    public Optional<String> addressProblem() {
+        try (var acm = AwsClients.acm(credentials, endpointOrNull, Region.US_EAST_1); var zones = AwsClients.route53(credentials, endpointOrNull)) {
+            acm.listCertificates(r -> r.maxItems(1));
+            zones.listHostedZonesByName(r -> r.maxItems("1"));
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            if (!AwsErrors.explain(e).aboutPermissions()) {
+                return Optional.empty();
+            }
+            Matcher action = DENIED_ACTION.matcher(String.valueOf(e.getMessage()));
+            return Optional.of(Messages.get("account.addressDenied", action.find() ? action.group(1) : "acm / route53"));
+        }
+    }
+
+    private static final Pattern DENIED_ACTION = Pattern.compile("perform: ([a-z0-9-]+:[A-Za-z]+)");
 
     @Override
     public String toString() {

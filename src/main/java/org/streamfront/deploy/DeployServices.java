@@ -14,7 +14,9 @@ import org.streamfront.domain.Zones;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.acm.AcmClient;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.route53.Route53Client;
@@ -32,8 +34,8 @@ public final class DeployServices implements AutoCloseable {
     private final Lazy<CloudFrontClient> client;
     private final Lazy<AcmClient> acm;
     private final Lazy<Route53Client> route53;
+    private final Lazy<OwnAddress.Elsewhere> elsewhere;
     private final Lazy<AcmClient> acmElsewhere;
-    private final Region ownRegion;
     private final Distributions distributions;
     private final OwnAddress ownAddress;
 
@@ -41,21 +43,25 @@ public final class DeployServices implements AutoCloseable {
         this.client = new Lazy<>(() -> AwsClients.cloudFront(credentials, endpointOrNull));
         this.acm = new Lazy<>(() -> AwsClients.acm(credentials, endpointOrNull, Region.US_EAST_1));
         this.route53 = new Lazy<>(() -> AwsClients.route53(credentials, endpointOrNull));
-        this.ownRegion = ownRegion();
-        this.acmElsewhere = new Lazy<>(() -> AwsClients.acm(credentials, endpointOrNull, ownRegion));
+        Lazy<Region> ownRegion = new Lazy<>(DeployServices::ownRegion);
+        this.acmElsewhere = new Lazy<>(() -> AwsClients.acm(credentials, endpointOrNull, ownRegion.getValue()));
+        this.elsewhere = new Lazy<>(() -> ownRegion.getValue() == null || ownRegion.getValue().equals(Region.US_EAST_1) ? null
+                : new OwnAddress.Elsewhere(ownRegion.getValue().id(), new Certificates(acmElsewhere::getValue, Retry.standard())));
         Certificates certificates = new Certificates(acm::getValue, Retry.standard());
         this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher, certificates);
         PublicDns dns = endpointOrNull == null ? PublicDns.standard() : new PublicDns(endpointOrNull.resolve("/dns/resolve"));
-        boolean elsewhere = ownRegion != null && !ownRegion.equals(Region.US_EAST_1);
         this.ownAddress = new OwnAddress(distributions, certificates, new Zones(route53::getValue, Retry.standard(), Duration.ofSeconds(1)),
                 dns, AddressStore.open(historyFile.resolveSibling("addresses.json")), endpointOrNull == null ? ADDRESS_POLL : Duration.ofSeconds(1),
-                elsewhere ? new Certificates(acmElsewhere::getValue, Retry.standard()) : null, elsewhere ? ownRegion.id() : null);
+                elsewhere::getValue);
     }
 
-    /** The region the sign-in's settings name (AWS_REGION, the profile), if any. */
+    /**
+     * The region the sign-in's settings name (AWS_REGION, the profile), if any. Not the SDK's whole
+     * chain: its last link asks the EC2 instance metadata service, which off EC2 only waits for timeouts.
+     */
     private static Region ownRegion() {
         try {
-            return new DefaultAwsRegionProviderChain().getRegion();
+            return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), new AwsProfileRegionProvider()).getRegion();
         } catch (RuntimeException none) {
             return null;
         }

@@ -39,6 +39,12 @@ public record AddressState(String distributionId, String host, Phase phase, Stri
                 aliasRecordsOurs, distributionDomain, Instant.now());
     }
 
+    /** About to ask ACM for a certificate: whatever it makes for this name from now on is StreamFront's. */
+    public AddressState asking() {
+        return new AddressState(distributionId, host, phase, certificateArn, true, zoneId, zoneName, validationRecordOurs,
+                aliasRecordsOurs, distributionDomain, Instant.now());
+    }
+
     public AddressState withCertificate(String arn, boolean ours) {
         return new AddressState(distributionId, host, Phase.VALIDATING, arn, ours, zoneId, zoneName, validationRecordOurs,
                 aliasRecordsOurs, distributionDomain, Instant.now());

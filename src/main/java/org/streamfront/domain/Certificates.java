@@ -50,16 +50,10 @@ public final class Certificates {
         }
     }
 
-    /**
-     * A certificate that serves {@code host}: an issued one covering it (exact or wildcard) first, else
-     * one still pending for exactly this name (asked for earlier, perhaps by a run that stopped).
-     */
-    public Optional<String> findFor(String host, Progress progress) throws Exception {
-        List<CertificateSummary> all = list(progress);
-        Optional<String> issued = all.stream().filter(c -> c.statusAsString().equals("ISSUED"))
-                .filter(c -> names(c).stream().anyMatch(n -> HostNames.covers(n, host))).map(CertificateSummary::certificateArn).findFirst();
-        return issued.or(() -> all.stream().filter(c -> c.statusAsString().equals("PENDING_VALIDATION"))
-                .filter(c -> HostNames.normal(c.domainName()).equals(HostNames.normal(host))).map(CertificateSummary::certificateArn).findFirst());
+    /** A certificate still pending for exactly this name: asked for earlier, perhaps by a run that stopped. */
+    public Optional<String> pendingFor(String host, Progress progress) throws Exception {
+        return list(progress).stream().filter(c -> c.statusAsString().equals("PENDING_VALIDATION"))
+                .filter(c -> HostNames.normal(c.domainName()).equals(HostNames.normal(host))).map(CertificateSummary::certificateArn).findFirst();
     }
 
     /** The ARN of an issued certificate covering every one of {@code hosts}, if there is one. */

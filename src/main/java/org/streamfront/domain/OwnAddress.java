@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 import org.streamfront.Messages;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.Progress;
@@ -27,12 +28,15 @@ public final class OwnAddress {
     private final PublicDns dns;
     private final AddressStore store;
     private final Duration pollInterval;
-    /** ACM in the sign-in's own region when that is not us-east-1: where certificates asked for by hand often end up. */
-    private final Certificates otherRegion;
-    private final String otherRegionName;
+    /** ACM in the sign-in's own region when that is not us-east-1 (null otherwise): where certificates asked for by hand often end up. */
+    private final Supplier<Elsewhere> otherRegion;
+
+    /** Certificates in another region than us-east-1, and its name. */
+    public record Elsewhere(String region, Certificates certificates) {
+    }
 
     public OwnAddress(Distributions distributions, Certificates certificates, Zones zones, PublicDns dns, AddressStore store,
-                      Duration pollInterval, Certificates otherRegion, String otherRegionName) {
+                      Duration pollInterval, Supplier<Elsewhere> otherRegion) {
         this.distributions = distributions;
         this.certificates = certificates;
         this.zones = zones;
@@ -40,12 +44,15 @@ public final class OwnAddress {
         this.store = store;
         this.pollInterval = pollInterval;
         this.otherRegion = otherRegion;
-        this.otherRegionName = otherRegionName;
     }
 
     /** Hears what a run sees, beyond its log lines: the saved state and, while waiting, each record against public DNS. */
     public interface Listener extends Progress {
         default void changed(AddressState state, List<RecordCheck> records) {
+        }
+
+        /** Something worth knowing that does not stop the run (a certificate found in the wrong region). */
+        default void note(String text) {
         }
     }
 
@@ -96,9 +103,10 @@ public final class OwnAddress {
             throw new AddressException(Messages.get("domain.apex", host));
         }
         List<String> notes = new ArrayList<>();
-        if (otherRegion != null) {
-            for (String arn : otherRegion.covering(host, progress)) {
-                notes.add(Messages.get("domain.wrongRegion", host, otherRegionName, arn));
+        Elsewhere elsewhere = otherRegion.get();
+        if (elsewhere != null) {
+            for (String arn : elsewhere.certificates().covering(host, progress)) {
+                notes.add(Messages.get("domain.wrongRegion", host, elsewhere.region(), arn));
             }
         }
         notes.forEach(progress::log);
@@ -128,6 +136,7 @@ public final class OwnAddress {
             listener.log(Messages.get("domain.log.resuming", host, phaseInWords(state.phase())));
         } else {
             Checked checked = check(id, host, route53, listener);
+            checked.notes().forEach(listener::note);
             state = AddressState.start(id, host, checked.distributionDomain()).withZone(checked.zone().orElse(null));
             store.put(state);
         }
@@ -144,14 +153,22 @@ public final class OwnAddress {
         return state;
     }
 
+    /**
+     * An issued certificate covering the name is used as it is (not ours to delete). Else one pending
+     * for exactly the name is taken up, and it is ours when this run had started asking (the ask is
+     * saved before it is sent, so a crash between ACM making it and the answer arriving loses nothing).
+     */
     private AddressState certificate(AddressState state, Listener listener) throws Exception {
-        Optional<String> found = certificates.findFor(state.host(), listener);
+        Optional<String> issued = certificates.issuedFor(List.of(state.host()), listener);
+        Optional<String> pending = issued.isPresent() ? Optional.empty() : certificates.pendingFor(state.host(), listener);
         AddressState next;
-        if (found.isPresent()) {
-            listener.log(Messages.get("domain.log.reusing", found.get()));
-            next = state.withCertificate(found.get(), false);
+        if (issued.isPresent() || pending.isPresent()) {
+            String arn = issued.orElseGet(pending::get);
+            listener.log(Messages.get("domain.log.reusing", arn));
+            next = state.withCertificate(arn, issued.isEmpty() && state.certificateOurs());
         } else {
             listener.log(Messages.get("domain.log.requesting", state.host()));
+            store.put(state.asking());
             next = state.withCertificate(certificates.request(state.host(), state.distributionId(), listener), true);
         }
         store.put(next);

@@ -102,6 +102,17 @@ final class AcmSim {
         return Optional.empty();
     }
 
+    /** A certificate issued long ago in us-east-1, as if made in the console: for scenes that start with one. */
+    String issued(String domain) {
+        synchronized (lock) {
+            String arn = "arn:aws:acm:us-east-1:" + CloudFrontSimulator.ACCOUNT_ID + ":certificate/" + UUID.randomUUID();
+            Cert c = new Cert(arn, "us-east-1", domain.toLowerCase(Locale.ROOT), null, Instant.now());
+            c.status = "ISSUED";
+            certificates.put(arn, c);
+            return arn;
+        }
+    }
+
     int count() {
         synchronized (lock) {
             return certificates.size();

@@ -88,6 +88,11 @@ public final class CloudFrontSimulator implements AutoCloseable {
         acm.validationTimeout(timeout);
     }
 
+    /** An issued us-east-1 certificate for the name, as one made earlier in the console; returns its ARN. */
+    public String issuedCertificate(String domain) {
+        return acm.issued(domain);
+    }
+
     /** Certificates in every region. */
     public int certificateCount() {
         return acm.count();

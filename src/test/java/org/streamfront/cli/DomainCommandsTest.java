@@ -197,6 +197,10 @@ class DomainCommandsTest {
         assertThat(lastJson(resumed).get("phase").asText()).isEqualTo("LIVE");
         assertThat(world.api.certificateCount()).as("one certificate, however the run was stopped").isEqualTo(1);
         assertPlaysAt("live.example.net");
+
+        CommandProcess removed = domain("remove", id);
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(world.api.certificateCount()).as("still known as StreamFront's, so removing the address deletes it").isZero();
     }
 
     /** Plays a user who adds the validation record the moment ACM shows it. */

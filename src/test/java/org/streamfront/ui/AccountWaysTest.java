@@ -107,12 +107,14 @@ class AccountWaysTest {
     }
 
     @Test
-    void aSignInWithoutCloudWatchStillConnectsAndSaysWhatTheChartsWillNeed() throws Exception {
+    void aSignInWithoutCloudWatchOrAcmStillConnectsAndSaysWhatTheOptionalStepsWillNeed() throws Exception {
         aws.deny("GetMetricData");
+        aws.deny("ListCertificates");
         user.startReal(home, aws.uri(), sso.uri());
         keysWayIn(false);
         AppDriver.await(10, () -> user.lookup("#account-metrics").query().isVisible());
-        assertThat(user.text("#account-metrics-note")).contains("cloudwatch:GetMetricData");
+        AppDriver.await(10, () -> user.text("#account-metrics-note").contains("acm:ListCertificates"));
+        assertThat(user.text("#account-metrics-note")).contains("cloudwatch:GetMetricData").contains("Own address step");
         assertThat(user.app.root().wizard().current().get()).isEqualTo(Step.ACCOUNT);
         user.click("#nav-next");
         assertThat(user.app.root().wizard().current().get()).as("the sign-in still works").isEqualTo(Step.ORIGIN);

@@ -91,6 +91,8 @@ class ChangeDistributionTest {
                 .minTTL(0L).build());
         console.updateDistribution(b -> b.id(id).ifMatch(got.eTag()).distributionConfig(got.distributionConfig().toBuilder()
                 .aliases(a -> a.quantity(1).items("live.example.org"))
+                .viewerCertificate(v -> v.acmCertificateArn(world.api.issuedCertificate("live.example.org")).sslSupportMethod("sni-only")
+                        .minimumProtocolVersion("TLSv1.2_2021"))
                 .cacheBehaviors(CacheBehaviors.builder().quantity(behaviours.size()).items(behaviours).build()).build()));
         world.api.finishDeployment(id);
 

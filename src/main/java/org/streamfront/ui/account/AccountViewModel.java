@@ -201,10 +201,11 @@ public final class AccountViewModel {
     private record Checked(AwsSession session, Identity identity) {
     }
 
-    /** The audience charts' permission, asked after the sign-in is shown connected: it never holds the sign-in up. */
+    /** The optional steps' permissions (audience charts, own address), asked after the sign-in is shown connected: they never hold it up. */
     private void checkMetrics(AwsSession session, int generation) {
         metricsNote.set("");
-        Background.run(() -> session.metricsProblem().orElse(""), note -> {
+        Background.run(() -> java.util.stream.Stream.of(session.metricsProblem(), session.addressProblem())
+                .flatMap(java.util.Optional::stream).collect(java.util.stream.Collectors.joining("\n")), note -> {
             if (generation == checkGeneration) {
                 metricsNote.set(note);
             }

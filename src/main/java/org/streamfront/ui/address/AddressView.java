@@ -132,6 +132,13 @@ public final class AddressView implements StepPage {
         last.getStyleClass().add("text-muted");
         last.textProperty().bind(model.lastLine);
 
+        Label note = new Label();
+        note.setId("address-note");
+        note.setWrapText(true);
+        note.getStyleClass().add("warning");
+        note.textProperty().bind(model.note);
+        Forms.showWhen(note, model.note.isNotEmpty());
+
         ErrorPanel error = new ErrorPanel("address-error");
         error.errorProperty().bind(model.error);
         Button retry = new Button(Messages.get("address.tryAgain"));
@@ -170,7 +177,7 @@ public final class AddressView implements StepPage {
                 && model.state.get().phase() == AddressState.Phase.LIVE && !model.running.get(), model.state, model.running));
 
         view = Forms.page(Forms.heading("address.title"), Forms.prose("address.intro"), distribution, hostField, dns, actions,
-                table, practice, help, last, error, liveBox);
+                note, table, practice, help, last, error, liveBox);
     }
 
     private static String host(AddressViewModel model) {

@@ -50,6 +50,8 @@ public final class AddressViewModel {
     public final ObjectProperty<AddressState> state = new SimpleObjectProperty<>();
     public final ObservableList<OwnAddress.RecordCheck> records = FXCollections.observableArrayList();
     public final StringProperty lastLine = new SimpleStringProperty("");
+    /** What the checks found worth knowing, kept on screen (a certificate made in the wrong region). */
+    public final StringProperty note = new SimpleStringProperty("");
     public final BooleanProperty running = new SimpleBooleanProperty();
     public final ObjectProperty<AwsErrors.Explained> error = new SimpleObjectProperty<>();
     /** Where viewers play the stream once the address is live. */
@@ -90,6 +92,7 @@ public final class AddressViewModel {
         error.set(null);
         liveUrl.set(null);
         lastLine.set("");
+        note.set("");
         if (distribution == null) {
             return;
         }
@@ -144,6 +147,11 @@ public final class AddressViewModel {
             @Override
             public void log(String message) {
                 line(message);
+            }
+
+            @Override
+            public void note(String text) {
+                jobs.ui(() -> note.set(text));
             }
 
             @Override
