@@ -169,6 +169,8 @@ public final class AddressView implements StepPage {
         remove.setId("address-remove");
         remove.disableProperty().bind(model.running);
         remove.setOnAction(e -> model.remove());
+        remove.setMinWidth(Region.USE_PREF_SIZE);
+        deleteMade.setWrapText(true);
         HBox liveActions = new HBox(8, playIt, copy);
         HBox removal = new HBox(8, remove, deleteMade);
         removal.setAlignment(Pos.CENTER_LEFT);
