@@ -72,7 +72,7 @@ final class DomainCommand implements Runnable {
                 AddressState state;
                 try {
                     // Without --wait: one look (a short one), so the records to add are printed and the state saved.
-                    state = address.add(id, host, route53, printed, await ? timeout : Duration.ofSeconds(8));
+                    state = address.add(id, host, route53, printed, await ? timeout : Duration.ofSeconds(15));
                 } catch (java.util.concurrent.TimeoutException stillWaiting) {
                     if (await) {
                         throw stillWaiting;

@@ -1,19 +1,12 @@
 package org.streamfront.deploy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.streamfront.store.AtomicFiles;
+import org.streamfront.store.StoreJson;
 
 /**
  * The distributions StreamFront made, kept in the user's app data folder; every change is on disk
@@ -32,18 +26,7 @@ import org.streamfront.store.AtomicFiles;
  */
 public final class History {
     private static final Logger LOG = Logger.getLogger(History.class.getName());
-    /** Instants as ISO-8601 text, without pulling in Jackson's java.time module for one type. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .addModule(new SimpleModule()
-                    .addSerializer(Instant.class, new ToStringSerializer())
-                    .addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
-                        @Override
-                        protected Instant _deserialize(String value, DeserializationContext context) {
-                            return Instant.parse(value);
-                        }
-                    }))
-            .build();
+    private static final ObjectMapper JSON = StoreJson.MAPPER;
     private static final Map<Path, History> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;

@@ -1,18 +1,11 @@
 package org.streamfront.domain;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.deser.std.FromStringDeserializer;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,23 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.streamfront.store.AtomicFiles;
+import org.streamfront.store.StoreJson;
 
 /**
  * The own addresses being added or in place, by distribution, beside the deployment history. Every
  * change is on disk (atomically) before it returns; a file that cannot be read is moved aside.
  */
 public final class AddressStore {
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .addModule(new SimpleModule()
-                    .addSerializer(Instant.class, new ToStringSerializer())
-                    .addDeserializer(Instant.class, new FromStringDeserializer<>(Instant.class) {
-                        @Override
-                        protected Instant _deserialize(String value, DeserializationContext context) {
-                            return Instant.parse(value);
-                        }
-                    }))
-            .build();
+    private static final ObjectMapper JSON = StoreJson.MAPPER;
     private static final Map<Path, AddressStore> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;

@@ -1,11 +1,18 @@
 package org.streamfront.cli;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import org.streamfront.domain.PublicDns;
 import org.streamfront.sim.CloudFrontSimulator;
@@ -38,6 +45,49 @@ public record CommandProcess(int exit, String out, String err) {
                 "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH", sim.uri().toString(),
                 "AWS_ENDPOINT_URL_ACM", sim.uri().toString(), "AWS_ENDPOINT_URL_ROUTE_53", sim.uri().toString(),
                 PublicDns.ENDPOINT_VARIABLE, sim.uri().resolve("/dns/resolve").toString());
+    }
+
+    /**
+     * Kills a started command with SIGKILL (no shutdown hooks, no finally blocks) once the held call
+     * has arrived, or, without a hold, once its progress lines so far satisfy {@code seen}; fails
+     * unless that moment came within a minute and the process died of the kill.
+     */
+    public static void killAt(Process p, CloudFrontSimulator.Hold hold, Predicate<List<String>> seen) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        CompletableFuture<Boolean> lineSeen = CompletableFuture.supplyAsync(() -> {
+            try (var err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
+                for (String l; (l = err.readLine()) != null; ) {
+                    lines.add(l);
+                    if (hold == null && seen.test(lines)) {
+                        return true;
+                    }
+                }
+            } catch (IOException e) {
+                // killed
+            }
+            return false;
+        });
+        CompletableFuture.runAsync(() -> {
+            try {
+                p.getInputStream().transferTo(OutputStream.nullOutputStream());
+            } catch (IOException ignored) {
+                // killed
+            }
+        });
+        boolean reached = hold != null ? hold.awaitReached(Duration.ofSeconds(60)) : lineSeen.get(60, TimeUnit.SECONDS);
+        p.destroyForcibly(); // SIGKILL on Linux and macOS
+        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("the killed command did not end");
+        }
+        if (hold != null) {
+            hold.release();
+        }
+        if (!reached) {
+            throw new AssertionError("the kill point was not reached; the command said " + lines);
+        }
+        if (p.exitValue() != 137) {
+            throw new AssertionError("the command finished (exit " + p.exitValue() + ") before it was killed; it said " + lines);
+        }
     }
 
     /** Starts the command and hands back the process, for tests that stop it themselves. */

@@ -3,19 +3,12 @@ package org.streamfront.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -187,35 +180,7 @@ class CrashSafetyTest {
         CloudFrontSimulator.Hold hold = point.operation() == null ? null
                 : sim.hold(point.operation(), point.letThrough(), point.afterApplying());
         Process p = CommandProcess.start(home, env(), args);
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<Boolean> lineSeen = CompletableFuture.supplyAsync(() -> {
-            try (var err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = err.readLine()) != null; ) {
-                    lines.add(l);
-                    if (point.line() > 0 && lines.size() == point.line()) {
-                        return true;
-                    }
-                }
-            } catch (IOException e) {
-                // killed
-            }
-            return false;
-        });
-        CompletableFuture.runAsync(() -> {
-            try {
-                p.getInputStream().transferTo(OutputStream.nullOutputStream());
-            } catch (IOException ignored) {
-                // killed
-            }
-        });
-        boolean reached = hold != null ? hold.awaitReached(Duration.ofSeconds(60)) : lineSeen.get(60, TimeUnit.SECONDS);
-        p.destroyForcibly(); // SIGKILL on Linux and macOS: no shutdown hooks, no finally blocks
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        if (hold != null) {
-            hold.release();
-        }
-        assertThat(reached).as("kill point %s reached; the process said %s", point, lines).isTrue();
-        assertThat(p.exitValue()).as("killed, not finished").isEqualTo(137);
+        CommandProcess.killAt(p, hold, lines -> point.line() > 0 && lines.size() == point.line());
     }
 
     private String applyToTheEnd(Path plan) throws Exception {

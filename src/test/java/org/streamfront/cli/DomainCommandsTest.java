@@ -3,21 +3,13 @@ package org.streamfront.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -157,35 +149,7 @@ class DomainCommandsTest {
         }
         CloudFrontSimulator.Hold hold = operation == null ? null : world.api.hold(operation, 0, afterApplying);
         Process p = CommandProcess.start(home, env(), "domain", "add", id, "live.example.net", "--wait", "--timeout", "60s");
-        List<String> lines = new ArrayList<>();
-        CompletableFuture<Boolean> lineSeen = CompletableFuture.supplyAsync(() -> {
-            try (var err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String l; (l = err.readLine()) != null; ) {
-                    lines.add(l);
-                    if (line != null && l.contains(line)) {
-                        return true;
-                    }
-                }
-            } catch (IOException e) {
-                // killed
-            }
-            return false;
-        });
-        CompletableFuture.runAsync(() -> {
-            try {
-                p.getInputStream().transferTo(OutputStream.nullOutputStream());
-            } catch (IOException ignored) {
-                // killed
-            }
-        });
-        boolean reached = hold != null ? hold.awaitReached(Duration.ofSeconds(60)) : lineSeen.get(60, TimeUnit.SECONDS);
-        p.destroyForcibly(); // SIGKILL: no shutdown hooks, no finally blocks
-        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        if (hold != null) {
-            hold.release();
-        }
-        assertThat(reached).as("kill point reached; the process said %s", lines).isTrue();
-        assertThat(p.exitValue()).as("killed, not finished").isEqualTo(137);
+        CommandProcess.killAt(p, hold, lines -> lines.stream().anyMatch(l -> l.contains(line)));
 
         // The user adds the records (status lists them, whatever the run got to) and starts again.
         world.api.dns().put("live.example.net", "CNAME", domain);
