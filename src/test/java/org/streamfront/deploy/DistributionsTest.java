@@ -273,6 +273,8 @@ class DistributionsTest {
         behaviors.add(extra);
         client.updateDistribution(b -> b.id(made.id()).ifMatch(before.eTag()).distributionConfig(before.distributionConfig().toBuilder()
                 .aliases(a -> a.quantity(1).items("live.example.org"))
+                .viewerCertificate(v -> v.acmCertificateArn(sim.issuedCertificate("live.example.org")).sslSupportMethod("sni-only")
+                        .minimumProtocolVersion("TLSv1.2_2021"))
                 .cacheBehaviors(c -> c.quantity(behaviors.size()).items(behaviors)).build()));
         sim.finishDeployment(made.id());
 
