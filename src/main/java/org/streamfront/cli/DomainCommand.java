@@ -81,9 +81,6 @@ final class DomainCommand implements Runnable {
                 }
                 print(spec, DomainCommand.json(address.status(id, err::println).orElseThrow()).put("phase", state.phase().name()));
                 return StreamFrontCommand.OK;
-            } catch (OwnAddress.AddressException e) {
-                err.println("error: " + e.getMessage());
-                return StreamFrontCommand.FAILED;
             } catch (Exception e) {
                 return Failures.report(err, e);
             }
@@ -168,9 +165,6 @@ final class DomainCommand implements Runnable {
                 services.ownAddress().remove(id, keepCertificate, err::println, timeout);
                 print(spec, JsonNodeFactory.instance.objectNode().put("id", id).put("address", "removed"));
                 return StreamFrontCommand.OK;
-            } catch (OwnAddress.AddressException e) {
-                err.println("error: " + e.getMessage());
-                return StreamFrontCommand.FAILED;
             } catch (Exception e) {
                 return Failures.report(err, e);
             }

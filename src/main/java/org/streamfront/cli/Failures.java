@@ -5,6 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.deploy.LifecycleException;
+import org.streamfront.domain.OwnAddress;
 
 /** How commands report an AWS or network failure: plain words, what to do, then the detail; exit 1. */
 final class Failures {
@@ -12,6 +13,10 @@ final class Failures {
     }
 
     static int report(PrintWriter err, Exception e) {
+        if (e instanceof OwnAddress.AddressException) {
+            err.println("error: " + e.getMessage()); // already what to do, in plain words
+            return StreamFrontCommand.FAILED;
+        }
         if (e instanceof TimeoutException || e instanceof LifecycleException) {
             // Nothing is wrong that the user must fix; one line says what happened and how to go on.
             err.println("error: " + e.getMessage() + (e instanceof TimeoutException ? " " + Messages.get("cli.timeout.resume") : ""));

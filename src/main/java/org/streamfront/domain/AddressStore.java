@@ -57,10 +57,6 @@ public final class AddressStore {
         return Optional.ofNullable(byDistribution.get(distributionId));
     }
 
-    public synchronized List<AddressState> all() {
-        return List.copyOf(byDistribution.values());
-    }
-
     public synchronized void put(AddressState state) {
         byDistribution.put(state.distributionId(), state);
         save();

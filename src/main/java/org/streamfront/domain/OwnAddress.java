@@ -228,8 +228,7 @@ public final class OwnAddress {
         } catch (CnameAlreadyExistsException taken) {
             throw new AddressException(Messages.get("domain.usedElsewhere", state.host(), Messages.get("domain.anotherDistribution")));
         }
-        distributions.awaitDeployed(state.distributionId(), listener,
-                deadline == null ? null : Duration.between(Instant.now(), deadline).isNegative() ? Duration.ZERO : Duration.between(Instant.now(), deadline));
+        distributions.awaitDeployed(state.distributionId(), listener, remaining(deadline));
         AddressState next;
         if (state.viaRoute53()) {
             listener.log(Messages.get("domain.log.aliasRecords", state.host(), state.zoneName()));
@@ -244,6 +243,15 @@ public final class OwnAddress {
         listener.changed(next, checks);
         listener.log(Messages.get("domain.log.live", next.host()));
         return next;
+    }
+
+    /** What is left of the time allowed (null: no limit); never negative. */
+    private static Duration remaining(Instant deadline) {
+        if (deadline == null) {
+            return null;
+        }
+        Duration left = Duration.between(Instant.now(), deadline);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     /**
