@@ -42,8 +42,10 @@ COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.stream
   --runtime-image "$WORK/runtime" --dest "$OUT"
   --name StreamFront --app-version "$VERSION" --vendor "StreamFront"
   --description "Puts an Ant Media Server live stream behind Amazon CloudFront, step by step."
-  --copyright "Copyright (c) 2026 The StreamFront authors" --license-file LICENSE
-  --java-options "--enable-native-access=ALL-UNNAMED")
+  --copyright "Copyright (c) 2026 The StreamFront authors" --license-file LICENSE)
+while read -r option; do
+  case "$option" in ''|'#'*) ;; *) COMMON+=(--java-options "$option") ;; esac
+done < packaging/java-options
 # Linux: the class-data archive that postinst records at install time (silently absent otherwise).
 LINUX_CDS=(--java-options "-XX:SharedArchiveFile=\$APPDIR/streamfront.jsa -Xlog:cds=off -Xlog:cds+dynamic=off")
 

@@ -3,6 +3,8 @@ package org.streamfront.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.streamfront.domain.PublicDns;
+import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.PracticeWorld;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -47,6 +49,9 @@ final class PracticeCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("Streaming " + PracticeWorld.APPLICATION + "/" + PracticeWorld.STREAM
                 + " from the origin" + (viewers > 0 ? " to " + viewers + " simulated viewers per distribution" : "")
                 + ". Credentials: any (e.g. AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y). Ctrl+C stops.");
+        spec.commandLine().getErr().println("For the app or commands in real mode on these simulators: AWS_ENDPOINT_URL=" + world.api.uri()
+                + " " + PracticeEdge.VARIABLE + "=" + world.edge.uri() + " " + PublicDns.ENDPOINT_VARIABLE + "="
+                + world.api.uri().resolve("/dns/resolve"));
         stopped.await();
         return StreamFrontCommand.OK;
     }

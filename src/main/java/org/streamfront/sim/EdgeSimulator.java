@@ -33,6 +33,8 @@ public final class EdgeSimulator implements AutoCloseable {
     public static final String POP = "SIM50-P1";
     /** Test viewers name the edge location they reach (CloudFront's DNS picks it for real viewers). */
     public static final String POP_HEADER = "X-StreamFront-Sim-Pop";
+    /** {@code GET <edge>/.practice/address-of/<domain>} answers {@link #addressOf} for the app in another process. */
+    public static final String ADDRESS_OF = "/.practice/address-of/";
     private static final Pattern MAX_AGE = Pattern.compile("(?:s-maxage|max-age)\\s*=\\s*(\\d+)");
     private static final List<String> PASSED_BACK = List.of("Content-Type", "Cache-Control", "ETag", "Last-Modified",
             "Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Location");
@@ -61,7 +63,7 @@ public final class EdgeSimulator implements AutoCloseable {
 
     private EdgeSimulator(CloudFrontSimulator api) throws IOException {
         this.api = api;
-        this.shared = SimHttp.start(exchange -> serve(exchange, hostOf(exchange)));
+        this.shared = SimHttp.start(this::serveShared);
     }
 
     public static EdgeSimulator start(CloudFrontSimulator api) {
@@ -98,6 +100,16 @@ public final class EdgeSimulator implements AutoCloseable {
     private String originBase(EdgeConfig origin) {
         String ip = practiceHosts.get(origin.originDomain().toLowerCase(Locale.ROOT));
         return ip == null ? origin.originBase() : origin.originBase().replaceFirst("://[^:/]+", "://" + ip);
+    }
+
+    /** Routes by Host, and tells another process a distribution's own address (see {@link #ADDRESS_OF}). */
+    private void serveShared(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        if (path.startsWith(ADDRESS_OF)) {
+            SimHttp.sendText(exchange, 200, "text/plain", addressOf(path.substring(ADDRESS_OF.length())).toString());
+            return;
+        }
+        serve(exchange, hostOf(exchange));
     }
 
     private static String hostOf(HttpExchange exchange) {

@@ -54,9 +54,14 @@ public final class PracticeWorld implements AutoCloseable {
 
     /** A plan that works against this world: the origin is this computer, by name, as CloudFront requires. */
     public Plan examplePlan() {
+        return examplePlan(origin.port());
+    }
+
+    /** The same plan from another process, which knows the origin by its port (the {@code practice} command prints it). */
+    public static Plan examplePlan(int originPort) {
         return Plan.empty()
                 .withName("Practice stream")
-                .withOrigin(new Plan.Origin("localhost", APPLICATION, Plan.Origin.HTTP_ONLY, origin.port(), 5443))
+                .withOrigin(new Plan.Origin("localhost", APPLICATION, Plan.Origin.HTTP_ONLY, originPort, 5443))
                 .withStream(new Plan.Stream(STREAM));
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -34,6 +35,7 @@ import org.streamfront.deploy.HistoryEntry;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.plan.PlanImport;
+import org.streamfront.playback.PracticeEdge;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.DraftStore;
@@ -77,6 +79,7 @@ public final class AppRoot implements AutoCloseable {
     private final PlanForm form = new PlanForm();
     private final DraftStore drafts;
     private final CompletableFuture<PracticeWorld> world;
+    private final Optional<PracticeEdge> practiceEdge;
     private final AccountViewModel account;
     private final OriginCheckViewModel originCheck;
     private DeployViewModel deploy;
@@ -95,6 +98,7 @@ public final class AppRoot implements AutoCloseable {
         this.options = options;
         drafts = new DraftStore(options.dataHome().resolve(options.draftFileName()));
         world = options.practice() ? new CompletableFuture<>() : null;
+        practiceEdge = Optional.ofNullable(options.practiceEdge()).map(PracticeEdge::new);
 
         account = new AccountViewModel(options.practice(),
                 () -> new AwsSession(Messages.get("account.practiceSession"), PracticeWorld.CREDENTIALS, world.join().api.uri()),
@@ -289,9 +293,15 @@ public final class AppRoot implements AutoCloseable {
         }
     }
 
-    /** Where this computer reaches a distribution: its own address on the practice edge, or CloudFront over HTTPS. */
+    /**
+     * Where this computer reaches a distribution: its own address on the practice edge (in this
+     * process, or the {@code practice} command's), or CloudFront over HTTPS.
+     */
     private URI viewerBase(String domain) {
-        return world != null ? world.join().edge.addressOf(domain) : URI.create("https://" + domain);
+        if (world != null) {
+            return world.join().edge.addressOf(domain);
+        }
+        return practiceEdge.map(edge -> edge.addressOf(domain)).orElseGet(() -> URI.create("https://" + domain));
     }
 
     /** Review's button: create the plan's distribution, update it, or show it when nothing differs. */

@@ -28,6 +28,7 @@ public final class StreamFrontApp extends Application {
 
     public static void open(boolean practice) {
         practiceAtLaunch = practice;
+        SoftwareRendering.chooseWhenNoGpu();
         Application.launch(StreamFrontApp.class);
     }
 

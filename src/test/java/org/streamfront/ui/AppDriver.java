@@ -31,7 +31,12 @@ public class AppDriver extends FxRobot {
 
     /** Real-AWS mode, with STS, CloudFront and IAM Identity Center served by simulators. */
     StreamFrontApp startReal(Path home, URI aws, URI sso) throws Exception {
-        return start(new AppOptions(false, home, dialogs, null, aws, sso));
+        return start(new AppOptions(false, home, dialogs, null, aws, sso, null));
+    }
+
+    /** Real-AWS mode on the simulators of another process, as with the {@code practice} command: AWS, then its edge. */
+    StreamFrontApp startReal(Path home, URI aws, URI sso, URI edge) throws Exception {
+        return start(new AppOptions(false, home, dialogs, null, aws, sso, edge));
     }
 
     private StreamFrontApp start(AppOptions options) throws Exception {

@@ -2,50 +2,123 @@ package org.streamfront.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.streamfront.bench.BenchTable;
+import org.streamfront.domain.PublicDns;
+import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.PracticeWorld;
 
 /**
- * Peak resident memory of a whole practice run, Account to Play with the stream playing for 20 s,
- * simulators in the same process: a child JVM on a private X server (real windows, as a user
- * sees them) walks the flow; its VmHWM is read from /proc when it is done. Needs xvfb.
+ * Peak resident memory of a whole run, Account to Play with the stream playing for 20 s: a child JVM
+ * on a private X server (real windows, as a user sees them) walks the flow; its VmHWM is read from
+ * /proc when it is done. Practice mode has the simulators in the app's process; the real-mode run
+ * signs in with keys and reaches them in the {@code practice} command's process through the endpoint
+ * variables. Each runs with the JVM's defaults (as {@code java -jar} does) and with the installed
+ * app's options from packaging/java-options. Needs xvfb.
  */
 class PracticeFlowMemoryBenchmark {
+    private static final int RUNS = 3;
+
     @Test
-    void peakMemoryThroughTheWholePracticeFlow() throws Exception {
+    void peakMemoryThroughTheWholeFlow() throws Exception {
+        List<String> installed = installedAppOptions();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(row("practice mode, simulators in process, java -jar defaults", measure(PracticeFlow.class, List.of(), Map.of()), "<= 300"));
+        rows.add(row("practice mode, simulators in process, installed app's options", measure(PracticeFlow.class, installed, Map.of()), "<= 300"));
+        Process practice = new ProcessBuilder(javaCommand(List.of(), List.of("org.streamfront.Main", "practice", "--deploy-seconds", "4")))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            Map<String, String> endpoints = readEndpoints(practice);
+            URI api = URI.create(endpoints.get("cloudfront-api"));
+            Map<String, String> env = Map.of("AWS_ENDPOINT_URL", api.toString(), "AWS_REGION", "us-east-1",
+                    PracticeEdge.VARIABLE, endpoints.get("edge"), PublicDns.ENDPOINT_VARIABLE, api.resolve("/dns/resolve").toString(),
+                    "ORIGIN_PORT", String.valueOf(URI.create(endpoints.get("origin")).getPort()));
+            rows.add(row("real mode, simulators in the practice command's process, java -jar defaults",
+                    measure(RealModeFlow.class, List.of(), env), "<= 250"));
+            rows.add(row("real mode, simulators in the practice command's process, installed app's options",
+                    measure(RealModeFlow.class, installed, env), "<= 250"));
+        } finally {
+            practice.destroy();
+            practice.waitFor(10, TimeUnit.SECONDS);
+        }
+        BenchTable.print("Peak resident memory, Account to Play with 20 s of playing (median of " + RUNS + ")",
+                new String[] {"what", "median MB", "all runs", "target"}, rows);
+    }
+
+    private static String[] row(String what, List<Double> peaks, String target) {
+        return new String[] {what, String.format("%.0f", BenchTable.median(peaks)), peaks.toString(), target};
+    }
+
+    /** The installed launcher's JVM options, as packaging/build-installer.sh hands them to jpackage. */
+    static List<String> installedAppOptions() throws Exception {
+        return Files.readAllLines(Path.of("packaging/java-options")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    /** This JDK on the test class path, with the JVM options given. */
+    private static List<String> javaCommand(List<String> options, List<String> mainAndArgs) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(options);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path")));
+        command.addAll(mainAndArgs);
+        return command;
+    }
+
+    private static Map<String, String> readEndpoints(Process practice) throws Exception {
+        Map<String, String> endpoints = new HashMap<>();
+        var out = new BufferedReader(new InputStreamReader(practice.getInputStream(), StandardCharsets.UTF_8));
+        for (String line; endpoints.size() < 3 && (line = out.readLine()) != null; ) {
+            String[] parts = line.split(" ", 2);
+            endpoints.put(parts[0], parts[1]);
+        }
+        assertThat(endpoints).as("the practice command's endpoints").containsKeys("cloudfront-api", "edge", "origin");
+        return endpoints;
+    }
+
+    private static List<Double> measure(Class<?> flow, List<String> options, Map<String, String> env) throws Exception {
         List<Double> peaks = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            Process p = new ProcessBuilder("xvfb-run", "-a", "-s", "-screen 0 1366x768x24",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "--enable-native-access=ALL-UNNAMED", "-Dstreamfront.home=" + Files.createTempDirectory("sf-mem"),
-                    "-cp", System.getProperty("java.class.path"), Flow.class.getName())
-                    .redirectErrorStream(true).start();
+        for (int i = 0; i < RUNS; i++) {
+            List<String> command = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1366x768x24"));
+            command.addAll(javaCommand(options, List.of("-Dstreamfront.home=" + Files.createTempDirectory("sf-mem"), flow.getName())));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            builder.environment().putAll(env);
+            Process p = builder.start();
             String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
             String peak = said.lines().filter(l -> l.startsWith("PEAK_RSS_MB ")).findFirst()
                     .orElseThrow(() -> new AssertionError("the flow did not finish: " + said));
             peaks.add(Double.parseDouble(peak.substring(12)));
         }
-        BenchTable.print("Peak resident memory, practice flow Account to Play (20 s playing), simulators in process",
-                new String[] {"what", "median MB", "all runs", "target"},
-                List.<String[]>of(new String[] {"StreamFront practice flow", String.format("%.0f", BenchTable.median(peaks)),
-                        peaks.toString(), "<= 300"}));
+        return peaks;
     }
 
-    /** The child: clicks through the flow as a user would, lets the stream play, prints its peak memory. */
-    public static final class Flow {
-        private Flow() {
+    /** Lets the stream play as a viewer watching it would, then prints the process's peak memory. */
+    private static void watchAndReport(AppDriver user) throws Exception {
+        AppDriver.await(30, () -> user.text("#play-state").equals("Playing live"));
+        Thread.sleep(20_000); // a viewer watching: the memory of steady playback, not a timing
+        System.out.println("PEAK_RSS_MB " + BenchTable.peakRssMb(ProcessHandle.current().pid()));
+    }
+
+    /** Practice mode as a user clicks through it, simulators in the same process. */
+    public static final class PracticeFlow {
+        private PracticeFlow() {
         }
 
         public static void main(String[] args) throws Exception {
+            SoftwareRendering.chooseWhenNoGpu(); // as the app's launch does
             try (PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(4))) {
                 AppDriver user = new AppDriver();
                 user.startPractice(Path.of(System.getProperty("streamfront.home")), world);
@@ -59,10 +132,25 @@ class PracticeFlowMemoryBenchmark {
                 user.click("#review-create");
                 AppDriver.await(30, () -> user.text("#deploy-status").startsWith("Deployed"));
                 user.click("#nav-next");
-                AppDriver.await(30, () -> user.text("#play-state").equals("Playing live"));
-                Thread.sleep(20_000); // a viewer watching: the memory of steady playback, not a timing
-                System.out.println("PEAK_RSS_MB " + BenchTable.peakRssMb(ProcessHandle.current().pid()));
+                watchAndReport(user);
             }
+            System.exit(0);
+        }
+    }
+
+    /** Real mode on simulators in another process, reached through the endpoint variables only. */
+    public static final class RealModeFlow {
+        private RealModeFlow() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            SoftwareRendering.chooseWhenNoGpu();
+            Path home = Path.of(System.getProperty("streamfront.home"));
+            AppDriver user = new AppDriver();
+            user.startReal(home, null, null, PracticeEdge.fromEnvironment().orElseThrow());
+            RealModeOnPracticeSimulatorsTest.realModeToPlay(user, home,
+                    PracticeWorld.examplePlan(Integer.parseInt(System.getenv("ORIGIN_PORT"))));
+            watchAndReport(user);
             System.exit(0);
         }
     }

@@ -1,0 +1,64 @@
+package org.streamfront.ui;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * On a Linux computer without a graphics device (a VM, a remote desktop, Xvfb), OpenGL is Mesa's
+ * software renderer, which JavaFX's hardware check refuses: it falls back to its own software
+ * pipeline anyway, after GTK and JavaFX have loaded Mesa and LLVM to find that out (about 60 MB
+ * resident and part of a second). Choosing the software pipeline up front skips that detour; with a
+ * GPU, or when the user chose a pipeline, nothing changes.
+ */
+final class SoftwareRendering {
+    /** Device nodes of hardware OpenGL: DRM render nodes and cards, NVIDIA's driver, WSL's GPU. */
+    private static final List<String> GPU_NODES = List.of("dri/renderD", "dri/card", "nvidia", "dxg");
+
+    private SoftwareRendering() {
+    }
+
+    static void chooseWhenNoGpu() {
+        if (!System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux")
+                || System.getProperty("prism.order") != null || hasGpu(Path.of("/dev"))) {
+            return;
+        }
+        System.setProperty("prism.order", "sw");
+        // GTK probes OpenGL when it opens the display unless told not to; it reads this from the C environment.
+        setenvUnlessSet("GDK_GL", "disable");
+    }
+
+    static boolean hasGpu(Path dev) {
+        for (String node : GPU_NODES) {
+            Path dir = dev.resolve(node).getParent();
+            String prefix = dev.resolve(node).getFileName().toString();
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.anyMatch(p -> p.getFileName().toString().startsWith(prefix))) {
+                    return true;
+                }
+            } catch (IOException e) {
+                // no such directory: no such device
+            }
+        }
+        return false;
+    }
+
+    private static void setenvUnlessSet(String name, String value) {
+        try (Arena arena = Arena.ofConfined()) {
+            Linker linker = Linker.nativeLinker();
+            MethodHandle setenv = linker.downcallHandle(linker.defaultLookup().find("setenv").orElseThrow(),
+                    FunctionDescriptor.of(ValueLayout.JAVA_INT, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_INT));
+            int ignored = (int) setenv.invokeExact(arena.allocateFrom(name), arena.allocateFrom(value), 0);
+        } catch (Throwable e) {
+            // Only a saving is lost: GTK probes OpenGL as it always did.
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.streamfront.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SoftwareRenderingTest {
+    @TempDir
+    Path dev;
+
+    @Test
+    void aComputerWithoutGraphicsDeviceNodesHasNoGpu() throws Exception {
+        Files.createFile(dev.resolve("null"));
+        Files.createFile(dev.resolve("tty0"));
+        assertThat(SoftwareRendering.hasGpu(dev)).isFalse();
+        Files.createDirectory(dev.resolve("dri"));
+        assertThat(SoftwareRendering.hasGpu(dev)).as("an empty dri directory").isFalse();
+    }
+
+    @Test
+    void aRenderNodeAnNvidiaDeviceOrWslsGpuIsAGpu() throws Exception {
+        Files.createDirectories(dev.resolve("dri"));
+        Files.createFile(dev.resolve("dri/renderD128"));
+        assertThat(SoftwareRendering.hasGpu(dev)).isTrue();
+        Files.delete(dev.resolve("dri/renderD128"));
+        Files.createFile(dev.resolve("nvidia0"));
+        assertThat(SoftwareRendering.hasGpu(dev)).isTrue();
+        Files.delete(dev.resolve("nvidia0"));
+        Files.createFile(dev.resolve("dxg"));
+        assertThat(SoftwareRendering.hasGpu(dev)).isTrue();
+    }
+}
