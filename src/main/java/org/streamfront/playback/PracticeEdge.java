@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import org.streamfront.origin.HttpGet;
+import org.streamfront.sim.EdgeSimulator;
 
 /**
  * The {@code practice} command's edge, named by {@value #VARIABLE}: with it, the app in real mode
@@ -15,8 +16,6 @@ import org.streamfront.origin.HttpGet;
  */
 public final class PracticeEdge {
     public static final String VARIABLE = "STREAMFRONT_EDGE_URL";
-    /** Matches the simulated edge's {@code ADDRESS_OF}. */
-    private static final String ADDRESS_OF = "/.practice/address-of/";
 
     private final URI edge;
 
@@ -33,7 +32,7 @@ public final class PracticeEdge {
     /** The distribution's own address on the practice edge; its https address when the edge does not answer. */
     public URI addressOf(String domain) {
         try {
-            HttpGet.Answer answer = HttpGet.get(edge.resolve(ADDRESS_OF + URLEncoder.encode(domain, StandardCharsets.UTF_8)),
+            HttpGet.Answer answer = HttpGet.get(edge.resolve(EdgeSimulator.ADDRESS_OF + URLEncoder.encode(domain, StandardCharsets.UTF_8)),
                     Duration.ofSeconds(5));
             if (answer.ok()) {
                 return URI.create(answer.text().trim());

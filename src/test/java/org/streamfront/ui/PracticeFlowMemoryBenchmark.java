@@ -2,8 +2,6 @@ package org.streamfront.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.streamfront.bench.BenchTable;
-import org.streamfront.domain.PublicDns;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.PracticeWorld;
+import org.streamfront.testing.PracticeCommandProcess;
 
 /**
  * Peak resident memory of a whole run, Account to Play with the stream playing for 20 s: a child JVM
@@ -37,21 +35,14 @@ class PracticeFlowMemoryBenchmark {
         List<String[]> rows = new ArrayList<>();
         rows.add(row("practice mode, simulators in process, java -jar defaults", measure(PracticeFlow.class, List.of(), Map.of()), "<= 300"));
         rows.add(row("practice mode, simulators in process, installed app's options", measure(PracticeFlow.class, installed, Map.of()), "<= 300"));
-        Process practice = new ProcessBuilder(javaCommand(List.of(), List.of("org.streamfront.Main", "practice", "--deploy-seconds", "4")))
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        try {
-            Map<String, String> endpoints = readEndpoints(practice);
-            URI api = URI.create(endpoints.get("cloudfront-api"));
-            Map<String, String> env = Map.of("AWS_ENDPOINT_URL", api.toString(), "AWS_REGION", "us-east-1",
-                    PracticeEdge.VARIABLE, endpoints.get("edge"), PublicDns.ENDPOINT_VARIABLE, api.resolve("/dns/resolve").toString(),
-                    "ORIGIN_PORT", String.valueOf(URI.create(endpoints.get("origin")).getPort()));
+        try (PracticeCommandProcess practice = PracticeCommandProcess.start(4)) {
+            Map<String, String> env = new HashMap<>(practice.variables);
+            env.put("AWS_REGION", "us-east-1");
+            env.put("ORIGIN_PORT", String.valueOf(URI.create(practice.endpoints.get("origin")).getPort()));
             rows.add(row("real mode, simulators in the practice command's process, java -jar defaults",
                     measure(RealModeFlow.class, List.of(), env), "<= 250"));
             rows.add(row("real mode, simulators in the practice command's process, installed app's options",
                     measure(RealModeFlow.class, installed, env), "<= 250"));
-        } finally {
-            practice.destroy();
-            practice.waitFor(10, TimeUnit.SECONDS);
         }
         BenchTable.print("Peak resident memory, Account to Play with 20 s of playing (median of " + RUNS + ")",
                 new String[] {"what", "median MB", "all runs", "target"}, rows);
@@ -75,17 +66,6 @@ class PracticeFlowMemoryBenchmark {
         command.addAll(List.of("-cp", System.getProperty("java.class.path")));
         command.addAll(mainAndArgs);
         return command;
-    }
-
-    private static Map<String, String> readEndpoints(Process practice) throws Exception {
-        Map<String, String> endpoints = new HashMap<>();
-        var out = new BufferedReader(new InputStreamReader(practice.getInputStream(), StandardCharsets.UTF_8));
-        for (String line; endpoints.size() < 3 && (line = out.readLine()) != null; ) {
-            String[] parts = line.split(" ", 2);
-            endpoints.put(parts[0], parts[1]);
-        }
-        assertThat(endpoints).as("the practice command's endpoints").containsKeys("cloudfront-api", "edge", "origin");
-        return endpoints;
     }
 
     private static List<Double> measure(Class<?> flow, List<String> options, Map<String, String> env) throws Exception {
