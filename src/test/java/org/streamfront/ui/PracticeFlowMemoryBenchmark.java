@@ -53,7 +53,7 @@ class PracticeFlowMemoryBenchmark {
     }
 
     /** The installed launcher's JVM options, as packaging/build-installer.sh hands them to jpackage. */
-    static List<String> installedAppOptions() throws Exception {
+    private static List<String> installedAppOptions() throws Exception {
         return Files.readAllLines(Path.of("packaging/java-options")).stream()
                 .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
