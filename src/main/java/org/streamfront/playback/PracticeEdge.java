@@ -4,7 +4,10 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
 import org.streamfront.origin.HttpGet;
 import org.streamfront.sim.EdgeSimulator;
 
@@ -18,24 +21,49 @@ public final class PracticeEdge {
     public static final String VARIABLE = "STREAMFRONT_EDGE_URL";
 
     private final URI edge;
+    /** A distribution keeps its address for the edge's life; the Deploy step asks at every poll. */
+    private final Map<String, URI> known = new ConcurrentHashMap<>();
 
     public PracticeEdge(URI edge) {
         this.edge = edge;
     }
 
-    /** The edge {@value #VARIABLE} names, if it names one. */
+    /** The edge {@value #VARIABLE} names, if it names one; an unreadable value is ignored with a warning. */
     public static Optional<URI> fromEnvironment() {
-        String set = System.getenv(VARIABLE);
-        return set == null || set.isBlank() ? Optional.empty() : Optional.of(URI.create(set.trim()));
+        return parse(System.getenv(VARIABLE));
+    }
+
+    static Optional<URI> parse(String set) {
+        if (set == null || set.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            URI edge = URI.create(set.trim());
+            if (edge.getScheme() != null && edge.getHost() != null) {
+                return Optional.of(edge);
+            }
+        } catch (IllegalArgumentException e) {
+            // said below
+        }
+        Logger.getLogger(PracticeEdge.class.getName()).warning(VARIABLE + " is not an http address, so it is ignored: " + set);
+        return Optional.empty();
     }
 
     /** The distribution's own address on the practice edge; its https address when the edge does not answer. */
     public URI addressOf(String domain) {
+        URI address = known.get(domain);
+        if (address != null) {
+            return address;
+        }
         try {
             HttpGet.Answer answer = HttpGet.get(edge.resolve(EdgeSimulator.ADDRESS_OF + URLEncoder.encode(domain, StandardCharsets.UTF_8)),
                     Duration.ofSeconds(5));
             if (answer.ok()) {
-                return URI.create(answer.text().trim());
+                address = URI.create(answer.text().trim());
+                if (address.getScheme() != null && address.getHost() != null) {
+                    known.put(domain, address);
+                    return address;
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

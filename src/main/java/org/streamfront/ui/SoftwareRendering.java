@@ -38,11 +38,10 @@ final class SoftwareRendering {
     }
 
     static boolean hasGpu(Path dev) {
-        for (String node : GPU_NODES) {
-            Path dir = dev.resolve(node).getParent();
-            String prefix = dev.resolve(node).getFileName().toString();
-            try (Stream<Path> entries = Files.list(dir)) {
-                if (entries.anyMatch(p -> p.getFileName().toString().startsWith(prefix))) {
+        for (String name : GPU_NODES) {
+            Path node = dev.resolve(name);
+            try (Stream<Path> entries = Files.list(node.getParent())) {
+                if (entries.anyMatch(p -> p.getFileName().toString().startsWith(node.getFileName().toString()))) {
                     return true;
                 }
             } catch (IOException e) {

@@ -5,11 +5,12 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.streamfront.cli.CommandProcess;
 
 /**
  * The {@code practice} command in its own process, as a user starts it: the endpoints it prints on
@@ -26,9 +27,8 @@ public final class PracticeCommandProcess implements AutoCloseable {
     }
 
     public static PracticeCommandProcess start(int deploySeconds) throws Exception {
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "org.streamfront.Main", "practice",
-                "--deploy-seconds", String.valueOf(deploySeconds)).start();
+        Process p = CommandProcess.start(Files.createTempDirectory("sf-practice"), Map.of(),
+                "practice", "--deploy-seconds", String.valueOf(deploySeconds));
         PracticeCommandProcess practice = new PracticeCommandProcess(p);
         var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (int i = 0; i < 3; i++) {
