@@ -24,7 +24,7 @@ for jar in "$WORK/input/streamfront.jar" "$WORK"/input/lib/*.jar; do
   "$JAVA_HOME/bin/jar" --create --no-compress --file "$jar" "${manifest[@]}" -C "$WORK/repack" .
 done
 rm -rf "$WORK/repack"
-cp packaging/linux/streamfront.desktop "$WORK/content/share/"
+cp packaging/linux/streamfront.desktop packaging/linux/streamfront "$WORK/content/share/"
 cp icons/png/streamfront-*.png "$WORK/content/share/icons/"
 
 # JDK modules only (JavaFX stays on the class path with its native libraries). Found with jdeps,

@@ -25,7 +25,7 @@ class StartupBenchmark {
         assertThat(jar).as("run mvn package first (-Pbench verify does)").exists();
         String cp = jar + File.pathSeparator + "target/lib/*" + File.pathSeparator + "target/test-classes";
         Path home = Files.createTempDirectory("sf-bench");
-        Path installed = Path.of("/opt/streamfront/bin/StreamFront");
+        Path installed = Path.of("/usr/bin/streamfront"); // the installed command and menu entry
         List<Double> app = new ArrayList<>();
         List<Double> bare = new ArrayList<>();
         List<Double> launcher = new ArrayList<>();

@@ -47,7 +47,7 @@ class WindowOnScreenBenchmark {
             Path home = Files.createTempDirectory("sf-bench-x");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String bareCp = "target/test-classes" + File.pathSeparator + "target/lib/*";
-            Path installed = Path.of("/opt/streamfront/bin/StreamFront");
+            Path installed = Path.of("/usr/bin/streamfront"); // the installed command and menu entry
             List<double[]> app = new ArrayList<>();
             List<double[]> bare = new ArrayList<>();
             List<double[]> launcher = new ArrayList<>();

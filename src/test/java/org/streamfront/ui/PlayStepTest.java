@@ -53,6 +53,8 @@ class PlayStepTest {
         AppDriver.await(20, this::showsVideo);
         AppDriver.await(10, () -> user.text("#play-state").equals("Playing live"));
         assertThat(user.text("#play-first-frame")).startsWith("First picture after");
+        assertThat(user.lookup(".viewport").<javafx.scene.Node>queryAll()).as("each video frame drawn once, not into a cached page image first")
+                .isNotEmpty().noneMatch(javafx.scene.Node::isCache);
 
         user.click("#play-run-checks");
         AppDriver.await(20, () -> user.lookup("#play-checks-cdn #check-cors").tryQuery().isPresent()

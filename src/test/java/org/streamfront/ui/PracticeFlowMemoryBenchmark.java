@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.streamfront.bench.BenchTable;
 import org.streamfront.playback.PracticeEdge;
@@ -23,8 +25,8 @@ import org.streamfront.testing.PracticeCommandProcess;
  * on a private X server (real windows, as a user sees them) walks the flow; its VmHWM is read from
  * /proc when it is done. Practice mode has the simulators in the app's process; the real-mode run
  * signs in with keys and reaches them in the {@code practice} command's process through the endpoint
- * variables. Each runs with the JVM's defaults (as {@code java -jar} does) and with the installed
- * app's options from packaging/java-options. Needs xvfb.
+ * variables. Each runs with the JVM's defaults (as {@code java -jar} does) and as the installed app
+ * runs: the options from packaging/java-options, the environment its launcher script sets. Needs xvfb.
  */
 class PracticeFlowMemoryBenchmark {
     private static final int RUNS = 3;
@@ -32,24 +34,34 @@ class PracticeFlowMemoryBenchmark {
     @Test
     void peakMemoryThroughTheWholeFlow() throws Exception {
         List<String> installed = installedAppOptions();
+        Map<String, String> installedEnvironment = installedAppEnvironment();
         List<String[]> rows = new ArrayList<>();
-        rows.add(row("practice mode, simulators in process, java -jar defaults", measure(PracticeFlow.class, List.of(), Map.of()), "<= 300"));
-        rows.add(row("practice mode, simulators in process, installed app's options", measure(PracticeFlow.class, installed, Map.of()), "<= 300"));
+        rows.add(row("practice mode, simulators in process, java -jar defaults",
+                measure(PracticeFlow.class, List.of(), Map.of()), "<= 300"));
+        rows.add(row("practice mode, simulators in process, installed app's options and environment",
+                measure(PracticeFlow.class, installed, installedEnvironment), "<= 300"));
         try (PracticeCommandProcess practice = PracticeCommandProcess.start(4)) {
             Map<String, String> env = new HashMap<>(practice.variables);
             env.put("AWS_REGION", "us-east-1");
             env.put("ORIGIN_PORT", String.valueOf(URI.create(practice.endpoints.get("origin")).getPort()));
             rows.add(row("real mode, simulators in the practice command's process, java -jar defaults",
                     measure(RealModeFlow.class, List.of(), env), "<= 250"));
-            rows.add(row("real mode, simulators in the practice command's process, installed app's options",
+            env.putAll(installedEnvironment);
+            rows.add(row("real mode, simulators in the practice command's process, installed app's options and environment",
                     measure(RealModeFlow.class, installed, env), "<= 250"));
         }
-        BenchTable.print("Peak resident memory, Account to Play with 20 s of playing (median of " + RUNS + ")",
-                new String[] {"what", "median MB", "all runs", "target"}, rows);
+        BenchTable.print("Peak resident memory, Account to Play with 20 s of playing (median of " + RUNS + "), and CPU while playing",
+                new String[] {"what", "median MB", "all runs", "target", "CPU playing, % of a core"}, rows);
     }
 
-    private static String[] row(String what, List<Double> peaks, String target) {
-        return new String[] {what, String.format("%.0f", BenchTable.median(peaks)), peaks.toString(), target};
+    /** One run's figures: its peak resident memory, and the CPU it used over the 20 s of playing. */
+    private record Run(double peakMb, double playingCpuPercent) {
+    }
+
+    private static String[] row(String what, List<Run> runs, String target) {
+        List<Double> peaks = runs.stream().map(Run::peakMb).toList();
+        return new String[] {what, String.format("%.0f", BenchTable.median(peaks)), peaks.toString(), target,
+                String.format("%.0f", BenchTable.median(runs.stream().map(Run::playingCpuPercent).toList()))};
     }
 
     /** The installed launcher's JVM options, as packaging/build-installer.sh hands them to jpackage. */
@@ -57,6 +69,20 @@ class PracticeFlowMemoryBenchmark {
         return Files.readAllLines(Path.of("packaging/java-options")).stream()
                 .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
+
+    /** The C environment the installed launcher script sets (packaging/linux/streamfront), where the user has not. */
+    private static Map<String, String> installedAppEnvironment() throws Exception {
+        Map<String, String> env = new HashMap<>();
+        Matcher m = DEFAULTED.matcher(Files.readString(Path.of("packaging/linux/streamfront")));
+        while (m.find()) {
+            env.put(m.group(1), m.group(2));
+        }
+        assertThat(env).as("the launcher script's variables").isNotEmpty();
+        return env;
+    }
+
+    /** {@code NAME="${NAME:-value}"}: a variable the script sets unless the user did. */
+    private static final Pattern DEFAULTED = Pattern.compile("(?m)^([A-Z_]+)=\"\\$\\{\\1:-([^}]*)}\"$");
 
     /** This JDK on the test class path, with the JVM options given. */
     private static List<String> javaCommand(List<String> options, List<String> mainAndArgs) {
@@ -68,8 +94,8 @@ class PracticeFlowMemoryBenchmark {
         return command;
     }
 
-    private static List<Double> measure(Class<?> flow, List<String> options, Map<String, String> env) throws Exception {
-        List<Double> peaks = new ArrayList<>();
+    private static List<Run> measure(Class<?> flow, List<String> options, Map<String, String> env) throws Exception {
+        List<Run> runs = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
             List<String> command = new ArrayList<>(List.of("xvfb-run", "-a", "-s", "-screen 0 1366x768x24"));
             command.addAll(javaCommand(options, List.of("-Dstreamfront.home=" + Files.createTempDirectory("sf-mem"), flow.getName())));
@@ -78,17 +104,23 @@ class PracticeFlowMemoryBenchmark {
             Process p = builder.start();
             String said = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
-            String peak = said.lines().filter(l -> l.startsWith("PEAK_RSS_MB ")).findFirst()
-                    .orElseThrow(() -> new AssertionError("the flow did not finish: " + said));
-            peaks.add(Double.parseDouble(peak.substring(12)));
+            runs.add(new Run(reported(said, "PEAK_RSS_MB "), reported(said, "PLAYING_CPU_PERCENT ")));
         }
-        return peaks;
+        return runs;
+    }
+
+    private static double reported(String said, String name) {
+        return Double.parseDouble(said.lines().filter(l -> l.startsWith(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("the flow did not finish: " + said)).substring(name.length()));
     }
 
     /** Lets the stream play as a viewer watching it would, then prints the process's peak memory. */
     private static void watchAndReport(AppDriver user) throws Exception {
         AppDriver.await(30, () -> user.text("#play-state").equals("Playing live"));
-        Thread.sleep(20_000); // a viewer watching: the memory of steady playback, not a timing
+        Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
+        Thread.sleep(20_000); // a viewer watching: the memory and CPU of steady playback, not a timing
+        Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore);
+        System.out.println("PLAYING_CPU_PERCENT " + cpu.toMillis() / 200.0);
         System.out.println("PEAK_RSS_MB " + BenchTable.peakRssMb(ProcessHandle.current().pid()));
     }
 

@@ -8,6 +8,7 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.streamfront.Messages;
 import org.streamfront.domain.DnsRecord;
+import org.streamfront.ui.widgets.Forms;
 
 /** A distribution's own address in a window of its own, from My distributions. */
 public final class AddressWindow {
@@ -21,8 +22,7 @@ public final class AddressWindow {
             stage.close();
             play.accept(m);
         }, practiceProvider, () -> target);
-        ScrollPane scroll = new ScrollPane(view.view());
-        scroll.setFitToWidth(true);
+        ScrollPane scroll = Forms.scroller(view.view());
         scroll.setStyle("-fx-padding: 8");
         stage.setScene(new Scene(scroll, 760, 680));
         stage.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());

@@ -17,8 +17,7 @@ public final class AudienceWindow {
         VBox root = new VBox(10, Forms.heading("audience.title"), Forms.prose("audience.of", target.distributionId(), target.domain()),
                 new AudienceView(model));
         root.setStyle("-fx-padding: 16");
-        ScrollPane scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
+        ScrollPane scroll = Forms.scroller(root);
         Stage stage = new Stage();
         stage.setScene(new Scene(scroll, 620, 720));
         stage.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());

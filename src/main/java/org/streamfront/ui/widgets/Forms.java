@@ -12,6 +12,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
@@ -144,5 +145,23 @@ public final class Forms {
         page.getStyleClass().add("step-page");
         page.setMaxWidth(1160);
         return page;
+    }
+
+    /**
+     * A vertical scroller for pages that change while shown (video, progress, charts). The skin
+     * caches its viewport as one image the size of the viewport, which any change inside redraws
+     * whole before the window is drawn: for moving content that is twice the drawing, and an
+     * image of a few MB kept for nothing.
+     */
+    public static ScrollPane scroller(Node content) {
+        ScrollPane scroller = new ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.skinProperty().subscribe(skin -> {
+            if (skin != null) {
+                scroller.getChildrenUnmodifiable().stream().filter(n -> n.getStyleClass().contains("viewport"))
+                        .forEach(viewport -> viewport.setCache(false));
+            }
+        });
+        return scroller;
     }
 }

@@ -58,8 +58,7 @@ public final class WizardView extends BorderPane {
 
         StackPane content = new StackPane();
         content.getStyleClass().add("step-content");
-        ScrollPane scroller = new ScrollPane(content);
-        scroller.setFitToWidth(true);
+        ScrollPane scroller = Forms.scroller(content);
         scroller.getStyleClass().add("edge-to-edge");
         model.current().subscribe(step -> {
             Node view = model.page(step).view();
