@@ -39,7 +39,7 @@ public final class PracticeEdge {
         }
         try {
             URI edge = URI.create(set.trim());
-            if (edge.getScheme() != null && edge.getHost() != null) {
+            if (isAbsolute(edge)) {
                 return Optional.of(edge);
             }
         } catch (IllegalArgumentException e) {
@@ -60,7 +60,7 @@ public final class PracticeEdge {
                     Duration.ofSeconds(5));
             if (answer.ok()) {
                 address = URI.create(answer.text().trim());
-                if (address.getScheme() != null && address.getHost() != null) {
+                if (isAbsolute(address)) {
                     known.put(domain, address);
                     return address;
                 }
@@ -70,6 +70,10 @@ public final class PracticeEdge {
         } catch (IllegalArgumentException e) {
             // not an address: play the real one, which says what is wrong
         }
-        return URI.create("https://" + domain);
+        return ViewerUrls.base(domain);
+    }
+
+    private static boolean isAbsolute(URI address) {
+        return address.getScheme() != null && address.getHost() != null;
     }
 }

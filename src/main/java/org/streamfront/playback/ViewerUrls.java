@@ -7,9 +7,14 @@ public final class ViewerUrls {
     private ViewerUrls() {
     }
 
+    /** {@code https://<domain>}: where viewers on the internet reach a distribution. */
+    public static URI base(String domain) {
+        return URI.create("https://" + domain);
+    }
+
     /** {@code https://<domain>/streams/<streamId>.m3u8} */
     public static URI production(String domain, String streamId) {
-        return URI.create("https://" + domain + "/streams/" + streamId + ".m3u8");
+        return playlist(base(domain), streamId);
     }
 
     /** The stream under any base address (the real CloudFront domain, or a practice edge). */

@@ -301,7 +301,7 @@ public final class AppRoot implements AutoCloseable {
         if (world != null) {
             return world.join().edge.addressOf(domain);
         }
-        return practiceEdge.map(edge -> edge.addressOf(domain)).orElseGet(() -> URI.create("https://" + domain));
+        return practiceEdge.map(edge -> edge.addressOf(domain)).orElseGet(() -> ViewerUrls.base(domain));
     }
 
     /** Review's button: create the plan's distribution, update it, or show it when nothing differs. */
