@@ -2,7 +2,8 @@
 # Builds StreamFront's installer for the OS it runs on, with a jlinked runtime of only the modules
 # the app needs:  Linux: .deb (and .rpm where rpmbuild exists)  Windows: .msi  macOS: .dmg
 # Usage: packaging/build-installer.sh            (output in target/installer/)
-# Needs: JDK 25 (JAVA_HOME), Maven; on Linux fakeroot (and rpm for the .rpm); on Windows the WiX toolset.
+# Needs: JDK 25 (JAVA_HOME), Maven; on Linux fakeroot (and rpm for the .rpm) and asciidoctor (man pages);
+# on Windows the WiX toolset.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
@@ -26,6 +27,16 @@ done
 rm -rf "$WORK/repack"
 cp packaging/linux/streamfront.desktop packaging/linux/streamfront "$WORK/content/share/"
 cp icons/png/streamfront-*.png "$WORK/content/share/icons/"
+# Bash completion and man pages, both written by `mvn package` from the command line's own model;
+# asciidoctor turns the AsciiDoc pages into roff (skipped, with a note, where it is not installed).
+cp target/streamfront-completion.bash "$WORK/content/share/"
+if command -v asciidoctor >/dev/null; then
+  mkdir -p "$WORK/content/share/man"
+  asciidoctor -b manpage -D "$WORK/content/share/man" target/man/*.adoc
+  gzip -9n "$WORK/content/share/man"/*.1
+else
+  echo "asciidoctor not found: the installer carries no man pages" >&2
+fi
 
 # JDK modules only (JavaFX stays on the class path with its native libraries). Found with jdeps,
 # plus what is loaded by name: logging, XML, Unsafe for JavaFX. Not java.desktop: only JavaFX's

@@ -55,6 +55,7 @@ public final class AwsErrors {
                     "acm:DeleteCertificate",
                     "route53:ListHostedZonesByName",
                     "route53:ChangeResourceRecordSets",
+                    "route53:ListResourceRecordSets",
                     "route53:GetChange"
                   ],
                   "Resource": "*"

@@ -17,10 +17,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.streamfront.Messages;
 import org.streamfront.store.AtomicFiles;
-import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sso.SsoClient;
 import software.amazon.awssdk.services.sso.model.AccountInfo;
@@ -76,23 +74,11 @@ public final class SsoSignIn {
     }
 
     private SsoOidcClient oidc() {
-        var b = SsoOidcClient.builder().region(Region.of(region))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (oidcEndpoint != null) {
-            b.endpointOverride(oidcEndpoint);
-        }
-        return b.build();
+        return AwsClients.ssoOidc(Region.of(region), oidcEndpoint);
     }
 
     private SsoClient portal() {
-        var b = SsoClient.builder().region(Region.of(region))
-                .credentialsProvider(AnonymousCredentialsProvider.create())
-                .httpClientBuilder(UrlConnectionHttpClient.builder());
-        if (portalEndpoint != null) {
-            b.endpointOverride(portalEndpoint);
-        }
-        return b.build();
+        return AwsClients.sso(Region.of(region), portalEndpoint);
     }
 
     public Device start(String startUrl) {

@@ -19,8 +19,6 @@ import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanFileException;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.plan.PlanJson;
-import org.streamfront.plan.PlanRules;
-import org.streamfront.plan.Problem;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.store.AtomicFiles;
 import picocli.CommandLine.Command;
@@ -45,7 +43,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait until CloudFront reports Deployed.")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
             description = "How long --wait waits (default ${DEFAULT-VALUE}).")
     Duration timeout;
 
@@ -63,14 +61,9 @@ final class ApplyCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Plan plan;
         try {
-            plan = PlanJson.read(planFile);
+            plan = PlanJson.readValid(planFile);
         } catch (PlanFileException e) {
             e.problems().forEach(err::println);
-            return StreamFrontCommand.INVALID;
-        }
-        List<Problem> problems = PlanRules.validate(plan);
-        if (!problems.isEmpty()) {
-            problems.forEach(err::println);
             return StreamFrontCommand.INVALID;
         }
         if (dryRun) {

@@ -3,6 +3,8 @@ package org.streamfront.cli;
 import org.streamfront.aws.AwsSession;
 import org.streamfront.deploy.DeployServices;
 import org.streamfront.deploy.DeployWatcher;
+import org.streamfront.playback.PracticeEdge;
+import org.streamfront.playback.ViewerUrls;
 import org.streamfront.store.AppDirs;
 import picocli.CommandLine.Option;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -18,7 +20,9 @@ final class AwsOptions {
     String profile;
 
     DeployServices services() {
-        return new DeployServices(credentials(), null, AppDirs.dataHome().resolve("history.json"), DeployWatcher.standard());
+        PracticeEdge edge = PracticeEdge.fromEnvironment().map(PracticeEdge::new).orElse(null);
+        return new DeployServices(credentials(), null, AppDirs.dataHome().resolve("history.json"), DeployWatcher.standard(),
+                host -> edge == null ? ViewerUrls.base(host) : edge.addressOf(host));
     }
 
     /** The same sign-in for other services (CloudWatch); their endpoint variables apply as the SDK reads them. */

@@ -54,7 +54,7 @@ final class DomainCommand implements Runnable {
         @Option(names = "--wait", description = "Wait until the certificate is issued and the distribution serves the address.")
         boolean await;
 
-        @Option(names = "--timeout", defaultValue = "2h", converter = DurationConverter.class,
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2h", converter = DurationConverter.class,
                 description = "How long --wait may take (default ${DEFAULT-VALUE}); run again to go on after a timeout.")
         Duration timeout;
 
@@ -154,7 +154,7 @@ final class DomainCommand implements Runnable {
         @Option(names = "--keep-certificate", description = "Keep the certificate StreamFront asked for (a certificate in use elsewhere is always kept).")
         boolean keepCertificate;
 
-        @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
                 description = "How long the removal may take (default ${DEFAULT-VALUE}); run again to go on after a timeout.")
         Duration timeout;
 

@@ -3,16 +3,21 @@ package org.streamfront.cli;
 import java.io.PrintWriter;
 import org.streamfront.Messages;
 import org.streamfront.ui.StreamFrontApp;
-import picocli.CommandLine.Command;
 import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.ScopeType;
 
 /** The command line: the same services as the wizard, for scripts and engineers. */
 @Command(name = "streamfront",
+        // Inherited: every command and sub-command answers --help/-h and --version.
+        scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Puts an Ant Media Server live stream behind Amazon CloudFront. Run without a command to open the wizard.",
         subcommands = {ValidateCommand.class, ExportCommand.class, ApplyCommand.class, StatusCommand.class, CheckCommand.class,
-                ListCommand.class, TeardownCommand.class, ImportCommand.class, PracticeCommand.class, EstimateCommand.class, DomainCommand.class})
+                ListCommand.class, TeardownCommand.class, ImportCommand.class, PracticeCommand.class, EstimateCommand.class, DomainCommand.class,
+                PreflightCommand.class, HelpCommand.class})
 public final class StreamFrontCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;
@@ -32,16 +37,19 @@ public final class StreamFrontCommand implements Runnable {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /** The whole command line model: for running, and for the completion script and man pages made from it. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new StreamFrontCommand());
+    }
+
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cli = new CommandLine(new StreamFrontCommand());
+        CommandLine cli = commandLine();
         cli.setOut(out);
         cli.setErr(err);
         // Bad arguments: one plain line and where to read more, no usage wall, no stack trace.
         cli.setParameterExceptionHandler((problem, given) -> {
-            CommandLine where = problem.getCommandLine();
             err.println("error: " + problem.getMessage());
-            err.println("  see: streamfront " + (where.getCommandName().equals("streamfront") ? "" : where.getCommandName() + " ")
-                    + "--help");
+            err.println("  see: " + problem.getCommandLine().getCommandSpec().qualifiedName() + " --help");
             return INVALID;
         });
         cli.setExecutionExceptionHandler((failure, where, parsed) -> {

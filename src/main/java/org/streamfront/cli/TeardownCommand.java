@@ -26,7 +26,7 @@ final class TeardownCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Accepted for symmetry with apply: teardown always waits, since CloudFront deletes only disabled, deployed distributions.")
     boolean await;
 
-    @Option(names = "--timeout", defaultValue = "30m", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
             description = "How long the teardown may take (default ${DEFAULT-VALUE}); run it again to go on after a timeout.")
     Duration timeout;
 

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.aws.Retry;
 import org.streamfront.domain.AddressStore;
@@ -39,7 +40,9 @@ public final class DeployServices implements AutoCloseable {
     private final Distributions distributions;
     private final OwnAddress ownAddress;
 
-    public DeployServices(AwsCredentialsProvider credentials, URI endpointOrNull, Path historyFile, DeployWatcher watcher) {
+    /** {@code reach} says where this computer reaches a host name (https, or the practice edge): an own address is live only once it answers there. */
+    public DeployServices(AwsCredentialsProvider credentials, URI endpointOrNull, Path historyFile, DeployWatcher watcher,
+                          Function<String, URI> reach) {
         this.client = new Lazy<>(() -> AwsClients.cloudFront(credentials, endpointOrNull));
         this.acm = new Lazy<>(() -> AwsClients.acm(credentials, endpointOrNull, Region.US_EAST_1));
         this.route53 = new Lazy<>(() -> AwsClients.route53(credentials, endpointOrNull));
@@ -52,7 +55,7 @@ public final class DeployServices implements AutoCloseable {
         PublicDns dns = endpointOrNull == null ? PublicDns.standard() : new PublicDns(endpointOrNull.resolve("/dns/resolve"));
         this.ownAddress = new OwnAddress(distributions, certificates, new Zones(route53::getValue, Retry.standard(), Duration.ofSeconds(1)),
                 dns, AddressStore.open(historyFile.resolveSibling("addresses.json")), endpointOrNull == null ? ADDRESS_POLL : Duration.ofSeconds(1),
-                elsewhere::getValue);
+                elsewhere::getValue, reach);
     }
 
     /**

@@ -15,9 +15,11 @@ public record AddressState(String distributionId, String host, Phase phase, Stri
         CERTIFICATE,
         /** Waiting for ACM to see the validation record and issue the certificate. */
         VALIDATING,
-        /** Adding the address and certificate to the distribution, then waiting for Deployed. */
+        /** Adding the address and certificate to the distribution, then waiting for Deployed; with Route 53, writing the alias records. */
         ATTACHING,
-        /** The distribution answers at the address; with Route 53, the alias records are written. */
+        /** Waiting to see the address point at the distribution (in DNS) and be answered by it (a request by name). */
+        POINTING,
+        /** Seen: the address's DNS points at the distribution and a request to the address was answered by it. */
         LIVE
     }
 
@@ -61,7 +63,7 @@ public record AddressState(String distributionId, String host, Phase phase, Stri
     }
 
     public AddressState withAliasRecordsWritten() {
-        return new AddressState(distributionId, host, Phase.LIVE, certificateArn, certificateOurs, zoneId, zoneName,
+        return new AddressState(distributionId, host, Phase.POINTING, certificateArn, certificateOurs, zoneId, zoneName,
                 validationRecordOurs, true, distributionDomain, Instant.now());
     }
 }

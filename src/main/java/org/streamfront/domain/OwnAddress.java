@@ -1,16 +1,20 @@
 package org.streamfront.domain;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.streamfront.Messages;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
+import org.streamfront.origin.HttpGet;
 import software.amazon.awssdk.services.acm.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.cloudfront.model.CnameAlreadyExistsException;
 import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException;
@@ -18,8 +22,9 @@ import software.amazon.awssdk.services.route53.model.InvalidChangeBatchException
 /**
  * Serves a distribution at the user's own address: a certificate from ACM in us-east-1 (found or
  * asked for), proved by a DNS record (written to Route 53, or added by the user and watched in
- * public DNS), then the address and certificate on the distribution, and with Route 53 the alias
- * records. Each step is saved before the next, so {@link #add} run again goes on where it stopped.
+ * public DNS), then the address and certificate on the distribution, with Route 53 the alias
+ * records, and last the proof: the address seen pointing at the distribution and answered by it.
+ * Each step is saved before the next, so {@link #add} run again goes on where it stopped.
  */
 public final class OwnAddress {
     private final Distributions distributions;
@@ -30,13 +35,15 @@ public final class OwnAddress {
     private final Duration pollInterval;
     /** ACM in the sign-in's own region when that is not us-east-1 (null otherwise): where certificates asked for by hand often end up. */
     private final Supplier<Elsewhere> otherRegion;
+    /** Where this computer reaches a host name: {@code https://host}, or in practice the practice edge's address for it. */
+    private final Function<String, URI> reach;
 
     /** Certificates in another region than us-east-1, and its name. */
     public record Elsewhere(String region, Certificates certificates) {
     }
 
     public OwnAddress(Distributions distributions, Certificates certificates, Zones zones, PublicDns dns, AddressStore store,
-                      Duration pollInterval, Supplier<Elsewhere> otherRegion) {
+                      Duration pollInterval, Supplier<Elsewhere> otherRegion, Function<String, URI> reach) {
         this.distributions = distributions;
         this.certificates = certificates;
         this.zones = zones;
@@ -44,6 +51,7 @@ public final class OwnAddress {
         this.store = store;
         this.pollInterval = pollInterval;
         this.otherRegion = otherRegion;
+        this.reach = reach;
     }
 
     /** Hears what a run sees, beyond its log lines: the saved state and, while waiting, each record against public DNS. */
@@ -150,6 +158,9 @@ public final class OwnAddress {
         if (state.phase() == AddressState.Phase.ATTACHING) {
             state = attach(state, listener, deadline);
         }
+        if (state.phase() == AddressState.Phase.POINTING) {
+            state = awaitServing(state, listener, deadline);
+        }
         return state;
     }
 
@@ -235,14 +246,62 @@ public final class OwnAddress {
             zones.upsertAlias(state.zone(), state.host(), state.distributionDomain(), listener);
             next = state.withAliasRecordsWritten();
         } else {
-            next = state.at(AddressState.Phase.LIVE);
+            next = state.at(AddressState.Phase.POINTING);
         }
         store.put(next);
-        List<RecordCheck> checks = checks(next, null);
-        checks.forEach(c -> listener.log(c.line()));
-        listener.changed(next, checks);
-        listener.log(Messages.get("domain.log.live", next.host()));
         return next;
+    }
+
+    /**
+     * LIVE only when seen: the address's DNS points at the distribution (the CNAME in public DNS, or
+     * the alias records read back from the Route 53 zone, since public DNS shows an alias as
+     * CloudFront's addresses) and a request to the address, by its name, is answered by CloudFront
+     * for this name. Until then it says what it waits for, and gives up at the deadline.
+     */
+    private AddressState awaitServing(AddressState state, Listener listener, Instant deadline) throws Exception {
+        String lastSaid = null;
+        while (true) {
+            List<RecordCheck> checks = checks(state, null);
+            boolean pointing = state.viaRoute53() ? zones.hasAlias(state.zone(), state.host(), state.distributionDomain(), listener)
+                    : checks.stream().allMatch(RecordCheck::present);
+            Optional<String> answered = pointing ? answeredByName(state.host()) : Optional.empty();
+            if (pointing && answered.isEmpty()) {
+                AddressState live = state.at(AddressState.Phase.LIVE);
+                store.put(live);
+                checks.forEach(c -> listener.log(c.line()));
+                listener.changed(live, checks);
+                listener.log(Messages.get("domain.log.live", live.host()));
+                return live;
+            }
+            String waiting = !pointing ? (state.viaRoute53() ? Messages.get("domain.wait.alias", state.host(), state.zoneName())
+                    : Messages.get("domain.wait.cname", checks.getFirst().line()))
+                    : Messages.get("domain.wait.answer", state.host(), answered.get());
+            if (!waiting.equals(lastSaid)) {
+                listener.log(waiting);
+                lastSaid = waiting;
+            }
+            listener.changed(state, checks);
+            if (deadline != null && Instant.now().plus(pollInterval).isAfter(deadline)) {
+                throw new TimeoutException(Messages.get("domain.timeout.pointing", state.distributionId(), state.host(), waiting));
+            }
+            Thread.sleep(pollInterval);
+        }
+    }
+
+    /**
+     * Empty when a request to the host was answered by CloudFront as a name it serves; otherwise what
+     * came back instead. Real addresses go over HTTPS, so the certificate is checked for the name too.
+     */
+    Optional<String> answeredByName(String host) throws InterruptedException {
+        HttpGet.Answer answer = HttpGet.get(reach.apply(host).resolve("/"), Duration.ofSeconds(8));
+        if (answer.failure() != null) {
+            return Optional.of(answer.failureInWords());
+        }
+        boolean cloudFront = answer.header("Via").map(v -> v.toLowerCase(Locale.ROOT).contains("cloudfront")).orElse(false)
+                || answer.header("X-Amz-Cf-Id").isPresent();
+        // CloudFront answers a name no distribution has with 403 and "Error from cloudfront".
+        boolean unknownName = answer.status() == 403 && answer.header("X-Cache").orElse("").startsWith("Error");
+        return cloudFront && !unknownName ? Optional.empty() : Optional.of(answer.facts("Via", "X-Cache"));
     }
 
     /** What is left of the time allowed (null: no limit); never negative. */

@@ -62,6 +62,15 @@ public final class Zones {
         change(zone, ChangeAction.UPSERT, aliases(host, distributionDomain), progress);
     }
 
+    /** Whether the zone holds the alias record from the host to the distribution, read back from Route 53 itself. */
+    public boolean hasAlias(Zone zone, String host, String distributionDomain, Progress progress) throws Exception {
+        String name = HostNames.normal(host) + ".";
+        List<ResourceRecordSet> sets = retry.call("read DNS records", () -> client.get().listResourceRecordSets(b -> b
+                .hostedZoneId(zone.id()).startRecordName(name).startRecordType(RRType.A).maxItems("2")).resourceRecordSets(), progress);
+        return sets.stream().anyMatch(s -> s.name().equalsIgnoreCase(name) && s.type() == RRType.A && s.aliasTarget() != null
+                && HostNames.normal(s.aliasTarget().dnsName()).equals(HostNames.normal(distributionDomain)));
+    }
+
     public void deleteCname(Zone zone, DnsRecord record, Progress progress) throws Exception {
         change(zone, ChangeAction.DELETE, List.of(cname(record)), progress);
     }

@@ -14,14 +14,20 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import org.streamfront.Messages;
 import software.amazon.awssdk.utils.Lazy;
 
 /**
- * The one way StreamFront GETs from a server or an edge (origin check, stream check, probes):
- * one shared HTTP/1.1 client, redirects followed, a timeout per request, bodies capped so a huge
- * answer cannot eat the memory, and failures described in plain words.
+ * The one way StreamFront GETs from a server or an edge (origin check, stream check, probes, the
+ * player's relay, public DNS): one shared HTTP/1.1 client, redirects followed, one deadline for the
+ * whole answer, bodies capped so a huge answer cannot eat the memory, and failures described in
+ * plain words.
  */
 public final class HttpGet {
     /** Far more than any live playlist or 2 s segment; anything bigger is not what we asked for. */
@@ -33,6 +39,10 @@ public final class HttpGet {
             .connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NORMAL)
             .build());
+
+    /** One daemon thread that cuts off bodies past their deadline. */
+    private static final Lazy<ScheduledExecutorService> DEADLINES = new Lazy<>(() -> Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("http-deadlines").factory()));
 
     private HttpGet() {
     }
@@ -83,7 +93,11 @@ public final class HttpGet {
         }
     }
 
-    /** GETs {@code url} with optional header name/value pairs. Never throws for a network failure. */
+    /**
+     * GETs {@code url} with optional header name/value pairs. Never throws for a network failure, and
+     * never waits longer than {@code timeout} in all: to connect, for the headers, and for the whole
+     * body (a server that stalls after its headers, or trickles a byte at a time, is cut off).
+     */
     public static Answer get(URI url, Duration timeout, String... headers) throws InterruptedException {
         long start = System.nanoTime();
         try {
@@ -93,7 +107,7 @@ public final class HttpGet {
             }
             HttpResponse<InputStream> r = CLIENT.getValue().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
-                byte[] body = in.readNBytes(MAX_BODY + 1);
+                byte[] body = readBefore(in, start + timeout.toNanos(), url);
                 boolean truncated = body.length > MAX_BODY;
                 if (truncated) {
                     body = Arrays.copyOf(body, MAX_BODY);
@@ -106,13 +120,46 @@ public final class HttpGet {
         }
     }
 
-    /** Just the status, quickly, reading no body: -1 when nothing answered. */
+    /** Just the status, reading no body, within {@code timeout}: -1 when nothing answered. */
     public static int status(URI url, Duration timeout) throws InterruptedException {
         try {
             HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
-            return CLIENT.getValue().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // Not a discarding handler: that one returns only once the whole body has arrived.
+            HttpResponse<InputStream> r = CLIENT.getValue().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            r.body().close();
+            return r.statusCode();
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /**
+     * The body, read until {@code deadlineNanos}: the stream is closed then, which wakes a blocked read.
+     * At most one byte more than {@link #MAX_BODY}, so that a caller can tell the body was cut.
+     */
+    private static byte[] readBefore(InputStream in, long deadlineNanos, URI url) throws IOException {
+        AtomicBoolean late = new AtomicBoolean();
+        ScheduledFuture<?> closer = DEADLINES.getValue().schedule(() -> {
+            late.set(true);
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // closing is all we wanted
+            }
+        }, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        try {
+            byte[] body = in.readNBytes(MAX_BODY + 1);
+            if (late.get()) {
+                throw new HttpTimeoutException("the answer from " + url.getHost() + " did not arrive in time");
+            }
+            return body;
+        } catch (IOException e) {
+            if (late.get()) {
+                throw new HttpTimeoutException("the answer from " + url.getHost() + " did not arrive in time");
+            }
+            throw e;
+        } finally {
+            closer.cancel(false);
         }
     }
 

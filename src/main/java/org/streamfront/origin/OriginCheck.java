@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javax.net.ssl.SSLException;
 import org.streamfront.Messages;
@@ -47,6 +48,14 @@ public final class OriginCheck {
      * and its segment length (target duration; 0 when its playlist could not be read).
      */
     public record Rendition(String name, long declaredBps, long measuredBps, int segmentSeconds) {
+        /** Its own media playlist was read: a player can start it. */
+        public boolean live() {
+            return segmentSeconds > 0;
+        }
+    }
+
+    private static String renditionFacts(List<Rendition> renditions) {
+        return String.join(", ", renditions.stream().map(r -> r.name() + (r.live() ? " live" : " not answering")).toList());
     }
 
     /** The rendition that weighs most: viewers with a good connection take it, so planning for it is the safe side. */
@@ -125,9 +134,12 @@ public final class OriginCheck {
             checks.add(Check.red("http", why, root.facts()));
             return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
+        // Green only for a page (2xx after redirects): AMS serves its web panel at the root.
         checks.add(root.status() >= 500
                 ? Check.red("http", Messages.get("origin.check.http.serverError", root.status()), root.facts("Server"))
-                : Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase()), root.facts("Server")));
+                : root.ok() ? Check.green("http", Messages.get("origin.check.http.ok", origin.scheme().toUpperCase(Locale.ROOT)), root.facts("Server"))
+                : Check.amber("http", Messages.get("origin.check.http.odd", origin.scheme().toUpperCase(Locale.ROOT), root.status()),
+                        root.facts("Server")));
         if (root.status() >= 500) {
             return new Report(checks, List.of(), Optional.empty(), false, List.of());
         }
@@ -202,17 +214,32 @@ public final class OriginCheck {
             if (parsed.isPresent()) {
                 HlsPlaylist p = parsed.get();
                 int target = Math.max(1, p.targetDuration());
-                suggestion = Optional.of(Math.max(1, target / 2));
-                checks.add(Check.green("playlist", Messages.get("origin.check.playlist.ok", streamId.trim(), target,
-                        p.mediaSequence(), p.master() ? p.variants().size() : p.segments().size(), suggestion.get()), facts));
-                if (p.lowLatency()) {
-                    lowLatency = true;
-                    checks.add(Check.green("llhls", Messages.get("origin.check.llhls", String.valueOf(p.partTarget())), facts));
-                }
                 renditions = measure(URI.create(base + path), p);
-                checks.add(bitrateLine(renditions));
+                List<Rendition> liveRenditions = renditions.stream().filter(Rendition::live).toList();
+                // A master playlist is only a list: the stream is live when a rendition's own playlist is.
+                if (p.master() && liveRenditions.isEmpty()) {
+                    checks.add(Check.red("playlist", Messages.get("origin.check.playlist.noRendition", streamId.trim(), renditions.size()),
+                            facts + "; " + renditionFacts(renditions)));
+                } else {
+                    target = p.master() ? Math.max(1, segmentSeconds(liveRenditions)) : target;
+                    suggestion = Optional.of(Math.max(1, target / 2));
+                    checks.add(p.master() && liveRenditions.size() < renditions.size()
+                            ? Check.amber("playlist", Messages.get("origin.check.playlist.someRenditions", streamId.trim(),
+                                    String.join(", ", renditions.stream().filter(r -> !r.live()).map(Rendition::name).toList()),
+                                    liveRenditions.size(), renditions.size()), facts + "; " + renditionFacts(renditions))
+                            : Check.green("playlist", Messages.get("origin.check.playlist.ok", streamId.trim(), target,
+                                    p.mediaSequence(), p.master() ? p.variants().size() : p.segments().size(), suggestion.get()), facts));
+                    if (p.lowLatency()) {
+                        lowLatency = true;
+                        checks.add(Check.green("llhls", Messages.get("origin.check.llhls", String.valueOf(p.partTarget())), facts));
+                    }
+                    checks.add(bitrateLine(liveRenditions));
+                }
             } else if (playlist.status() == 404) {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.notLive", streamId.trim(), host, app), facts));
+            } else if (playlist.failure() != null || playlist.status() >= 500) {
+                checks.add(Check.red("playlist", Messages.get("origin.check.playlist.failed", streamId.trim(),
+                        playlist.failure() != null ? playlist.failureInWords() : "HTTP " + playlist.status()), facts));
             } else {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.odd", streamId.trim()), facts));
             }
@@ -241,7 +268,8 @@ public final class OriginCheck {
         for (HlsPlaylist.Variant v : playlist.variants().subList(0, Math.min(MEASURED_RENDITIONS, playlist.variants().size()))) {
             URI media = playlistUrl.resolve(v.uri());
             HttpGet.Answer answer = get(media);
-            Optional<HlsPlaylist> mediaPlaylist = answer.ok() ? HlsPlaylist.parse(answer.text()).filter(m -> !m.master()) : Optional.empty();
+            Optional<HlsPlaylist> mediaPlaylist = answer.ok() ? HlsPlaylist.parse(answer.text())
+                    .filter(m -> !m.master() && m.defect().isEmpty() && m.targetDuration() > 0) : Optional.empty();
             long measured = mediaPlaylist.isPresent() ? weigh(media, mediaPlaylist.get()) : 0;
             out.add(new Rendition(v.resolution().isEmpty() ? v.uri() : v.resolution(), v.bandwidth(), measured,
                     mediaPlaylist.map(HlsPlaylist::targetDuration).orElse(0)));

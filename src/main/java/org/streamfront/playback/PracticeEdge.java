@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import org.streamfront.origin.HttpGet;
-import org.streamfront.sim.EdgeSimulator;
 
 /**
  * The {@code practice} command's edge, named by {@value #VARIABLE}: with it, the app in real mode
@@ -19,6 +18,8 @@ import org.streamfront.sim.EdgeSimulator;
  */
 public final class PracticeEdge {
     public static final String VARIABLE = "STREAMFRONT_EDGE_URL";
+    /** Asked of the practice edge, followed by a domain: it answers with that distribution's own address. */
+    public static final String ADDRESS_OF = "/.practice/address-of/";
 
     private final URI edge;
     /** A distribution keeps its address for the edge's life; the Deploy step asks at every poll. */
@@ -56,7 +57,7 @@ public final class PracticeEdge {
             return address;
         }
         try {
-            HttpGet.Answer answer = HttpGet.get(edge.resolve(EdgeSimulator.ADDRESS_OF + URLEncoder.encode(domain, StandardCharsets.UTF_8)),
+            HttpGet.Answer answer = HttpGet.get(edge.resolve(ADDRESS_OF + URLEncoder.encode(domain, StandardCharsets.UTF_8)),
                     Duration.ofSeconds(5));
             if (answer.ok()) {
                 address = URI.create(answer.text().trim());

@@ -18,6 +18,12 @@ public final class ViewerProbe {
         }
     }
 
+    /** Whether the address answers with a readable HLS playlist: a 200 alone could be any page. */
+    public boolean servesPlaylist(URI url) {
+        HttpGet.Answer answer = answer(url);
+        return answer.ok() && HlsPlaylist.parse(answer.text()).filter(p -> p.defect().isEmpty()).isPresent();
+    }
+
     /** The whole answer (-1 status when nothing answered), for a playlist whose text is needed next. */
     public HttpGet.Answer answer(URI url) {
         try {

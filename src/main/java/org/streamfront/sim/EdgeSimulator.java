@@ -1,5 +1,6 @@
 package org.streamfront.sim;
 
+import org.streamfront.playback.PracticeEdge;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -34,7 +35,7 @@ public final class EdgeSimulator implements AutoCloseable {
     /** Test viewers name the edge location they reach (CloudFront's DNS picks it for real viewers). */
     public static final String POP_HEADER = "X-StreamFront-Sim-Pop";
     /** {@code GET <edge>/.practice/address-of/<domain>} answers {@link #addressOf} for the app in another process. */
-    public static final String ADDRESS_OF = "/.practice/address-of/";
+    public static final String ADDRESS_OF = PracticeEdge.ADDRESS_OF;
     private static final Pattern MAX_AGE = Pattern.compile("(?:s-maxage|max-age)\\s*=\\s*(\\d+)");
     private static final List<String> PASSED_BACK = List.of("Content-Type", "Cache-Control", "ETag", "Last-Modified",
             "Access-Control-Allow-Origin", "Access-Control-Allow-Methods", "Access-Control-Allow-Headers", "Location");

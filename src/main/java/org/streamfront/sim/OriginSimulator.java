@@ -161,6 +161,11 @@ public final class OriginSimulator implements AutoCloseable {
             return;
         }
         count("other");
+        if (path.equals("/")) {
+            // AMS serves its web panel's sign-in page at the root.
+            SimHttp.sendText(exchange, 200, "text/html;charset=UTF-8", "<!doctype html><title>Ant Media Server</title><p>Management panel (simulated)</p>");
+            return;
+        }
         String[] parts = path.split("/");
         if (parts.length >= 2 && APPLICATIONS.contains(parts[1]) && applicationStatus != 0) {
             SimHttp.sendText(exchange, applicationStatus, "text/html;charset=UTF-8", "<!doctype html><title>" + applicationStatus + "</title>");

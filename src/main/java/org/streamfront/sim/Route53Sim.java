@@ -17,7 +17,8 @@ import org.w3c.dom.Element;
 
 /**
  * Route 53's REST/XML API (2013-04-01) for the calls StreamFront makes: ListHostedZonesByName,
- * ChangeResourceRecordSets (CREATE, UPSERT, DELETE of simple and alias records) and GetChange.
+ * ChangeResourceRecordSets (CREATE, UPSERT, DELETE of simple and alias records), ListResourceRecordSets
+ * and GetChange.
  * Records land in the practice DNS; a change is INSYNC a moment after it was made.
  */
 final class Route53Sim {
@@ -51,6 +52,9 @@ final class Route53Sim {
         if (p.matches("hostedzone/[^/]+/rrset/?") && method.equals("POST")) {
             return "ChangeResourceRecordSets";
         }
+        if (p.matches("hostedzone/[^/]+/rrset/?") && method.equals("GET")) {
+            return "ListResourceRecordSets";
+        }
         if (p.matches("change/[^/]+") && method.equals("GET")) {
             return "GetChange";
         }
@@ -69,6 +73,7 @@ final class Route53Sim {
             switch (operation) {
                 case "ListHostedZonesByName" -> send(exchange, listZones(query.getOrDefault("dnsname", "")));
                 case "ChangeResourceRecordSets" -> change(exchange, id, body);
+                case "ListResourceRecordSets" -> listRecords(exchange, id, query);
                 case "GetChange" -> {
                     Instant at = changes.get(id);
                     if (at == null) {
@@ -173,6 +178,35 @@ final class Route53Sim {
         changes.put(changeId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         send(exchange, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(changeId, changes.get(changeId))
                 + "</ChangeResourceRecordSetsResponse>");
+    }
+
+    /** The zone's record sets in Route 53's order (name, then type), from the name and type asked for. */
+    private void listRecords(HttpExchange exchange, String zoneId, Map<String, String> query) throws IOException {
+        Map<String, String> sets = recordSets.get(zoneId.replace("/hostedzone/", ""));
+        if (sets == null) {
+            error(exchange, 404, "NoSuchHostedZone", "No hosted zone found with ID: " + zoneId);
+            return;
+        }
+        String from = PracticeDns.normal(query.getOrDefault("name", "")) + " " + query.getOrDefault("type", "");
+        int max = Integer.parseInt(query.getOrDefault("maxitems", "100"));
+        StringBuilder xml = new StringBuilder("<ListResourceRecordSetsResponse xmlns=\"" + NS + "\"><ResourceRecordSets>");
+        List<String> keys = sets.keySet().stream().filter(k -> k.compareTo(from) >= 0).sorted().toList();
+        for (String key : keys.subList(0, Math.min(max, keys.size()))) {
+            String[] nameType = key.split(" ");
+            String value = sets.get(key);
+            xml.append("<ResourceRecordSet><Name>").append(SimXml.escape(nameType[0])).append(".</Name><Type>").append(nameType[1])
+                    .append("</Type>");
+            if (value.startsWith("ALIAS ")) {
+                xml.append("<AliasTarget><HostedZoneId>").append(CLOUDFRONT_ZONE).append("</HostedZoneId><DNSName>")
+                        .append(SimXml.escape(value.substring(6))).append(".</DNSName><EvaluateTargetHealth>false</EvaluateTargetHealth></AliasTarget>");
+            } else {
+                xml.append("<TTL>300</TTL><ResourceRecords><ResourceRecord><Value>").append(SimXml.escape(value))
+                        .append("</Value></ResourceRecord></ResourceRecords>");
+            }
+            xml.append("</ResourceRecordSet>");
+        }
+        send(exchange, xml.append("</ResourceRecordSets><IsTruncated>").append(keys.size() > max).append("</IsTruncated><MaxItems>")
+                .append(max).append("</MaxItems></ListResourceRecordSetsResponse>").toString());
     }
 
     private static String changeInfo(String id, Instant submitted) {

@@ -245,7 +245,8 @@ public final class AppRoot implements AutoCloseable {
             if (session == null) {
                 throw new IllegalStateException("no AWS sign-in is connected");
             }
-            services = new DeployServices(session.credentials(), session.endpointOrNull(), historyFile(), DeployWatcher.standard());
+            services = new DeployServices(session.credentials(), session.endpointOrNull(), historyFile(), DeployWatcher.standard(),
+                    this::viewerBase);
         }
         return services;
     }

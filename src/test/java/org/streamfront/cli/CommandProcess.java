@@ -15,7 +15,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
 import org.streamfront.domain.PublicDns;
+import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.CloudFrontSimulator;
+import org.streamfront.sim.PracticeWorld;
 
 /** Runs StreamFront's command line in its own process, with the environment a user would set. */
 public record CommandProcess(int exit, String out, String err) {
@@ -45,6 +47,13 @@ public record CommandProcess(int exit, String out, String err) {
                 "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH", sim.uri().toString(),
                 "AWS_ENDPOINT_URL_ACM", sim.uri().toString(), "AWS_ENDPOINT_URL_ROUTE_53", sim.uri().toString(),
                 PublicDns.ENDPOINT_VARIABLE, sim.uri().resolve("/dns/resolve").toString());
+    }
+
+    /** The same with the practice edge too: own addresses are checked by a request through it, as {@code https://host} would be. */
+    public static Map<String, String> awsVariables(PracticeWorld world) {
+        Map<String, String> env = new java.util.HashMap<>(awsVariables(world.api));
+        env.put(PracticeEdge.VARIABLE, world.edge.uri().toString());
+        return env;
     }
 
     /**

@@ -56,7 +56,7 @@ class DomainCommandsTest {
     }
 
     private Map<String, String> env() {
-        return CommandProcess.awsVariables(world.api);
+        return CommandProcess.awsVariables(world);
     }
 
     private CommandProcess domain(String... args) throws Exception {

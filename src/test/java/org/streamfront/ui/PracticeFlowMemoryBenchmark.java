@@ -14,11 +14,16 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.Test;
 import org.streamfront.bench.BenchTable;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.testing.PracticeCommandProcess;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 
 /**
  * Peak resident memory of a whole run, Account to Play with the stream playing for 20 s: a child JVM
@@ -36,6 +41,11 @@ class PracticeFlowMemoryBenchmark {
         List<String> installed = installedAppOptions();
         Map<String, String> installedEnvironment = installedAppEnvironment();
         List<String[]> rows = new ArrayList<>();
+        // What the flows below carry that the app does not: the test driver (TestFX, JUnit, AssertJ) on a bare window.
+        rows.add(row("harness alone: TestFX and a bare JavaFX window, same class path, java -jar defaults",
+                measure(HarnessOnly.class, List.of(), Map.of()), "-"));
+        rows.add(row("harness alone, installed app's options and environment",
+                measure(HarnessOnly.class, installed, installedEnvironment), "-"));
         rows.add(row("practice mode, simulators in process, java -jar defaults",
                 measure(PracticeFlow.class, List.of(), Map.of()), "<= 300"));
         rows.add(row("practice mode, simulators in process, installed app's options and environment",
@@ -117,11 +127,38 @@ class PracticeFlowMemoryBenchmark {
     /** Lets the stream play as a viewer watching it would, then prints the process's peak memory. */
     private static void watchAndReport(AppDriver user) throws Exception {
         AppDriver.await(30, () -> user.text("#play-state").equals("Playing live"));
+        reportAfterTwentySeconds();
+    }
+
+    /** The process's CPU over the next 20 s and its peak memory after them, as lines the parent reads. */
+    private static void reportAfterTwentySeconds() throws Exception {
         Duration cpuBefore = ProcessHandle.current().info().totalCpuDuration().orElseThrow();
         Thread.sleep(20_000); // a viewer watching: the memory and CPU of steady playback, not a timing
         Duration cpu = ProcessHandle.current().info().totalCpuDuration().orElseThrow().minus(cpuBefore);
         System.out.println("PLAYING_CPU_PERCENT " + cpu.toMillis() / 200.0);
         System.out.println("PEAK_RSS_MB " + BenchTable.peakRssMb(ProcessHandle.current().pid()));
+    }
+
+    /**
+     * The driver the flows run in, without the app: TestFX on a bare window, idle for the same 20 s.
+     * A flow's figure less this one is what the app adds on top of a JVM with JavaFX and the driver;
+     * both are printed, so that no reader takes the harness's share for the app's.
+     */
+    public static final class HarnessOnly {
+        private HarnessOnly() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            SoftwareRendering.chooseWhenNoGpu();
+            FxToolkit.registerPrimaryStage();
+            FxToolkit.setupStage(stage -> {
+                stage.setScene(new Scene(new StackPane(new Label("bare window")), 1000, 700));
+                stage.show();
+            });
+            AppDriver.await(10, () -> !new FxRobot().lookup(".label").queryAll().isEmpty());
+            reportAfterTwentySeconds();
+            System.exit(0);
+        }
     }
 
     /** Practice mode as a user clicks through it, simulators in the same process. */

@@ -305,8 +305,7 @@ public final class DeployViewModel {
         if (job != generation || s.deployed() || plan == null || plan.stream().id().isBlank() || !edgeNote.get().isEmpty()) {
             return;
         }
-        int code = probe.status(ViewerUrls.playlist(viewerBaseFor.apply(s.domain()), plan.stream().id()));
-        if (code == 200) {
+        if (probe.servesPlaylist(ViewerUrls.playlist(viewerBaseFor.apply(s.domain()), plan.stream().id()))) {
             executor.ui(() -> {
                 if (job != generation) {
                     return;
