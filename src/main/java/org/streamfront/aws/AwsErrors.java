@@ -24,7 +24,6 @@ public final class AwsErrors {
                     "cloudfront:CreateDistribution",
                     "cloudfront:CreateDistributionWithTags",
                     "cloudfront:TagResource",
-                    "cloudfront:ListTagsForResource",
                     "cloudfront:GetDistribution",
                     "cloudfront:GetDistributionConfig",
                     "cloudfront:ListDistributions",

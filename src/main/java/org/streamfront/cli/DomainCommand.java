@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.streamfront.Messages;
 import org.streamfront.deploy.DeployServices;
+import org.streamfront.deploy.DeployWatcher;
 import org.streamfront.domain.AddressState;
 import org.streamfront.domain.Certificates;
 import org.streamfront.domain.HostNames;
@@ -71,8 +72,8 @@ final class DomainCommand implements Runnable {
                 PrintedRecords printed = new PrintedRecords(err);
                 AddressState state;
                 try {
-                    // Without --wait: one look (a short one), so the records to add are printed and the state saved.
-                    state = address.add(id, host, route53, printed, await ? timeout : Duration.ofSeconds(15));
+                    // Without --wait: one look (a few polls long), so the records to add are printed and the state saved.
+                    state = address.add(id, host, route53, printed, await ? timeout : DeployWatcher.pollEvery(Duration.ofSeconds(2)).multipliedBy(7));
                 } catch (java.util.concurrent.TimeoutException stillWaiting) {
                     if (await) {
                         throw stillWaiting;

@@ -3,6 +3,7 @@ package org.streamfront.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.streamfront.Messages;
 import org.streamfront.deploy.DeployServices;
 import org.streamfront.deploy.Progress;
 import picocli.CommandLine.Command;
@@ -11,6 +12,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 
 @Command(name = "teardown", description = "Disables a distribution, waits until CloudFront has deployed that, and deletes it (and what StreamFront made for its own address).")
 final class TeardownCommand implements Callable<Integer> {
@@ -38,7 +40,15 @@ final class TeardownCommand implements Callable<Integer> {
         var err = spec.commandLine().getErr();
         Progress progress = err::println;
         try (DeployServices services = aws.services()) {
-            services.distributions().teardown(id, progress, timeout);
+            try {
+                services.distributions().teardown(id, progress, timeout);
+            } catch (NoSuchDistributionException gone) {
+                // Not in the history (made outside StreamFront), but its own address was ours: an earlier run deleted it.
+                if (services.ownAddress().store().of(id).isEmpty()) {
+                    throw gone;
+                }
+                progress.log(Messages.get("deploy.log.alreadyDeleted", id));
+            }
             services.ownAddress().cleanUpAfterTeardown(id, keepCertificate, progress);
             spec.commandLine().getOut().println(JsonNodeFactory.instance.objectNode().put("id", id).put("status", "Deleted"));
             spec.commandLine().getOut().flush();

@@ -53,9 +53,10 @@ public final class DeployServices implements AutoCloseable {
         Certificates certificates = new Certificates(acm::getValue, Retry.standard());
         this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher, certificates);
         PublicDns dns = endpointOrNull == null ? PublicDns.standard() : new PublicDns(endpointOrNull.resolve("/dns/resolve"));
-        this.ownAddress = new OwnAddress(distributions, certificates, new Zones(route53::getValue, Retry.standard(), Duration.ofSeconds(1)),
-                dns, AddressStore.open(historyFile.resolveSibling("addresses.json")), endpointOrNull == null ? ADDRESS_POLL : Duration.ofSeconds(1),
-                elsewhere::getValue, reach);
+        Zones zones = new Zones(route53::getValue, Retry.standard(), DeployWatcher.pollEvery(Duration.ofSeconds(1)));
+        Duration addressPoll = DeployWatcher.pollEvery(endpointOrNull == null ? ADDRESS_POLL : Duration.ofSeconds(1));
+        this.ownAddress = new OwnAddress(distributions, certificates, zones, dns, AddressStore.open(historyFile.resolveSibling("addresses.json")),
+                addressPoll, elsewhere::getValue, reach);
     }
 
     /**

@@ -20,8 +20,21 @@ public final class DeployWatcher {
         this.interval = interval;
     }
 
+    /** The system property with which tests shorten every wait between two looks at AWS (milliseconds). */
+    public static final String POLL_PROPERTY = "streamfront.pollMillis";
+
     public static DeployWatcher standard() {
-        return new DeployWatcher(Duration.ofSeconds(2));
+        return new DeployWatcher(pollEvery(Duration.ofSeconds(2)));
+    }
+
+    /** {@code normal}, unless {@value #POLL_PROPERTY} says otherwise: tests need not wait seconds for a simulator that answers at once. */
+    public static Duration pollEvery(Duration normal) {
+        String set = System.getProperty(POLL_PROPERTY);
+        try {
+            return set == null ? normal : Duration.ofMillis(Math.max(1, Long.parseLong(set.trim())));
+        } catch (NumberFormatException e) {
+            return normal;
+        }
     }
 
     /**

@@ -50,6 +50,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private final Set<String> usedCallerReferences = new HashSet<>();
     private final SimCachePolicies policies = new SimCachePolicies();
     private final List<Hold> holds = new ArrayList<>();
+    private final Set<String> answered = ConcurrentHashMap.newKeySet();
     private final List<Map.Entry<SimFault, String>> faults = new ArrayList<>();
     private final Set<String> denied = ConcurrentHashMap.newKeySet();
     private final Map<String, AtomicLong> calls = new ConcurrentHashMap<>();
@@ -192,6 +193,16 @@ public final class CloudFrontSimulator implements AutoCloseable {
         denied.remove(action);
     }
 
+    private void count(String service, String operation) {
+        calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+        answered.add(service + ":" + operation);
+    }
+
+    /** Every operation asked of the simulators so far, as "service:Operation" (IAM's spelling), e.g. "acm:RequestCertificate". */
+    public Set<String> operationsAsked() {
+        return Set.copyOf(answered);
+    }
+
     /** How many calls of an operation arrived (faulty ones included), or of all with "*". */
     public long calls(String operation) {
         return operation.equals("*")
@@ -309,30 +320,26 @@ public final class CloudFrontSimulator implements AutoCloseable {
         String path = exchange.getRequestURI().getRawPath();
         if (path.startsWith(CloudWatchSim.PREFIX)) {
             String operation = CloudWatchSim.operation(path);
-            calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+            count("cloudwatch", operation);
             cloudWatch.handle(exchange, operation, body, denied.contains(operation));
             return;
         }
         String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
         if (target != null && target.startsWith(AcmSim.TARGET_PREFIX)) {
             String operation = target.substring(AcmSim.TARGET_PREFIX.length());
-            calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
-            Hold hold = takeHold(operation);
-            if (hold != null) {
-                if (hold.afterApplying) {
-                    acm.apply(exchange, operation, body, denied.contains(operation));
-                }
-                hold.reached.countDown();
-                awaitRelease(hold);
-                return;
+            count("acm", operation);
+            if (!held(operation, () -> acm.apply(exchange, operation, body, denied.contains(operation)))) {
+                AcmSim.send(exchange, acm.apply(exchange, operation, body, denied.contains(operation)));
             }
-            AcmSim.send(exchange, acm.apply(exchange, operation, body, denied.contains(operation)));
             return;
         }
         if (path.startsWith(Route53Sim.PREFIX)) {
             String operation = Route53Sim.operation(exchange.getRequestMethod(), path);
-            calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
-            route53.handle(exchange, operation, query(exchange.getRequestURI().getRawQuery()), body, denied.contains(operation));
+            count("route53", operation);
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            if (!held(operation, () -> route53.apply(exchange, operation, query, body, denied.contains(operation)))) {
+                route53.apply(exchange, operation, query, body, denied.contains(operation)).send(exchange);
+            }
             return;
         }
         if (path.equals(PracticeDns.PATH)) {
@@ -341,7 +348,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
         }
         Call call = new Call(exchange, exchange.getRequestMethod(), path, query(exchange.getRequestURI().getRawQuery()), body);
         String operation = operation(call);
-        calls.computeIfAbsent(operation, k -> new AtomicLong()).incrementAndGet();
+        count(operation.equals("GetCallerIdentity") ? "sts" : "cloudfront", operation);
 
         Hold hold = takeHold(operation);
         if (hold != null) {
@@ -383,6 +390,23 @@ public final class CloudFrontSimulator implements AutoCloseable {
             }
         }
         dispatch(operation, call, false);
+    }
+
+    /**
+     * Whether a hold takes this call: then it is carried out first if the hold says so ({@code carryOut},
+     * its answer dropped) and its caller kept waiting until the hold is released.
+     */
+    private boolean held(String operation, Runnable carryOut) {
+        Hold hold = takeHold(operation);
+        if (hold == null) {
+            return false;
+        }
+        if (hold.afterApplying) {
+            carryOut.run();
+        }
+        hold.reached.countDown();
+        awaitRelease(hold);
+        return true;
     }
 
     private static void awaitRelease(Hold hold) {

@@ -61,30 +61,34 @@ final class Route53Sim {
         return "Unknown";
     }
 
-    void handle(HttpExchange exchange, String operation, Map<String, String> query, byte[] body, boolean denied) throws IOException {
+    /** What the practice Route 53 answers: carried out first, sent after, so that a crash test can hold the answer back. */
+    record Answer(int status, String xml) {
+        void send(HttpExchange exchange) throws IOException {
+            exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
+            SimHttp.sendText(exchange, status, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml);
+        }
+    }
+
+    Answer apply(HttpExchange exchange, String operation, Map<String, String> query, byte[] body, boolean denied) {
         if (denied) {
-            error(exchange, 403, "AccessDenied", "User: " + CloudFrontSimulator.IDENTITY_ARN
+            return error(403, "AccessDenied", "User: " + CloudFrontSimulator.IDENTITY_ARN
                     + " is not authorized to perform: route53:" + operation + " because no identity-based policy allows the route53:" + operation + " action");
-            return;
         }
         String[] parts = exchange.getRequestURI().getRawPath().substring(PREFIX.length()).split("/");
         String id = parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
         synchronized (this) {
-            switch (operation) {
-                case "ListHostedZonesByName" -> send(exchange, listZones(query.getOrDefault("dnsname", "")));
-                case "ChangeResourceRecordSets" -> change(exchange, id, body);
-                case "ListResourceRecordSets" -> listRecords(exchange, id, query);
+            return switch (operation) {
+                case "ListHostedZonesByName" -> ok(listZones(query.getOrDefault("dnsname", "")));
+                case "ChangeResourceRecordSets" -> change(id, body);
+                case "ListResourceRecordSets" -> listRecords(id, query);
                 case "GetChange" -> {
                     Instant at = changes.get(id);
-                    if (at == null) {
-                        error(exchange, 404, "NoSuchChange", "A change with the specified change ID does not exist.");
-                    } else {
-                        send(exchange, "<GetChangeResponse xmlns=\"" + NS + "\">" + changeInfo(id, at) + "</GetChangeResponse>");
-                    }
+                    yield at == null ? error(404, "NoSuchChange", "A change with the specified change ID does not exist.")
+                            : ok("<GetChangeResponse xmlns=\"" + NS + "\">" + changeInfo(id, at) + "</GetChangeResponse>");
                 }
-                default -> error(exchange, 404, "NotFound", "The practice Route 53 does not answer " + exchange.getRequestMethod()
+                default -> error(404, "NotFound", "The practice Route 53 does not answer " + exchange.getRequestMethod()
                         + " " + exchange.getRequestURI().getRawPath());
-            }
+            };
         }
     }
 
@@ -109,24 +113,21 @@ final class Route53Sim {
         return String.join(".", labels);
     }
 
-    private void change(HttpExchange exchange, String zoneId, byte[] body) throws IOException {
+    private Answer change(String zoneId, byte[] body) {
         String zoneName = zones.get(zoneId.replace("/hostedzone/", ""));
         if (zoneName == null) {
-            error(exchange, 404, "NoSuchHostedZone", "No hosted zone found with ID: " + zoneId);
-            return;
+            return error(404, "NoSuchHostedZone", "No hosted zone found with ID: " + zoneId);
         }
         Element root;
         try {
             root = SimXml.parse(body);
         } catch (IllegalArgumentException e) {
-            error(exchange, 400, "InvalidInput", "The XML document you provided was not well-formed.");
-            return;
+            return error(400, "InvalidInput", "The XML document you provided was not well-formed.");
         }
         Map<String, String> sets = recordSets.get(zoneId.replace("/hostedzone/", ""));
         List<Element> all = SimXml.children(SimXml.path(root, "ChangeBatch", "Changes"), "Change");
         if (all.isEmpty()) {
-            error(exchange, 400, "InvalidInput", "A ChangeBatch needs at least one Change.");
-            return;
+            return error(400, "InvalidInput", "A ChangeBatch needs at least one Change.");
         }
         // Checked first, applied after: Route 53 applies a batch whole or not at all.
         List<String[]> apply = new ArrayList<>();
@@ -136,30 +137,25 @@ final class Route53Sim {
             String name = PracticeDns.normal(String.valueOf(SimXml.text(set, "Name")));
             String type = SimXml.text(set, "Type");
             if (!(name.equals(zoneName) || name.endsWith("." + zoneName))) {
-                error(exchange, 400, "InvalidChangeBatch", "RRSet with DNS name " + name + ". is not permitted in zone " + zoneName + ".");
-                return;
+                return error(400, "InvalidChangeBatch", "RRSet with DNS name " + name + ". is not permitted in zone " + zoneName + ".");
             }
             String alias = SimXml.text(set, "AliasTarget", "DNSName");
             String value = alias != null ? "ALIAS " + PracticeDns.normal(alias) : SimXml.text(set, "ResourceRecords", "ResourceRecord", "Value");
             if (value == null) {
-                error(exchange, 400, "InvalidInput", "A record set needs ResourceRecords or an AliasTarget.");
-                return;
+                return error(400, "InvalidInput", "A record set needs ResourceRecords or an AliasTarget.");
             }
             if (alias != null && !CLOUDFRONT_ZONE.equals(SimXml.text(set, "AliasTarget", "HostedZoneId"))) {
-                error(exchange, 400, "InvalidChangeBatch", "Tried to create an alias that targets " + alias + ", type " + type
+                return error(400, "InvalidChangeBatch", "Tried to create an alias that targets " + alias + ", type " + type
                         + " in zone " + SimXml.text(set, "AliasTarget", "HostedZoneId") + ", but the alias target name does not lie within the target zone");
-                return;
             }
             String key = name + " " + type;
             boolean exists = sets.containsKey(key);
             if (action.equals("CREATE") && exists) {
-                error(exchange, 400, "InvalidChangeBatch", "[Tried to create resource record set [name='" + name + ".', type='" + type + "'] but it already exists]");
-                return;
+                return error(400, "InvalidChangeBatch", "[Tried to create resource record set [name='" + name + ".', type='" + type + "'] but it already exists]");
             }
             if (action.equals("DELETE") && (!exists || !sets.get(key).equals(value))) {
-                error(exchange, 400, "InvalidChangeBatch", "[Tried to delete resource record set [name='" + name + ".', type='" + type
+                return error(400, "InvalidChangeBatch", "[Tried to delete resource record set [name='" + name + ".', type='" + type
                         + "'] but it was not found]");
-                return;
             }
             apply.add(new String[] {action, name, type, value});
         }
@@ -176,16 +172,15 @@ final class Route53Sim {
         }
         String changeId = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase();
         changes.put(changeId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
-        send(exchange, "<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(changeId, changes.get(changeId))
+        return ok("<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(changeId, changes.get(changeId))
                 + "</ChangeResourceRecordSetsResponse>");
     }
 
     /** The zone's record sets in Route 53's order (name, then type), from the name and type asked for. */
-    private void listRecords(HttpExchange exchange, String zoneId, Map<String, String> query) throws IOException {
+    private Answer listRecords(String zoneId, Map<String, String> query) {
         Map<String, String> sets = recordSets.get(zoneId.replace("/hostedzone/", ""));
         if (sets == null) {
-            error(exchange, 404, "NoSuchHostedZone", "No hosted zone found with ID: " + zoneId);
-            return;
+            return error(404, "NoSuchHostedZone", "No hosted zone found with ID: " + zoneId);
         }
         String from = PracticeDns.normal(query.getOrDefault("name", "")) + " " + query.getOrDefault("type", "");
         int max = Integer.parseInt(query.getOrDefault("maxitems", "100"));
@@ -205,7 +200,7 @@ final class Route53Sim {
             }
             xml.append("</ResourceRecordSet>");
         }
-        send(exchange, xml.append("</ResourceRecordSets><IsTruncated>").append(keys.size() > max).append("</IsTruncated><MaxItems>")
+        return ok(xml.append("</ResourceRecordSets><IsTruncated>").append(keys.size() > max).append("</IsTruncated><MaxItems>")
                 .append(max).append("</MaxItems></ListResourceRecordSetsResponse>").toString());
     }
 
@@ -219,14 +214,12 @@ final class Route53Sim {
         return recordSets.getOrDefault(zoneId, Map.of()).entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
     }
 
-    private static void send(HttpExchange exchange, String xml) throws IOException {
-        exchange.getResponseHeaders().set("x-amzn-RequestId", UUID.randomUUID().toString());
-        SimHttp.sendText(exchange, 200, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + xml);
+    private static Answer ok(String xml) {
+        return new Answer(200, xml);
     }
 
-    private static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        SimHttp.sendText(exchange, status, "text/xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ErrorResponse xmlns=\"" + NS
-                + "\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>" + SimXml.escape(message) + "</Message></Error>"
-                + "<RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>");
+    private static Answer error(int status, String code, String message) {
+        return new Answer(status, "<ErrorResponse xmlns=\"" + NS + "\"><Error><Type>Sender</Type><Code>" + code + "</Code><Message>"
+                + SimXml.escape(message) + "</Message></Error><RequestId>" + UUID.randomUUID() + "</RequestId></ErrorResponse>");
     }
 }

@@ -43,26 +43,32 @@ class CrashSafetyTest {
         sim.close();
     }
 
-    /** Where to kill: a call held by the simulator (operation, calls let through first, after applying), or a progress line. */
-    record KillPoint(String operation, int letThrough, boolean afterApplying, int line) {
+    /**
+     * Where to kill: a call held by the simulator (operation, calls let through first, after applying),
+     * or the progress line numbered {@code line}, which must be the one that starts with {@code text}.
+     */
+    record KillPoint(String operation, int letThrough, boolean afterApplying, int line, String text) {
         static KillPoint call(String operation, int letThrough, boolean afterApplying) {
-            return new KillPoint(operation, letThrough, afterApplying, 0);
+            return new KillPoint(operation, letThrough, afterApplying, 0, null);
         }
 
-        static KillPoint line(int n) {
-            return new KillPoint(null, 0, false, n);
+        static KillPoint line(int n, String text) {
+            return new KillPoint(null, 0, false, n, text);
         }
 
         @Override
         public String toString() {
-            return operation == null ? "after progress line " + line
+            return operation == null ? "after progress line " + line + " (" + text + ")"
                     : (afterApplying ? "after CloudFront applied " : "before ") + operation + (letThrough > 0 ? " #" + (letThrough + 1) : "");
         }
     }
 
     static Stream<Arguments> applyKillPoints() {
         return Stream.of(
-                KillPoint.line(1), KillPoint.line(2), KillPoint.line(3), KillPoint.line(4),
+                KillPoint.line(1, "Making the cache policy StreamFront-playlist"),
+                KillPoint.line(2, "Making the cache policy StreamFront-segment"),
+                KillPoint.line(3, "Asking CloudFront to create the distribution"),
+                KillPoint.line(4, "CloudFront created distribution"),
                 KillPoint.call("CreateDistributionWithTags", 0, false),
                 KillPoint.call("CreateDistributionWithTags", 0, true),
                 KillPoint.call("GetDistribution", 0, false),
@@ -84,7 +90,9 @@ class CrashSafetyTest {
 
     static Stream<Arguments> teardownKillPoints() {
         return Stream.of(
-                KillPoint.line(1), KillPoint.line(2), KillPoint.line(3),
+                KillPoint.line(1, "Disabling the distribution"),
+                KillPoint.line(2, "Waiting for CloudFront to finish disabling it"),
+                KillPoint.line(3, "CloudFront status: InProgress"),
                 KillPoint.call("GetDistributionConfig", 0, false),
                 KillPoint.call("UpdateDistribution", 0, false),
                 KillPoint.call("UpdateDistribution", 0, true),
@@ -180,7 +188,10 @@ class CrashSafetyTest {
         CloudFrontSimulator.Hold hold = point.operation() == null ? null
                 : sim.hold(point.operation(), point.letThrough(), point.afterApplying());
         Process p = CommandProcess.start(home, env(), args);
-        CommandProcess.killAt(p, hold, lines -> point.line() > 0 && lines.size() == point.line());
+        List<String> said = CommandProcess.killAt(p, hold, lines -> point.line() > 0 && lines.size() == point.line());
+        if (point.line() > 0) {
+            assertThat(said.get(point.line() - 1)).as("the line killed after, of " + said).startsWith(point.text());
+        }
     }
 
     private String applyToTheEnd(Path plan) throws Exception {

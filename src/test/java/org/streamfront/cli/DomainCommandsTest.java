@@ -108,6 +108,16 @@ class DomainCommandsTest {
         assertThat(waiting.get("phase").asText()).isEqualTo("VALIDATING");
         assertThat(first.err()).contains("Add at your DNS provider:").contains("live.example.net  CNAME  " + domain)
                 .contains("public DNS shows no record yet");
+        // First only the certificate's record: the address is added to the distribution, but nothing points at it yet.
+        for (JsonNode r : waiting.get("records")) {
+            if (r.get("name").asText().startsWith("_")) {
+                world.api.dns().put(r.get("name").asText(), r.get("type").asText(), r.get("value").asText());
+            }
+        }
+        CommandProcess notYet = domain("add", id, "live.example.net", "--wait", "--timeout", "8s");
+        assertThat(notYet.exit()).as("not live without its CNAME: " + notYet.err()).isEqualTo(1);
+        assertThat(notYet.err()).contains("Waiting for public DNS to show the address's record").contains("not seen serving yet");
+        assertThat(lastJson(domain("status", id)).get("phase").asText()).isEqualTo("POINTING");
         addRecordsByHand(waiting);
 
         CommandProcess done = domain("add", id, "live.example.net", "--wait", "--timeout", "60s");
@@ -165,6 +175,70 @@ class DomainCommandsTest {
         CommandProcess removed = domain("remove", id);
         assertThat(removed.exit()).as(removed.err()).isZero();
         assertThat(world.api.certificateCount()).as("still known as StreamFront's, so removing the address deletes it").isZero();
+    }
+
+    static Stream<Arguments> route53KillPoints() {
+        return Stream.of(
+                Arguments.of("before Route 53 wrote the validation record", "ChangeResourceRecordSets", 0, false),
+                Arguments.of("after Route 53 wrote the validation record, its answer lost", "ChangeResourceRecordSets", 0, true),
+                Arguments.of("after Route 53 wrote the alias records, its answer lost", "ChangeResourceRecordSets", 1, true),
+                Arguments.of("while reading the alias records back", "ListResourceRecordSets", 0, false));
+    }
+
+    @ParameterizedTest(name = "add --route53 killed {0}")
+    @MethodSource("route53KillPoints")
+    void addWithRoute53KilledAtARemoteStepResumesToOneCertificateAndItsRecords(String when, String operation, int letThrough,
+            boolean afterApplying) throws Exception {
+        CloudFrontSimulator.Hold hold = world.api.hold(operation, letThrough, afterApplying);
+        Process p = CommandProcess.start(home, env(), "domain", "add", id, "live.example.org", "--route53", "--wait", "--timeout", "60s");
+        CommandProcess.killAt(p, hold, lines -> false);
+
+        CommandProcess resumed = domain("add", id, "live.example.org", "--route53", "--wait", "--timeout", "60s");
+        assertThat(resumed.exit()).as(resumed.err()).isZero();
+        assertThat(lastJson(resumed).get("phase").asText()).isEqualTo("LIVE");
+        assertThat(world.api.certificateCount()).as("one certificate").isEqualTo(1);
+        assertThat(world.api.zoneRecords(CloudFrontSimulator.PRACTICE_ZONE_ID)).as("the validation record and the two aliases, once each")
+                .hasSize(3).contains("live.example.org A ALIAS " + domain, "live.example.org AAAA ALIAS " + domain);
+
+        CommandProcess removed = domain("remove", id);
+        assertThat(removed.exit()).as(removed.err()).isZero();
+        assertThat(world.api.zoneRecords(CloudFrontSimulator.PRACTICE_ZONE_ID)).isEmpty();
+        assertThat(world.api.certificateCount()).isZero();
+    }
+
+    static Stream<Arguments> removeKillPoints() {
+        return Stream.of(
+                Arguments.of("remove", "after CloudFront took the address off, its answer lost", "UpdateDistribution", 0, true),
+                Arguments.of("remove", "before Route 53 deleted the alias records", "ChangeResourceRecordSets", 0, false),
+                Arguments.of("remove", "after Route 53 deleted the alias records, its answer lost", "ChangeResourceRecordSets", 0, true),
+                Arguments.of("remove", "before ACM deleted the certificate", "DeleteCertificate", 0, false),
+                Arguments.of("teardown", "after CloudFront deleted the distribution, its answer lost", "DeleteDistribution", 0, true),
+                Arguments.of("teardown", "after Route 53 deleted the alias records, its answer lost", "ChangeResourceRecordSets", 0, true),
+                Arguments.of("teardown", "before ACM deleted the certificate", "DeleteCertificate", 0, false));
+    }
+
+    @ParameterizedTest(name = "{0} killed {1}")
+    @MethodSource("removeKillPoints")
+    void removeAndTeardownKilledAtARemoteStepFinishLeavingNothingOfTheAddress(String command, String when, String operation,
+            int letThrough, boolean afterApplying) throws Exception {
+        CommandProcess added = domain("add", id, "live.example.org", "--route53", "--wait", "--timeout", "60s");
+        assertThat(added.exit()).as(added.err()).isZero();
+        String[] args = command.equals("remove") ? new String[] {"domain", "remove", id} : new String[] {"teardown", id, "--wait"};
+
+        CloudFrontSimulator.Hold hold = world.api.hold(operation, letThrough, afterApplying);
+        CommandProcess.killAt(CommandProcess.start(home, env(), args), hold, lines -> false);
+        CommandProcess again = CommandProcess.run(home, env(), args);
+        assertThat(again.exit()).as(again.err()).isZero();
+
+        assertThat(world.api.zoneRecords(CloudFrontSimulator.PRACTICE_ZONE_ID)).as("no record of the address is left").isEmpty();
+        assertThat(world.api.certificateCount()).as("the certificate StreamFront asked for is gone").isZero();
+        if (command.equals("teardown")) {
+            assertThat(world.api.distributionCount()).isZero();
+        } else {
+            try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
+                assertThat(cf.getDistribution(b -> b.id(id)).distribution().distributionConfig().aliases().quantity()).isZero();
+            }
+        }
     }
 
     /** Plays a user who adds the validation record the moment ACM shows it. */

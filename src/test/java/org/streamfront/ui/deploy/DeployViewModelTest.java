@@ -25,6 +25,7 @@ import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
+import org.streamfront.testing.ScriptedServer;
 import org.streamfront.ui.Jobs;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 
@@ -72,6 +73,27 @@ class DeployViewModelTest {
         assertThat(model.progress.get()).isEqualTo(1.0);
         assertThat(model.log).anySatisfy(l -> assertThat(l).contains("CloudFront created distribution"))
                 .anySatisfy(l -> assertThat(l).contains("deployed"));
+    }
+
+    @Test
+    void theEdgeServesLineNeedsAPlaylistNotJustA200() {
+        try (ScriptedServer edge = new ScriptedServer()) {
+            History history = History.open(dir.resolve("history.json"));
+            Distributions d = new Distributions(() -> client, history, new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3),
+                    new DeployWatcher(Duration.ofMillis(50)));
+            sim.deployDelay(Duration.ofMillis(400));
+            edge.on("/streams/stream1.m3u8", ScriptedServer.Reply.of(200, "<html>Welcome to nginx!</html>", "Content-Type", "text/html"));
+            DeployViewModel page = new DeployViewModel(() -> d, domain -> edge.url("/"), Jobs.immediate());
+            page.start(plan);
+            assertThat(page.deployed.get()).isTrue();
+            assertThat(page.edgeNote.get()).as("a web page is not the stream").isEmpty();
+
+            edge.on("/streams/stream1.m3u8", ScriptedServer.Reply.playlist(
+                    "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:1\n#EXTINF:2.0,\nstream1000000001.ts\n"));
+            DeployViewModel playlist = new DeployViewModel(() -> d, domain -> edge.url("/"), Jobs.immediate());
+            playlist.start(plan.withPlanId(PlanIds.newId()).withName("Second"));
+            assertThat(playlist.edgeNote.get()).contains("already serves your stream");
+        }
     }
 
     @Test
