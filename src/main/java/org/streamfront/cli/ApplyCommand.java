@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.streamfront.Messages;
-import org.streamfront.deploy.DeployServices;
+import org.streamfront.services.DeployServices;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.LifecycleState;
 import org.streamfront.deploy.Progress;

@@ -1,7 +1,7 @@
 package org.streamfront.cli;
 
 import org.streamfront.aws.AwsSession;
-import org.streamfront.deploy.DeployServices;
+import org.streamfront.services.DeployServices;
 import org.streamfront.deploy.DeployWatcher;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.playback.ViewerUrls;

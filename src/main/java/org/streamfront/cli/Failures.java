@@ -5,7 +5,7 @@ import java.util.concurrent.TimeoutException;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.deploy.LifecycleException;
-import org.streamfront.domain.OwnAddress;
+import org.streamfront.address.OwnAddress;
 
 /** How commands report an AWS or network failure: plain words, what to do, then the detail; exit 1. */
 final class Failures {

@@ -3,7 +3,7 @@ package org.streamfront.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.streamfront.Messages;
-import org.streamfront.deploy.DeployServices;
+import org.streamfront.services.DeployServices;
 import org.streamfront.plan.PlanImport;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.store.AtomicFiles;

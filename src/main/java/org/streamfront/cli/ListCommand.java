@@ -1,7 +1,7 @@
 package org.streamfront.cli;
 
 import java.util.concurrent.Callable;
-import org.streamfront.deploy.DeployServices;
+import org.streamfront.services.DeployServices;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
 import picocli.CommandLine.Command;

@@ -3,7 +3,7 @@ package org.streamfront.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.streamfront.domain.PublicDns;
+import org.streamfront.address.PublicDns;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.PracticeWorld;
 import picocli.CommandLine.Command;

@@ -14,7 +14,7 @@ import org.streamfront.audience.AudienceMetrics;
 import org.streamfront.audience.Traffic;
 import org.streamfront.aws.Retry;
 import org.streamfront.origin.OriginCheck;
-import org.streamfront.deploy.DeployServices;
+import org.streamfront.services.DeployServices;
 import org.streamfront.deploy.Progress;
 import org.streamfront.deploy.Snapshot;
 import org.streamfront.playback.ViewerUrls;

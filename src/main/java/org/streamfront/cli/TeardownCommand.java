@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.streamfront.Messages;
-import org.streamfront.deploy.DeployServices;
+import org.streamfront.services.DeployServices;
 import org.streamfront.deploy.Progress;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -13,7 +13,6 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import org.streamfront.Messages;
 import org.streamfront.aws.Retry;
-import org.streamfront.domain.Certificates;
 import org.streamfront.plan.CacheSettings;
 import org.streamfront.plan.ConfigDiff;
 import org.streamfront.plan.DistributionConfigMapper;
@@ -42,13 +41,19 @@ public final class Distributions {
     private final DeployWatcher watcher;
     private final CachePolicies policies;
     /** ACM in us-east-1, for plans that name their own addresses; null where no certificate can be looked up. */
-    private final Certificates certificates;
+    private final IssuedCertificates certificates;
+
+    /** Finds an issued certificate covering every name (own addresses are not this package's business). */
+    @FunctionalInterface
+    public interface IssuedCertificates {
+        Optional<String> issuedFor(List<String> names, Progress progress) throws Exception;
+    }
 
     public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher) {
         this(client, history, retry, watcher, null);
     }
 
-    public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher, Certificates certificates) {
+    public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher, IssuedCertificates certificates) {
         this.client = client;
         this.history = history;
         this.retry = retry;

@@ -203,7 +203,7 @@ public final class PlanRules {
         add(problems, "distribution.comment", comment(d.comment()));
         if (d.aliases() != null) {
             for (int i = 0; i < d.aliases().size(); i++) {
-                add(problems, "distribution.aliases[" + i + "]", org.streamfront.domain.HostNames.problem(d.aliases().get(i)));
+                add(problems, "distribution.aliases[" + i + "]", org.streamfront.address.HostNames.problem(d.aliases().get(i)));
             }
         }
         add(problems, "stream.id", streamId(plan.stream().id()));

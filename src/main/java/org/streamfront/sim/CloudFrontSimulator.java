@@ -224,6 +224,10 @@ public final class CloudFrontSimulator implements AutoCloseable {
         return distributions.size();
     }
 
+    public synchronized List<String> distributionIds() {
+        return List.copyOf(distributions.keySet());
+    }
+
     /** What the edge needs to serve a domain: the config of an enabled distribution. */
     synchronized Optional<EdgeConfig> edgeConfig(String domain) {
         return distributions.values().stream()

@@ -19,7 +19,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.concurrent.TimeUnit;
 import org.streamfront.deploy.DeployWatcher;
-import org.streamfront.domain.PublicDns;
+import org.streamfront.address.PublicDns;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;

@@ -70,7 +70,10 @@ public class AppDriver extends FxRobot {
         }
     }
 
-    /** Forgets the app without stopping it, as when the process is killed; only what is on disk survives. */
+    /**
+     * Forgets the app without stopping it: its window goes, its stop() never runs. Not a kill (its
+     * threads live on in this JVM); KilledWizardTest kills the wizard's own process for that.
+     */
     void abandon() throws Exception {
         FxToolkit.cleanupStages();
         app = null;

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamfront.domain.PublicDns;
+import org.streamfront.address.PublicDns;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.playback.PracticeEdge;
@@ -49,11 +49,16 @@ class RealModeOnPracticeSimulatorsTest {
 
     /** In the started app: signs in with access keys, opens the plan, creates it and goes on to Play once deployed; its domain. */
     static String realModeToPlay(AppDriver user, Path home, Plan practicePlan) throws Exception {
-        user.click("#account-way-keys");
-        user.type("#account-key-id", "AKIAEXAMPLEKEY000001");
-        user.type("#account-secret", "practice-secret");
-        user.click("#account-connect-keys");
-        AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
+        realModeToCreate(user, home, practicePlan);
+        AppDriver.await(30, () -> user.text("#deploy-status").startsWith("Deployed"));
+        String domain = user.text("#deploy-domain");
+        user.click("#nav-next");
+        return domain;
+    }
+
+    /** Signs in with access keys, then opens the plan and presses Create distribution on Review. */
+    static void realModeToCreate(AppDriver user, Path home, Plan practicePlan) throws Exception {
+        signInWithKeys(user);
         Path plan = Files.writeString(home.resolve("practice.json"), PlanJson.write(practicePlan));
         user.dialogs.willChoose(plan);
         user.click("#toolbar-open");
@@ -63,9 +68,14 @@ class RealModeOnPracticeSimulatorsTest {
         }
         AppDriver.await(10, () -> !user.lookup("#review-create").queryButton().isDisabled());
         user.click("#review-create");
-        AppDriver.await(30, () -> user.text("#deploy-status").startsWith("Deployed"));
-        String domain = user.text("#deploy-domain");
-        user.click("#nav-next");
-        return domain;
+    }
+
+    /** The Account step's access keys way: keys held in memory only, so a restarted app asks again. */
+    static void signInWithKeys(AppDriver user) throws Exception {
+        user.click("#account-way-keys");
+        user.type("#account-key-id", "AKIAEXAMPLEKEY000001");
+        user.type("#account-secret", "practice-secret");
+        user.click("#account-connect-keys");
+        AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
     }
 }

@@ -22,9 +22,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
-import org.streamfront.domain.AddressState;
-import org.streamfront.domain.DnsRecord;
-import org.streamfront.domain.OwnAddress;
+import org.streamfront.address.AddressState;
+import org.streamfront.address.DnsRecord;
+import org.streamfront.address.OwnAddress;
 import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Forms;
@@ -183,7 +183,7 @@ public final class AddressView implements StepPage {
     }
 
     private static String host(AddressViewModel model) {
-        return model.host.get().isBlank() ? "live.example.org" : org.streamfront.domain.HostNames.normal(model.host.get());
+        return model.host.get().isBlank() ? "live.example.org" : org.streamfront.address.HostNames.normal(model.host.get());
     }
 
     /** One row per record: name, type, value (each copyable), and what public DNS shows. */

@@ -18,11 +18,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.streamfront.Messages;
 import org.streamfront.aws.AwsErrors;
-import org.streamfront.domain.AddressState;
-import org.streamfront.domain.DnsRecord;
-import org.streamfront.domain.HostNames;
-import org.streamfront.domain.OwnAddress;
-import org.streamfront.domain.Zones;
+import org.streamfront.address.AddressState;
+import org.streamfront.address.DnsRecord;
+import org.streamfront.address.HostNames;
+import org.streamfront.address.OwnAddress;
+import org.streamfront.address.Zones;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.Jobs;
 

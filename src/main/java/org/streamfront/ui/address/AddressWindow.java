@@ -7,7 +7,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.streamfront.Messages;
-import org.streamfront.domain.DnsRecord;
+import org.streamfront.address.DnsRecord;
 import org.streamfront.ui.widgets.Forms;
 
 /** A distribution's own address in a window of its own, from My distributions. */

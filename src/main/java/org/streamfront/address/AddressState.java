@@ -1,4 +1,4 @@
-package org.streamfront.domain;
+package org.streamfront.address;
 
 import java.time.Instant;
 

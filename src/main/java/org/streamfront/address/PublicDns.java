@@ -1,4 +1,4 @@
-package org.streamfront.domain;
+package org.streamfront.address;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

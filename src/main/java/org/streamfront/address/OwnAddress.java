@@ -1,4 +1,4 @@
-package org.streamfront.domain;
+package org.streamfront.address;
 
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package org.streamfront.domain;
+package org.streamfront.address;
 
 /** One DNS record to add or check: host names without the final dot, as people type them at a DNS provider. */
 public record DnsRecord(String name, String type, String value) {

@@ -1,4 +1,4 @@
-package org.streamfront.domain;
+package org.streamfront.address;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

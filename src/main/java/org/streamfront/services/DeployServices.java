@@ -1,4 +1,4 @@
-package org.streamfront.deploy;
+package org.streamfront.services;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.function.Function;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.aws.Retry;
-import org.streamfront.domain.AddressStore;
-import org.streamfront.domain.Certificates;
-import org.streamfront.domain.OwnAddress;
-import org.streamfront.domain.PublicDns;
-import org.streamfront.domain.Zones;
+import org.streamfront.address.AddressStore;
+import org.streamfront.address.Certificates;
+import org.streamfront.address.OwnAddress;
+import org.streamfront.address.PublicDns;
+import org.streamfront.address.Zones;
+import org.streamfront.deploy.DeployWatcher;
+import org.streamfront.deploy.Distributions;
+import org.streamfront.deploy.History;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
@@ -51,7 +54,7 @@ public final class DeployServices implements AutoCloseable {
         this.elsewhere = new Lazy<>(() -> ownRegion.getValue() == null || ownRegion.getValue().equals(Region.US_EAST_1) ? null
                 : new OwnAddress.Elsewhere(ownRegion.getValue().id(), new Certificates(acmElsewhere::getValue, Retry.standard())));
         Certificates certificates = new Certificates(acm::getValue, Retry.standard());
-        this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher, certificates);
+        this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher, certificates::issuedFor);
         PublicDns dns = endpointOrNull == null ? PublicDns.standard() : new PublicDns(endpointOrNull.resolve("/dns/resolve"));
         Zones zones = new Zones(route53::getValue, Retry.standard(), DeployWatcher.pollEvery(Duration.ofSeconds(1)));
         Duration addressPoll = DeployWatcher.pollEvery(endpointOrNull == null ? ADDRESS_POLL : Duration.ofSeconds(1));
