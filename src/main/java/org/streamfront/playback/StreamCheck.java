@@ -52,8 +52,17 @@ public final class StreamCheck {
         return Optional.empty();
     }
 
-    /** Runs every check; takes up to one and a half target durations, since it watches the playlist advance. */
+    /** Runs every check of an address served by CloudFront; takes up to one and a half target durations, since it watches the playlist advance. */
     public Report run(URI url) throws InterruptedException {
+        return run(url, true);
+    }
+
+    /** The same checks of the server's own address, where there is no CDN cache to ask about. */
+    public Report runAtServer(URI url) throws InterruptedException {
+        return run(url, false);
+    }
+
+    private Report run(URI url, boolean throughCdn) throws InterruptedException {
         List<Check> checks = new ArrayList<>();
         Optional<String> unusable = unusable(url);
         if (unusable.isPresent()) {
@@ -124,11 +133,13 @@ public final class StreamCheck {
 
         HttpGet.Answer third = get(mediaUrl, null);
         String xCache = third.header("X-Cache").orElse("");
-        checks.add(xCache.startsWith("Hit") || xCache.startsWith("RefreshHit")
-                ? Check.green("cache", Messages.get("check.cache.hit"), third.facts(CDN_HEADERS))
-                : xCache.isEmpty() ? Check.amber("cache", Messages.get("check.cache.unknown"), third.facts(CDN_HEADERS))
-                : Check.amber("cache", Messages.get("check.cache.miss", third.header("Cache-Control").orElse("")),
-                        third.facts(CDN_HEADERS)));
+        if (throughCdn) {
+            checks.add(xCache.startsWith("Hit") || xCache.startsWith("RefreshHit")
+                    ? Check.green("cache", Messages.get("check.cache.hit"), third.facts(CDN_HEADERS))
+                    : xCache.isEmpty() ? Check.amber("cache", Messages.get("check.cache.unknown"), third.facts(CDN_HEADERS))
+                    : Check.amber("cache", Messages.get("check.cache.miss", third.header("Cache-Control").orElse("")),
+                            third.facts(CDN_HEADERS)));
+        }
 
         if (!playlist.segments().isEmpty()) {
             HlsPlaylist.Segment newest = playlist.segments().getLast();

@@ -21,6 +21,7 @@ import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
+import org.streamfront.testing.ChildProcesses;
 
 /**
  * Crash safety, proven by killing: {@code apply --wait} and {@code teardown --wait} run in their own
@@ -29,11 +30,14 @@ import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
  * again. After each: exactly one live distribution for the plan (or none after a teardown), no
  * orphan, and the history on disk says what CloudFront says.
  */
+@ChildProcesses
 class CrashSafetyTest {
     private static final String PLAN_ID = "sf-crashtest";
 
     @TempDir
     Path home;
+    /** Long enough for a run to see InProgress and be killed while it waits, short enough not to wait long. */
+    private static final Duration DEPLOYING = Duration.ofMillis(400);
     private final CloudFrontSimulator sim = CloudFrontSimulator.start();
     private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
 
@@ -107,7 +111,7 @@ class CrashSafetyTest {
     @ParameterizedTest(name = "apply killed {0}")
     @MethodSource("applyKillPoints")
     void applyKilledAnywhereLeavesExactlyOneDistribution(KillPoint point) throws Exception {
-        sim.deployDelay(Duration.ofSeconds(1));
+        sim.deployDelay(DEPLOYING);
         Path plan = plan();
         killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
         String id = applyToTheEnd(plan);
@@ -119,7 +123,7 @@ class CrashSafetyTest {
     @ParameterizedTest(name = "apply killed twice, {0} then while looking for it")
     @MethodSource("createKillPoints")
     void applyKilledAgainWhileResumingStillLeavesOne(KillPoint point) throws Exception {
-        sim.deployDelay(Duration.ofSeconds(1));
+        sim.deployDelay(DEPLOYING);
         Path plan = plan();
         killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
         killAt(KillPoint.call("ListDistributions", 0, false), "apply", plan.toString(), "--wait", "--timeout", "60s");
@@ -133,7 +137,7 @@ class CrashSafetyTest {
         Path plan = plan();
         String id = applyToTheEnd(plan);
         Files.writeString(plan, Files.readString(plan).replace("ams.example.com", "ams-moved.example.com"));
-        sim.deployDelay(Duration.ofSeconds(1));
+        sim.deployDelay(DEPLOYING);
         killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
         assertThat(applyToTheEnd(plan)).as("the same distribution, the same address").isEqualTo(id);
         assertExactlyOneLive(id);
@@ -147,7 +151,7 @@ class CrashSafetyTest {
         sim.deployDelay(Duration.ZERO);
         Path plan = plan();
         String id = applyToTheEnd(plan);
-        sim.deployDelay(Duration.ofSeconds(1));
+        sim.deployDelay(DEPLOYING);
         killAt(point, "teardown", id, "--wait", "--timeout", "60s");
 
         CommandProcess again = CommandProcess.run(home, env(), "teardown", id, "--wait", "--timeout", "60s");
@@ -166,7 +170,7 @@ class CrashSafetyTest {
         Path plan = plan();
         String first = applyToTheEnd(plan);
         assertThat(CommandProcess.run(home, env(), "teardown", first, "--wait").exit()).isZero();
-        sim.deployDelay(Duration.ofSeconds(1));
+        sim.deployDelay(DEPLOYING);
         killAt(point, "apply", plan.toString(), "--wait", "--timeout", "60s");
         String second = applyToTheEnd(plan);
         assertThat(second).isNotEqualTo(first);

@@ -15,8 +15,10 @@ import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
+import org.streamfront.testing.ChildProcesses;
 
 /** apply, status, list and teardown as a script runs them: own process, standard AWS variables. */
+@ChildProcesses
 class DeployCommandsTest {
     @TempDir
     Path home;

@@ -28,20 +28,24 @@ import org.streamfront.sim.PracticeWorld;
 import org.streamfront.testing.Configs;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.acm.model.ValidationMethod;
+import org.streamfront.testing.ChildProcesses;
 
 /**
  * {@code domain add|status|remove} against the practice ACM, Route 53 and public DNS, each path
  * ending with the stream playing through the own address on the simulated edge.
  */
+@ChildProcesses
 class DomainCommandsTest {
     @TempDir
     Path home;
-    private final PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(1));
+    /** Deployments and certificates take a moment, as on AWS, but only long enough to be seen waiting. */
+    private final PracticeWorld world = PracticeWorld.start(Duration.ofMillis(400));
     private String id;
     private String domain;
 
     @BeforeEach
     void distribution() {
+        world.api.certificateValidationDelay(Duration.ofMillis(400));
         try (var cf = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
             var made = cf.createDistribution(r -> r.distributionConfig(Configs.sendable(cf, PlanIds.ensure(world.examplePlan()))))
                     .distribution();

@@ -41,11 +41,13 @@ class StreamCheckTest {
     }
 
     @Test
-    void straightFromTheOriginTheCacheLineSaysItCannotTell() throws Exception {
-        var report = new StreamCheck().run(world.origin.uri().resolve("/WebRTCAppEE/streams/stream1.m3u8"));
+    void anAddressExpectedBehindCloudFrontWithoutXCacheSaysItCannotTellAndTheServerCheckHasNoCacheLine() throws Exception {
+        URI server = world.origin.uri().resolve("/WebRTCAppEE/streams/stream1.m3u8");
+        var report = new StreamCheck().run(server);
         assertThat(report.healthy()).isTrue();
         assertThat(report.check("cache").orElseThrow().mark()).isEqualTo(Check.Mark.AMBER);
         assertThat(report.check("cache").orElseThrow().summary()).contains("Could not tell whether CloudFront cached");
+        assertThat(new StreamCheck().runAtServer(server).check("cache")).isEmpty();
     }
 
     @Test

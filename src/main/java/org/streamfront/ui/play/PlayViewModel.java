@@ -263,7 +263,7 @@ public final class PlayViewModel {
         cdnChecks.clear();
         originChecks.clear();
         Background.run(() -> {
-            var originReport = Background.run(() -> new StreamCheck().run(origin), r -> originChecks.setAll(r.checks()),
+            var originReport = Background.run(() -> new StreamCheck().runAtServer(origin), r -> originChecks.setAll(r.checks()),
                     failure -> { });
             var cdnReport = new StreamCheck().run(cdn);
             originReport.get();
