@@ -149,6 +149,12 @@ public final class CloudFrontSimulator implements AutoCloseable {
         return h;
     }
 
+    /** Takes a hold back, whether or not its call came: a waiting caller is let go, a later one is not stopped. */
+    public synchronized void unhold(Hold hold) {
+        holds.remove(hold);
+        hold.release();
+    }
+
     /** A call held on purpose; see {@link #hold}. */
     public static final class Hold {
         private final String operation;

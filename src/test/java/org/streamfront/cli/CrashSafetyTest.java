@@ -187,13 +187,20 @@ class CrashSafetyTest {
         return CommandProcess.awsVariables(sim);
     }
 
-    /** Runs the command and kills it with SIGKILL at the point; the point must be reached. */
+    /**
+     * Runs the command and kills it with SIGKILL at the point; the point must be reached. A progress
+     * line is seen a moment after it is printed, so a call after every such line (the second status
+     * read of apply's watch, teardown's delete) is held meanwhile: the run cannot finish before the kill.
+     */
     private void killAt(KillPoint point, String... args) throws Exception {
         CloudFrontSimulator.Hold hold = point.operation() == null ? null
                 : sim.hold(point.operation(), point.letThrough(), point.afterApplying());
+        CloudFrontSimulator.Hold brake = point.line() == 0 ? null
+                : args[0].equals("apply") ? sim.hold("GetDistribution", 1, false) : sim.hold("DeleteDistribution", 0, false);
         Process p = CommandProcess.start(home, env(), args);
         List<String> said = CommandProcess.killAt(p, hold, lines -> point.line() > 0 && lines.size() == point.line());
-        if (point.line() > 0) {
+        if (brake != null) {
+            sim.unhold(brake);
             assertThat(said.get(point.line() - 1)).as("the line killed after, of " + said).startsWith(point.text());
         }
     }
