@@ -86,12 +86,12 @@ final class SimCachePolicies {
     }
 
     static String policyXml(Policy p) {
-        return "<CachePolicy xmlns=\"" + CloudFrontSimulator.NS + "\"><Id>" + p.id() + "</Id><LastModifiedTime>" + p.lastModified()
+        return "<CachePolicy xmlns=\"" + CloudFrontApi.NS + "\"><Id>" + p.id() + "</Id><LastModifiedTime>" + p.lastModified()
                 + "</LastModifiedTime>" + SimXml.toString(p.config()) + "</CachePolicy>";
     }
 
     private static String policyXml(String name, long min, long def, long max, String queryStrings) {
-        return "<CachePolicyConfig xmlns=\"" + CloudFrontSimulator.NS + "\"><Name>" + name + "</Name><MinTTL>" + min
+        return "<CachePolicyConfig xmlns=\"" + CloudFrontApi.NS + "\"><Name>" + name + "</Name><MinTTL>" + min
                 + "</MinTTL><DefaultTTL>" + def + "</DefaultTTL><MaxTTL>" + max + "</MaxTTL>"
                 + "<ParametersInCacheKeyAndForwardedToOrigin><EnableAcceptEncodingGzip>false</EnableAcceptEncodingGzip>"
                 + "<HeadersConfig><HeaderBehavior>none</HeaderBehavior></HeadersConfig>"

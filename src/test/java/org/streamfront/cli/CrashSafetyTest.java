@@ -10,18 +10,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.streamfront.aws.AwsClients;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.CloudFrontSimulator;
-import org.streamfront.sim.PracticeWorld;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.DistributionSummary;
 import org.streamfront.testing.ChildProcesses;
+import org.streamfront.testing.SimulatorExtension;
 
 /**
  * Crash safety, proven by killing: {@code apply --wait} and {@code teardown --wait} run in their own
@@ -38,14 +37,11 @@ class CrashSafetyTest {
     Path home;
     /** Long enough for a run to see InProgress and be killed while it waits, short enough not to wait long. */
     private static final Duration DEPLOYING = Duration.ofMillis(400);
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
-    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
+    private final CloudFrontClient client = cloudFront.client;
 
-    @AfterEach
-    void close() {
-        client.close();
-        sim.close();
-    }
 
     /**
      * Where to kill: a call held by the simulator (operation, calls let through first, after applying),

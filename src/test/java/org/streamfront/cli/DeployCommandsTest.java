@@ -7,27 +7,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
 import org.streamfront.testing.ChildProcesses;
+import org.streamfront.testing.SimulatorExtension;
 
 /** apply, status, list and teardown as a script runs them: own process, standard AWS variables. */
 @ChildProcesses
 class DeployCommandsTest {
     @TempDir
     Path home;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
 
-    @AfterEach
-    void close() {
-        sim.close();
-    }
 
     private Map<String, String> env() {
         return CommandProcess.awsVariables(sim);

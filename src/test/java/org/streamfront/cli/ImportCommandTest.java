@@ -8,9 +8,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanJson;
@@ -18,6 +18,7 @@ import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.testing.AwsCli;
 import org.streamfront.testing.ChildProcesses;
+import org.streamfront.testing.SimulatorExtension;
 
 /**
  * A distribution made by hand the tutorial's way — here with the AWS CLI — read into a plan, then
@@ -40,12 +41,10 @@ class ImportCommandTest {
 
     @TempDir
     Path home;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
 
-    @AfterEach
-    void close() {
-        sim.close();
-    }
 
     private Map<String, String> env() {
         return CommandProcess.awsVariables(sim);

@@ -7,33 +7,29 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamfront.aws.AwsClients;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.Retry;
 import org.streamfront.plan.ConfigDiff;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.sim.CloudFrontSimulator;
-import org.streamfront.sim.PracticeWorld;
 import org.streamfront.testing.Configs;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CachePolicyType;
+import org.streamfront.testing.SimulatorExtension;
 
 /** StreamFront's cache policies in an account: shared by content, made when missing, deleted when unused. */
 class CachePoliciesTest {
     @TempDir
     Path dir;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
-    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
+    private final CloudFrontClient client = cloudFront.client;
     private final List<String> log = new CopyOnWriteArrayList<>();
 
-    @AfterEach
-    void close() {
-        client.close();
-        sim.close();
-    }
 
     private Distributions distributions() {
         sim.deployDelay(Duration.ofMillis(200));

@@ -8,9 +8,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeoutException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.aws.Retry;
@@ -20,13 +20,16 @@ import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import org.streamfront.testing.SimulatorExtension;
 
 /** Create, watch and teardown against the CloudFront simulator through the real SDK client. */
 class DistributionsTest {
     @TempDir
     Path dir;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
-    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
+    private final CloudFrontClient client = cloudFront.client;
     private final List<String> log = new CopyOnWriteArrayList<>();
     private final Progress progress = log::add;
     private final Plan plan = PlanIds.ensure(Plan.empty().withName("Test")
@@ -37,11 +40,6 @@ class DistributionsTest {
                 new Retry(Duration.ofMillis(20), Duration.ofMillis(200), Retry.ATTEMPTS), new DeployWatcher(Duration.ofMillis(100)));
     }
 
-    @AfterEach
-    void close() {
-        client.close();
-        sim.close();
-    }
 
     @Test
     void createThenWatchUntilDeployed() throws Exception {

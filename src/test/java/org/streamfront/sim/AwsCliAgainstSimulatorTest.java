@@ -9,13 +9,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.cli.CliTest;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.testing.AwsCli;
 import org.streamfront.testing.ChildProcesses;
+import org.streamfront.testing.SimulatorExtension;
 
 /**
  * The AWS CLI (Debian's awscli) against the CloudFront simulator: StreamFront's own export passes
@@ -25,12 +26,10 @@ import org.streamfront.testing.ChildProcesses;
 class AwsCliAgainstSimulatorTest {
     @TempDir
     Path dir;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
 
-    @AfterEach
-    void close() {
-        sim.close();
-    }
 
     private JsonNode aws(String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(AwsCli.AWS, "cloudfront"));

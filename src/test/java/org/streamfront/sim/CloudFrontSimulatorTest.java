@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
@@ -22,17 +22,15 @@ import software.amazon.awssdk.services.cloudfront.model.InvalidArgumentException
 import software.amazon.awssdk.services.cloudfront.model.NoSuchDistributionException;
 import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedException;
 import software.amazon.awssdk.services.cloudfront.model.Tag;
+import org.streamfront.testing.SimulatorExtension;
 
 /** The CloudFront simulator as the real AWS SDK client sees it, through an endpoint override. */
 class CloudFrontSimulatorTest {
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
-    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
+    private final CloudFrontClient client = cloudFront.client;
 
-    @AfterEach
-    void close() {
-        client.close();
-        sim.close();
-    }
 
     private static Plan plan(String id) {
         return PlanRulesTest.valid().withPlanId(id).withStream(new Plan.Stream("stream1"));

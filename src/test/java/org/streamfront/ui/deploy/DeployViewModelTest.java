@@ -10,11 +10,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamfront.aws.AwsClients;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.Retry;
 import org.streamfront.deploy.DeployWatcher;
 import org.streamfront.deploy.Distributions;
@@ -23,11 +22,11 @@ import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.playback.HeadlessPlayer;
 import org.streamfront.sim.CloudFrontSimulator;
-import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
 import org.streamfront.testing.ScriptedServer;
 import org.streamfront.ui.Jobs;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import org.streamfront.testing.SimulatorExtension;
 
 /**
  * The Deploy step's logic without its screen: the work runs at once on the test thread
@@ -36,8 +35,10 @@ import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 class DeployViewModelTest {
     @TempDir
     Path dir;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
-    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
+    private final CloudFrontClient client = cloudFront.client;
     private final Plan plan = PlanIds.ensure(Plan.empty().withName("Model test")
             .withOrigin(new Plan.Origin("ams.example.com", null, null, null, null)).withStream(new Plan.Stream("stream1")));
 
@@ -47,11 +48,6 @@ class DeployViewModelTest {
         HeadlessPlayer.startToolkit();
     }
 
-    @AfterEach
-    void close() {
-        client.close();
-        sim.close();
-    }
 
     private DeployViewModel model() {
         History history = History.open(dir.resolve("history.json"));

@@ -6,10 +6,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamfront.aws.AwsClients;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.Retry;
 import org.streamfront.deploy.DeployWatcher;
 import org.streamfront.deploy.Distributions;
@@ -20,22 +19,19 @@ import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.plan.PlanImport;
 import org.streamfront.sim.CloudFrontSimulator;
-import org.streamfront.sim.PracticeWorld;
 import org.streamfront.ui.Jobs;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import org.streamfront.testing.SimulatorExtension;
 
 /** My distributions' list without its window: what the history and CloudFront say, merged. */
 class MyDistributionsViewModelTest {
     @TempDir
     Path dir;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
-    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
+    private final CloudFrontClient client = cloudFront.client;
 
-    @AfterEach
-    void close() {
-        client.close();
-        sim.close();
-    }
 
     private static Plan plan(String name) {
         return PlanIds.ensure(Plan.empty().withName(name).withOrigin(new Plan.Origin("ams.example.com", null, null, null, null))

@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamfront.aws.AwsClients;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.Retry;
 import org.streamfront.deploy.DeployWatcher;
 import org.streamfront.deploy.Distributions;
@@ -18,26 +17,23 @@ import org.streamfront.deploy.Progress;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
 import org.streamfront.sim.CloudFrontSimulator;
-import org.streamfront.sim.PracticeWorld;
 import org.streamfront.sim.SimFault;
 import org.streamfront.ui.Jobs;
 import org.streamfront.ui.wizard.PlanForm;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import org.streamfront.testing.SimulatorExtension;
 
 /** What Review offers for a plan, against the CloudFront simulator: create, update with the differences, nothing, or ask again. */
 class ReviewViewModelTest {
     @TempDir
     Path dir;
-    private final CloudFrontSimulator sim = CloudFrontSimulator.start();
-    private final CloudFrontClient client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, sim.uri());
+    @RegisterExtension
+    final SimulatorExtension cloudFront = new SimulatorExtension();
+    private final CloudFrontSimulator sim = cloudFront.sim;
+    private final CloudFrontClient client = cloudFront.client;
     private final PlanForm form = new PlanForm();
     private Distributions distributions;
 
-    @AfterEach
-    void close() {
-        client.close();
-        sim.close();
-    }
 
     private ReviewViewModel model() {
         sim.deployDelay(Duration.ZERO);
