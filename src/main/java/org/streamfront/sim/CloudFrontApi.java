@@ -239,17 +239,9 @@ final class CloudFrontApi {
         if (config == null || !"DistributionConfig".equals(config.getLocalName())) {
             return Answer.error(400, "MalformedInput", "Missing DistributionConfig.");
         }
-        String invalid = invalidConfig(config);
-        if (invalid != null) {
-            return Answer.error(400, "InvalidArgument", invalid);
-        }
-        Answer badBehaviour = behaviourProblem(config);
-        if (badBehaviour != null) {
-            return badBehaviour;
-        }
-        Answer badAlias = aliasProblem(config, null);
-        if (badAlias != null) {
-            return badAlias;
+        Answer refused = configProblem(config, null);
+        if (refused != null) {
+            return refused;
         }
         String callerReference = SimXml.text(config, "CallerReference");
         // Real CloudFront documents a CallerReference as unique per create; a deleted distribution does not free it.
@@ -269,6 +261,16 @@ final class CloudFrontApi {
         }
         distributions.put(id, d);
         return new Answer(201, distributionXml(d), d.etag, uri.get() + API + "/distribution/" + id);
+    }
+
+    /** What CloudFront refuses in a config it is sent (create or update of {@code selfId}), or null. */
+    private Answer configProblem(Element config, String selfId) {
+        String invalid = invalidConfig(config);
+        if (invalid != null) {
+            return Answer.error(400, "InvalidArgument", invalid);
+        }
+        Answer badBehaviour = behaviourProblem(config);
+        return badBehaviour != null ? badBehaviour : aliasProblem(config, selfId);
     }
 
     /** The InvalidArgument checks CloudFront makes that matter for an AMS origin. */
@@ -518,17 +520,9 @@ final class CloudFrontApi {
             } catch (IllegalArgumentException e) {
                 return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
             }
-            String invalid = invalidConfig(config);
-            if (invalid != null) {
-                return Answer.error(400, "InvalidArgument", invalid);
-            }
-            Answer badBehaviour = behaviourProblem(config);
-            if (badBehaviour != null) {
-                return badBehaviour;
-            }
-            Answer badAlias = aliasProblem(config, id);
-            if (badAlias != null) {
-                return badAlias;
+            Answer refused = configProblem(config, id);
+            if (refused != null) {
+                return refused;
             }
             if (!d.callerReference.equals(SimXml.text(config, "CallerReference"))) {
                 return Answer.error(400, "IllegalUpdate", "The CallerReference cannot be changed.");
