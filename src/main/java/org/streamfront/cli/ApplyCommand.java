@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.streamfront.Messages;
+import org.streamfront.access.TokenSecret;
 import org.streamfront.services.DeployServices;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.LifecycleState;
@@ -53,6 +54,12 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--create-if-missing", description = "Make a new distribution when the plan's was deleted outside StreamFront (its address changes).")
     boolean createIfMissing;
 
+    @Option(names = "--token-secret-file", paramLabel = "FILE",
+            description = "For a plan whose viewers need a token: the file holding the secret tokens are signed with (your AMS application's JWT secret works). "
+                    + "If FILE does not exist, a new secret is made and written there, readable by you alone. Needed when tokens are first turned on; "
+                    + "a different secret later rotates it (the previous one stays valid for 24 hours).")
+    Path tokenSecretFile;
+
     @Option(names = "--dry-run", description = "Print what apply would change and change nothing: exit 0 when in sync, 3 when a change is needed.")
     boolean dryRun;
 
@@ -76,7 +83,20 @@ final class ApplyCommand implements Callable<Integer> {
             err.println("Plan id " + plan.planId() + " written to " + planFile);
         }
         Progress progress = err::println;
+        if (tokenSecretFile != null) {
+            try {
+                if (TokenSecret.ensure(tokenSecretFile)) {
+                    err.println(Messages.get("cli.apply.secretMade", tokenSecretFile));
+                }
+            } catch (java.io.IOException e) {
+                err.println("error: " + e.getMessage());
+                return StreamFrontCommand.INVALID;
+            }
+        }
         try (DeployServices services = aws.services()) {
+            if (tokenSecretFile != null) {
+                services.useSecretFile(tokenSecretFile);
+            }
             Distributions distributions = services.distributions();
             if (!createIfMissing && madeButGone(distributions, plan, progress)) {
                 err.println("error: " + Messages.get("cli.apply.gone"));
@@ -104,6 +124,9 @@ final class ApplyCommand implements Callable<Integer> {
             ObjectNode result = JsonNodeFactory.instance.objectNode()
                     .put("id", s.id()).put("domain", s.domain()).put("status", s.status());
             result.put("url", plan.stream().id().isBlank() ? null : ViewerUrls.production(s.domain(), plan.stream().id()).toString());
+            if (plan.access().tokens()) {
+                result.put("tokens", true);
+            }
             spec.commandLine().getOut().println(result);
             spec.commandLine().getOut().flush();
             return StreamFrontCommand.OK;

@@ -20,9 +20,12 @@ final class AwsOptions {
     String profile;
 
     DeployServices services() {
-        PracticeEdge edge = PracticeEdge.fromEnvironment().map(PracticeEdge::new).orElse(null);
-        return new DeployServices(credentials(), null, AppDirs.dataHome().resolve("history.json"), DeployWatcher.standard(),
-                host -> edge == null ? ViewerUrls.base(host) : edge.addressOf(host));
+        return new DeployServices(credentials(), null, AppDirs.dataHome().resolve("history.json"), DeployWatcher.standard(), AwsOptions::reach);
+    }
+
+    /** Where this computer reaches a distribution's host name: https, or the practice edge named by STREAMFRONT_EDGE_URL. */
+    static java.net.URI reach(String host) {
+        return PracticeEdge.fromEnvironment().map(PracticeEdge::new).map(edge -> edge.addressOf(host)).orElseGet(() -> ViewerUrls.base(host));
     }
 
     /** The same sign-in for other services (CloudWatch); their endpoint variables apply as the SDK reads them. */

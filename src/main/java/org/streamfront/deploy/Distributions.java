@@ -42,6 +42,8 @@ public final class Distributions {
     private final CachePolicies policies;
     /** ACM in us-east-1, for plans that name their own addresses; null where no certificate can be looked up. */
     private final IssuedCertificates certificates;
+    /** The viewer-token check at the edge, for plans that ask for tokens; null where none can be made. */
+    private final TokenGate gate;
 
     /** Finds an issued certificate covering every name (own addresses are not this package's business). */
     @FunctionalInterface
@@ -50,16 +52,23 @@ public final class Distributions {
     }
 
     public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher) {
-        this(client, history, retry, watcher, null);
+        this(client, history, retry, watcher, null, null);
     }
 
-    public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher, IssuedCertificates certificates) {
+    public Distributions(Supplier<CloudFrontClient> client, History history, Retry retry, DeployWatcher watcher, IssuedCertificates certificates,
+                         TokenGate gate) {
         this.client = client;
         this.history = history;
         this.retry = retry;
         this.watcher = watcher;
         this.policies = new CachePolicies(client, retry);
         this.certificates = certificates;
+        this.gate = gate;
+    }
+
+    /** The viewer-token check's lifecycle, where this account can have one. */
+    public Optional<TokenGate> tokenGate() {
+        return Optional.ofNullable(gate);
     }
 
     /**
@@ -165,12 +174,13 @@ public final class Distributions {
             history.put(attempt.failed("TooManyCachePolicies"));
             throw quotaFull;
         }
+        String viewerFunction = viewerFunction(plan, progress);
         progress.log(Messages.get("deploy.log.creating"));
         boolean withTags = true;
         while (true) {
             boolean tagged = withTags;
             try {
-                Snapshot made = retry.call("create", () -> createOnce(plan, policyIds, attempt.callerReference(), tagged,
+                Snapshot made = retry.call("create", () -> createOnce(plan, policyIds, viewerFunction, attempt.callerReference(), tagged,
                         certificateArn), progress);
                 history.put(attempt.created(made.id(), made.domain(), Instant.now()));
                 progress.log(Messages.get("deploy.log.created", made.id(), made.domain()));
@@ -201,6 +211,17 @@ public final class Distributions {
         }
     }
 
+    /** The published token check a plan with tokens needs on its behaviours (made, tested, published first); null for an open plan. */
+    private String viewerFunction(Plan plan, Progress progress) throws Exception {
+        if (!plan.access().tokens()) {
+            return null;
+        }
+        if (gate == null) {
+            throw new LifecycleException(Messages.get("token.unavailable"));
+        }
+        return gate.ensure(plan, progress);
+    }
+
     private Snapshot adopt(HistoryEntry entry, Snapshot found, Progress progress) {
         progress.log(Messages.get("deploy.log.found", found.id()));
         HistoryEntry made = entry.created(found.id(), found.domain(), Optional.ofNullable(found.lastModified()).orElse(Instant.now()));
@@ -209,6 +230,44 @@ public final class Distributions {
             history.put(made.deployed(Instant.now()));
         }
         return found;
+    }
+
+    /**
+     * Once a change that turned viewer tokens off has deployed, the plan's function and store are
+     * no longer used: deleted, best effort (what is left is tried again by the next deploy or teardown).
+     */
+    private void removeUnusedViewerCheck(String id, Progress progress) {
+        Optional<String> planId = history.forDistribution(id).map(HistoryEntry::planId);
+        if (gate == null || planId.isEmpty()) {
+            return;
+        }
+        try {
+            var config = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress).distributionConfig();
+            if (DistributionConfigMapper.viewerFunction(config.defaultCacheBehavior()).isEmpty()) {
+                gate.remove(planId.get(), progress);
+            }
+        } catch (Exception leftForLater) {
+            if (leftForLater instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            progress.log(Messages.get("token.log.left"));
+        }
+    }
+
+    /** After a teardown: the plan's function and store, which nothing uses now. */
+    private void removeViewerCheckOf(String id, Progress progress) {
+        Optional<String> planId = history.forDistribution(id).map(HistoryEntry::planId);
+        if (gate == null || planId.isEmpty()) {
+            return;
+        }
+        try {
+            gate.remove(planId.get(), progress);
+        } catch (Exception leftForLater) {
+            if (leftForLater instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            progress.log(Messages.get("token.log.left"));
+        }
     }
 
     /** Best effort: a policy left over is tidied by the next teardown, never worth failing for. */
@@ -220,9 +279,9 @@ public final class Distributions {
         }
     }
 
-    private Snapshot createOnce(Plan plan, Function<CacheSettings, String> policyIds, String callerReference, boolean withTags,
-                                String certificateArn) {
-        var config = DistributionConfigMapper.toConfig(plan, policyIds).toBuilder().callerReference(callerReference).build();
+    private Snapshot createOnce(Plan plan, Function<CacheSettings, String> policyIds, String viewerFunction, String callerReference,
+                                boolean withTags, String certificateArn) {
+        var config = DistributionConfigMapper.toConfig(plan, policyIds, viewerFunction).toBuilder().callerReference(callerReference).build();
         if (certificateArn != null) {
             config = DistributionConfigMapper.withAliases(config, plan.distribution().aliases(), certificateArn);
         }
@@ -263,7 +322,9 @@ public final class Distributions {
      */
     public Snapshot awaitDeployed(String id, Progress progress, Duration timeout) throws Exception {
         try {
-            return watcher.awaitDeployed(id, this::read, progress, timeout);
+            Snapshot deployed = watcher.awaitDeployed(id, this::read, progress, timeout);
+            removeUnusedViewerCheck(id, progress);
+            return deployed;
         } catch (NoSuchDistributionException gone) {
             history.forDistribution(id).ifPresent(e -> history.put(e.with(LifecycleState.DELETED)));
             throw gone;
@@ -364,7 +425,9 @@ public final class Distributions {
         progress.log(Messages.get("deploy.log.updating", id));
         changes.forEach(c -> progress.log("  " + c));
         Function<CacheSettings, String> policyIds = policies.ensure(plan, progress);
-        DistributionConfig merged = withPlanAliases(DistributionConfigMapper.merge(current.distributionConfig(), plan, policyIds), plan, progress);
+        String viewerFunction = viewerFunction(plan, progress);
+        DistributionConfig merged = withPlanAliases(DistributionConfigMapper.merge(current.distributionConfig(), plan, policyIds, viewerFunction),
+                plan, progress);
         Optional<HistoryEntry> before = history.forPlan(plan.planId()).filter(e -> id.equals(e.distributionId()));
         before.ifPresent(e -> history.put(e.with(LifecycleState.UPDATING)));
         try {
@@ -483,6 +546,7 @@ public final class Distributions {
         }
         move(id, LifecycleState.DELETED);
         deleteUnusedPolicies(progress);
+        removeViewerCheckOf(id, progress);
     }
 
     /**

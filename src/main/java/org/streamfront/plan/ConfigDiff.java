@@ -106,7 +106,13 @@ public final class ConfigDiff {
                 wanted.defaultCacheBehavior().viewerProtocolPolicyAsString());
         compare(changes, "diff.priceClass", Optional.ofNullable(current.priceClassAsString()), wanted.priceClassAsString());
         compare(changes, "diff.comment", Optional.ofNullable(current.comment()), wanted.comment());
+        // Which function (its ARN now, its name in a wanted config made for reading) is not a difference: whether there is one is.
+        compare(changes, "diff.viewerTokens", Optional.of(tokens(current)), tokens(wanted));
         return changes;
+    }
+
+    private static String tokens(DistributionConfig config) {
+        return Messages.get(DistributionConfigMapper.viewerFunction(config.defaultCacheBehavior()).isPresent() ? "diff.tokens.on" : "diff.tokens.off");
     }
 
     private static void compare(List<Change> changes, String key, Optional<String> now, String wanted) {

@@ -16,6 +16,10 @@ import software.amazon.awssdk.services.cloudfront.model.CustomHeaders;
 import software.amazon.awssdk.services.cloudfront.model.CustomOriginConfig;
 import software.amazon.awssdk.services.cloudfront.model.DefaultCacheBehavior;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
+import software.amazon.awssdk.services.cloudfront.model.EventType;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociation;
+import software.amazon.awssdk.services.cloudfront.model.FunctionAssociations;
+import org.streamfront.access.ViewerFunction;
 import software.amazon.awssdk.services.cloudfront.model.GeoRestriction;
 import software.amazon.awssdk.services.cloudfront.model.HttpVersion;
 import software.amazon.awssdk.services.cloudfront.model.Method;
@@ -66,20 +70,25 @@ public final class DistributionConfigMapper {
      * reading it (Review, exports, differences). What is sent has the ids (see the other toConfig).
      */
     public static DistributionConfig toConfig(Plan plan) {
-        return toConfig(plan, CacheSettings::name);
+        return toConfig(plan, CacheSettings::name, plan.access().tokens() ? ViewerFunction.functionName(plan.planId()) : null);
     }
 
     /**
      * The config for a valid plan that has its plan id; refuses anything else so nothing bad is ever
-     * sent. {@code policyIds} gives the id of the cache policy that holds each behaviour's settings.
+     * sent. {@code policyIds} gives the id of the cache policy that holds each behaviour's settings;
+     * {@code viewerFunction} is the published function that checks viewer tokens on every behaviour
+     * (null: viewers need none). It must be given exactly when the plan asks for tokens.
      */
-    public static DistributionConfig toConfig(Plan plan, Function<CacheSettings, String> policyIds) {
+    public static DistributionConfig toConfig(Plan plan, Function<CacheSettings, String> policyIds, String viewerFunction) {
         List<Problem> problems = PlanRules.validate(plan);
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid plan: " + problems);
         }
         if (plan.planId() == null || plan.planId().isBlank()) {
             throw new IllegalArgumentException("a plan needs its plan id before it becomes a config");
+        }
+        if (plan.access().tokens() != (viewerFunction != null)) {
+            throw new IllegalArgumentException("a plan with viewer tokens needs its function, and only such a plan");
         }
         Plan.Cache cache = plan.cache();
         String viewerProtocol = plan.distribution().viewerProtocol();
@@ -89,8 +98,8 @@ public final class DistributionConfigMapper {
                 .enabled(true)
                 .origins(origins(plan.origin()))
                 .originGroups(originGroups(plan.origin(), ORIGIN_ID))
-                .defaultCacheBehavior(defaultBehavior(cache, viewerProtocol, target(plan.origin()), policyIds))
-                .cacheBehaviors(behaviors(cache, viewerProtocol, target(plan.origin()), policyIds))
+                .defaultCacheBehavior(defaultBehavior(cache, viewerProtocol, target(plan.origin()), policyIds, viewerFunction))
+                .cacheBehaviors(behaviors(cache, viewerProtocol, target(plan.origin()), policyIds, viewerFunction))
                 .customErrorResponses(errorResponses(plan.errorPages()))
                 .priceClass(plan.distribution().priceClass())
                 .httpVersion(HttpVersion.HTTP2)
@@ -111,9 +120,10 @@ public final class DistributionConfigMapper {
      * and everything else left as it is: other origins and behaviours, aliases, certificate, WAF,
      * logging, whether it is enabled, and the CallerReference, which CloudFront never lets change.
      */
-    public static DistributionConfig merge(DistributionConfig current, Plan plan, Function<CacheSettings, String> policyIds) {
+    public static DistributionConfig merge(DistributionConfig current, Plan plan, Function<CacheSettings, String> policyIds,
+                                           String viewerFunction) {
         String ourId = ourOriginId(current);
-        DistributionConfig wanted = toConfig(plan, policyIds);
+        DistributionConfig wanted = toConfig(plan, policyIds, viewerFunction);
         Set<String> ourOrigins = Set.of(ourId, SECONDARY_ORIGIN_ID);
         List<Origin> origins = new ArrayList<>();
         wanted.origins().items().forEach(o -> origins.add(ORIGIN_ID.equals(o.id()) ? o.toBuilder().id(ourId).build() : o));
@@ -261,8 +271,8 @@ public final class DistributionConfigMapper {
 
     /** Everything that is not a playlist or a segment (AMS's player page, scripts): kept like segments. */
     private static DefaultCacheBehavior defaultBehavior(Plan.Cache cache, String viewerProtocol, String target,
-                                                        Function<CacheSettings, String> policyIds) {
-        CacheBehavior b = behavior("*", CacheSettings.segments(cache), cache, viewerProtocol, target, policyIds);
+                                                        Function<CacheSettings, String> policyIds, String viewerFunction) {
+        CacheBehavior b = behavior("*", CacheSettings.segments(cache), cache, viewerProtocol, target, policyIds, viewerFunction);
         return DefaultCacheBehavior.builder()
                 .targetOriginId(b.targetOriginId())
                 .viewerProtocolPolicy(b.viewerProtocolPolicy())
@@ -275,23 +285,23 @@ public final class DistributionConfigMapper {
                 .trustedSigners(t -> t.enabled(false).quantity(0))
                 .trustedKeyGroups(t -> t.enabled(false).quantity(0))
                 .lambdaFunctionAssociations(l -> l.quantity(0))
-                .functionAssociations(f -> f.quantity(0))
+                .functionAssociations(b.functionAssociations())
                 .build();
     }
 
     /** The playlist behaviour, then one per segment kind; their cache policies carry the live-HLS times. */
     private static CacheBehaviors behaviors(Plan.Cache cache, String viewerProtocol, String target,
-                                            Function<CacheSettings, String> policyIds) {
+                                            Function<CacheSettings, String> policyIds, String viewerFunction) {
         var items = new ArrayList<CacheBehavior>();
-        items.add(behavior(PLAYLIST_PATTERN, CacheSettings.playlists(cache), cache, viewerProtocol, target, policyIds));
+        items.add(behavior(PLAYLIST_PATTERN, CacheSettings.playlists(cache), cache, viewerProtocol, target, policyIds, viewerFunction));
         for (String pattern : SEGMENT_PATTERNS) {
-            items.add(behavior(pattern, CacheSettings.segments(cache), cache, viewerProtocol, target, policyIds));
+            items.add(behavior(pattern, CacheSettings.segments(cache), cache, viewerProtocol, target, policyIds, viewerFunction));
         }
         return CacheBehaviors.builder().quantity(items.size()).items(items).build();
     }
 
     private static CacheBehavior behavior(String pattern, CacheSettings settings, Plan.Cache cache, String viewerProtocol,
-                                          String target, Function<CacheSettings, String> policyIds) {
+                                          String target, Function<CacheSettings, String> policyIds, String viewerFunction) {
         return CacheBehavior.builder()
                 .pathPattern(pattern)
                 .targetOriginId(target)
@@ -306,8 +316,20 @@ public final class DistributionConfigMapper {
                 .trustedSigners(t -> t.enabled(false).quantity(0))
                 .trustedKeyGroups(t -> t.enabled(false).quantity(0))
                 .lambdaFunctionAssociations(l -> l.quantity(0))
-                .functionAssociations(f -> f.quantity(0))
+                // CloudFront picks the behaviour by path before the function runs: every behaviour checks the token.
+                .functionAssociations(viewerFunction == null ? FunctionAssociations.builder().quantity(0).build()
+                        : FunctionAssociations.builder().quantity(1).items(FunctionAssociation.builder()
+                        .functionARN(viewerFunction).eventType(EventType.VIEWER_REQUEST).build()).build())
                 .build();
+    }
+
+    /** The function that checks viewer tokens on a behaviour, if any (its ARN, or its name in a config made for reading). */
+    public static Optional<String> viewerFunction(DefaultCacheBehavior b) {
+        if (b == null || b.functionAssociations() == null || !b.functionAssociations().hasItems()) {
+            return Optional.empty();
+        }
+        return b.functionAssociations().items().stream().filter(a -> a.eventType() == EventType.VIEWER_REQUEST)
+                .map(FunctionAssociation::functionARN).findFirst();
     }
 
     private static CustomErrorResponses errorResponses(List<Plan.ErrorPage> pages) {

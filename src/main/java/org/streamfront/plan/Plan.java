@@ -18,7 +18,8 @@ public record Plan(
         Cache cache,
         List<ErrorPage> errorPages,
         Distribution distribution,
-        Stream stream) {
+        Stream stream,
+        Access access) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -30,31 +31,43 @@ public record Plan(
         errorPages = errorPages == null ? List.of(new ErrorPage(404, 3)) : List.copyOf(errorPages);
         distribution = Objects.requireNonNullElseGet(distribution, () -> new Distribution(null, null, null));
         stream = Objects.requireNonNullElseGet(stream, () -> new Stream(null));
+        access = Objects.requireNonNullElseGet(access, () -> new Access(null));
+        if (access.tokens() && !Cache.NONE.equals(cache.queryStrings())) {
+            // With tokens, query strings leave the cache key (one copy for every viewer) and never reach the server.
+            cache = new Cache(Cache.NONE, cache.corsHeaders(), cache.playlistTtlSeconds(), cache.segmentTtlSeconds(),
+                    cache.corsFromServer(), cache.lowLatencyHls());
+        }
+    }
+
+    /** The tutorial's plan: no access section, viewers need no token. */
+    public Plan(Integer schemaVersion, String planId, String name, Origin origin, Cache cache, List<ErrorPage> errorPages,
+                Distribution distribution, Stream stream) {
+        this(schemaVersion, planId, name, origin, cache, errorPages, distribution, stream, null);
     }
 
     /** A plan with every default and no origin yet: what the wizard starts from. */
     public static Plan empty() {
-        return new Plan(null, null, null, null, null, null, null, null);
+        return new Plan(null, null, null, null, null, null, null, null, null);
     }
 
     public Plan withPlanId(String id) {
-        return new Plan(schemaVersion, id, name, origin, cache, errorPages, distribution, stream);
+        return new Plan(schemaVersion, id, name, origin, cache, errorPages, distribution, stream, access);
     }
 
     public Plan withName(String value) {
-        return new Plan(schemaVersion, planId, value, origin, cache, errorPages, distribution, stream);
+        return new Plan(schemaVersion, planId, value, origin, cache, errorPages, distribution, stream, access);
     }
 
     public Plan withOrigin(Origin value) {
-        return new Plan(schemaVersion, planId, name, value, cache, errorPages, distribution, stream);
+        return new Plan(schemaVersion, planId, name, value, cache, errorPages, distribution, stream, access);
     }
 
     public Plan withCache(Cache value) {
-        return new Plan(schemaVersion, planId, name, origin, value, errorPages, distribution, stream);
+        return new Plan(schemaVersion, planId, name, origin, value, errorPages, distribution, stream, access);
     }
 
     public Plan withErrorPages(List<ErrorPage> value) {
-        return new Plan(schemaVersion, planId, name, origin, cache, value, distribution, stream);
+        return new Plan(schemaVersion, planId, name, origin, cache, value, distribution, stream, access);
     }
 
     public Plan withAliases(List<String> aliases) {
@@ -62,11 +75,15 @@ public record Plan(
     }
 
     public Plan withDistribution(Distribution value) {
-        return new Plan(schemaVersion, planId, name, origin, cache, errorPages, value, stream);
+        return new Plan(schemaVersion, planId, name, origin, cache, errorPages, value, stream, access);
     }
 
     public Plan withStream(Stream value) {
-        return new Plan(schemaVersion, planId, name, origin, cache, errorPages, distribution, value);
+        return new Plan(schemaVersion, planId, name, origin, cache, errorPages, distribution, value, access);
+    }
+
+    public Plan withAccess(Access value) {
+        return new Plan(schemaVersion, planId, name, origin, cache, errorPages, distribution, stream, value);
     }
 
     /**
@@ -194,6 +211,25 @@ public record Plan(
             viewerProtocol = Objects.requireNonNullElse(viewerProtocol, "redirect-to-https");
             priceClass = Objects.requireNonNullElse(priceClass, "PriceClass_All");
             comment = Objects.requireNonNullElse(comment, "");
+        }
+    }
+
+    /**
+     * Who may watch: anyone with the address ({@code open}, the tutorial's way) or viewers with a
+     * token ({@code token}: an AMS play JWT checked at CloudFront's edge). The secret is never here.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Access(String mode) {
+        public static final String OPEN = "open";
+        public static final String TOKEN = "token";
+        public static final List<String> MODES = List.of(OPEN, TOKEN);
+
+        public Access {
+            mode = Objects.requireNonNullElse(mode, OPEN);
+        }
+
+        public boolean tokens() {
+            return TOKEN.equals(mode);
         }
     }
 

@@ -150,6 +150,10 @@ public final class PlanRules {
                 : msg("rule.choice", String.join(", ", Plan.Distribution.PRICE_CLASSES));
     }
 
+    public static Optional<String> accessMode(String value) {
+        return Plan.Access.MODES.contains(value) ? Optional.empty() : msg("rule.choice", String.join(", ", Plan.Access.MODES));
+    }
+
     public static Optional<String> comment(String value) {
         return value != null && value.length() > MAX_COMMENT ? msg("rule.text.long", MAX_COMMENT) : Optional.empty();
     }
@@ -207,6 +211,7 @@ public final class PlanRules {
             }
         }
         add(problems, "stream.id", streamId(plan.stream().id()));
+        add(problems, "access.mode", accessMode(plan.access().mode()));
         return problems;
     }
 

@@ -22,6 +22,14 @@ public final class ViewerUrls {
         return base.resolve("/streams/" + streamId + ".m3u8");
     }
 
+    /**
+     * The stream's playlist with a viewer token in the path ({@code /t/<token>/streams/<id>.m3u8}):
+     * the player's relative segment and rendition addresses inherit it; the edge removes it before the cache.
+     */
+    public static URI withToken(URI base, String token, String streamId) {
+        return base.resolve("/t/" + token + "/streams/" + streamId + ".m3u8");
+    }
+
     /** AMS Enterprise's adaptive-bitrate master playlist, which AMS's own player tries first. */
     public static URI adaptive(URI base, String streamId) {
         return base.resolve("/streams/" + streamId + "_adaptive.m3u8");

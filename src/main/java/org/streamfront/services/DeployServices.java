@@ -1,6 +1,12 @@
 package org.streamfront.services;
 
+import java.io.IOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.util.Optional;
+import org.streamfront.access.TokenSecret;
+import org.streamfront.aws.KeyValueStoreData;
+import org.streamfront.deploy.TokenGate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +48,9 @@ public final class DeployServices implements AutoCloseable {
     private final Lazy<AcmClient> acmElsewhere;
     private final Distributions distributions;
     private final OwnAddress ownAddress;
+    /** Where the app keeps each plan's viewer-token secret (owner-only files), and a file the user named instead. */
+    private final Path secretsDir;
+    private volatile Path secretFile;
 
     /** {@code reach} says where this computer reaches a host name (https, or the practice edge): an own address is live only once it answers there. */
     public DeployServices(AwsCredentialsProvider credentials, URI endpointOrNull, Path historyFile, DeployWatcher watcher,
@@ -54,7 +63,9 @@ public final class DeployServices implements AutoCloseable {
         this.elsewhere = new Lazy<>(() -> ownRegion.getValue() == null || ownRegion.getValue().equals(Region.US_EAST_1) ? null
                 : new OwnAddress.Elsewhere(ownRegion.getValue().id(), new Certificates(acmElsewhere::getValue, Retry.standard())));
         Certificates certificates = new Certificates(acm::getValue, Retry.standard());
-        this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher, certificates::issuedFor);
+        this.secretsDir = historyFile.resolveSibling("secrets");
+        TokenGate gate = new TokenGate(client::getValue, new KeyValueStoreData(credentials, endpointOrNull), Retry.standard(), this::secretFor);
+        this.distributions = new Distributions(client::getValue, History.open(historyFile), Retry.standard(), watcher, certificates::issuedFor, gate);
         PublicDns dns = endpointOrNull == null ? PublicDns.standard() : new PublicDns(endpointOrNull.resolve("/dns/resolve"));
         Zones zones = new Zones(route53::getValue, Retry.standard(), DeployWatcher.pollEvery(Duration.ofSeconds(1)));
         Duration addressPoll = DeployWatcher.pollEvery(endpointOrNull == null ? ADDRESS_POLL : Duration.ofSeconds(1));
@@ -72,6 +83,21 @@ public final class DeployServices implements AutoCloseable {
         } catch (RuntimeException none) {
             return null;
         }
+    }
+
+    /** The file holding a plan's viewer-token secret when the user named none: in the app's own folder, readable by the user alone. */
+    public Path secretFileOf(String planId) {
+        return secretsDir.resolve(planId.replaceAll("[^A-Za-z0-9_-]", "-") + ".secret");
+    }
+
+    /** Reads the viewer-token secret from this file (the command line's --token-secret-file) instead. */
+    public void useSecretFile(Path file) {
+        this.secretFile = file;
+    }
+
+    private Optional<String> secretFor(String planId) throws IOException {
+        Path file = secretFile != null ? secretFile : secretFileOf(planId);
+        return Files.exists(file) ? Optional.of(TokenSecret.read(file)) : Optional.empty();
     }
 
     public Distributions distributions() {

@@ -43,6 +43,7 @@ final class CloudFrontApi {
     private final Map<String, SimDistribution> distributions = new LinkedHashMap<>();
     private final Set<String> usedCallerReferences = new HashSet<>();
     private final SimCachePolicies policies = new SimCachePolicies();
+    final SimFunctions functions = new SimFunctions();
     /** Distributions whose additional metrics (the cache hit rate among them) are turned on. */
     final Set<String> monitored = ConcurrentHashMap.newKeySet();
     private final Supplier<AcmSim> acmSim;
@@ -86,8 +87,25 @@ final class CloudFrontApi {
             case "CreateMonitoringSubscription" -> withDistribution(id, d -> createMonitoring(c, id));
             case "DeleteMonitoringSubscription" -> withDistribution(id, d -> monitored.remove(id) ? new Answer(200, "", null, null)
                     : Answer.error(404, "NoSuchMonitoringSubscription", "A monitoring subscription does not exist for the specified distribution."));
-            default -> Answer.error(404, "NotFound", "No such operation: " + c.method + " " + c.path);
+            default -> SimFunctions.operation(c.method(), c.path().substring(API.length()), c.query()) != null
+                    ? functions.answer(operation, c, this::functionInUse)
+                    : Answer.error(404, "NotFound", "No such operation: " + c.method + " " + c.path);
         };
+    }
+
+    /** Whether a distribution uses the function, in its config or in what its edges still serve. */
+    private boolean functionInUse(String arn) {
+        Instant now = Instant.now();
+        return distributions.values().stream().anyMatch(d -> functionArns(d.config).contains(arn) || functionArns(d.servedAt(now)).contains(arn));
+    }
+
+    private static List<String> functionArns(Element config) {
+        List<String> arns = new ArrayList<>();
+        for (Element b : behaviours(config)) {
+            SimXml.children(SimXml.path(b, "FunctionAssociations", "Items"), "FunctionAssociation")
+                    .forEach(a -> arns.add(SimXml.text(a, "FunctionARN")));
+        }
+        return arns;
     }
 
     /** A fault that makes the distribution's ETag change under the caller, as a change made elsewhere would. */
@@ -128,6 +146,11 @@ final class CloudFrontApi {
                 .filter(SimDistribution::enabled)
                 .findFirst()
                 .map(config -> EdgeConfig.from(config, id -> policies.get(id).map(SimCachePolicies.Policy::config).orElse(null)));
+    }
+
+    /** What a viewer-request function does at the edge: StreamFront's check with its store's secrets, if it is that. */
+    Optional<org.streamfront.access.EdgeCheck.Secrets> viewerCheck(String functionArn) {
+        return functions.viewerCheck(functionArn);
     }
 
     synchronized Optional<String> distributionIdOf(String domain) {
@@ -270,6 +293,9 @@ final class CloudFrontApi {
             return Answer.error(400, "InvalidArgument", invalid);
         }
         Answer badBehaviour = behaviourProblem(config);
+        if (badBehaviour == null) {
+            badBehaviour = functionProblem(config);
+        }
         return badBehaviour != null ? badBehaviour : aliasProblem(config, selfId);
     }
 
@@ -345,6 +371,16 @@ final class CloudFrontApi {
     }
 
     /** Each behaviour has either a cache policy that exists or the older ForwardedValues, never both. */
+    private Answer functionProblem(Element config) {
+        for (String arn : functionArns(config)) {
+            if (!functions.published(arn)) {
+                return Answer.error(400, "InvalidFunctionAssociation",
+                        "The function association is not valid: the function does not exist or is not published (" + arn + ").");
+            }
+        }
+        return null;
+    }
+
     private Answer behaviourProblem(Element config) {
         for (Element b : behaviours(config)) {
             String policy = SimXml.text(b, "CachePolicyId");

@@ -263,6 +263,21 @@ public final class CloudFrontSimulator implements AutoCloseable {
             }
             return;
         }
+        if (path.startsWith(KVS_PREFIX)) {
+            String operation = SimFunctions.dataOperation(exchange.getRequestMethod(), path);
+            count("cloudfront-keyvaluestore", operation);
+            if (!held(operation, () -> keyValueData(exchange, operation, path, body))) {
+                SimFunctions.DataAnswer answer = keyValueData(exchange, operation, path, body);
+                if (answer.errorType() != null) {
+                    exchange.getResponseHeaders().set("x-amzn-ErrorType", answer.errorType());
+                }
+                if (answer.etag() != null) {
+                    exchange.getResponseHeaders().set("ETag", answer.etag());
+                }
+                SimHttp.sendText(exchange, answer.status(), "application/json", answer.body());
+            }
+            return;
+        }
         if (path.equals(PracticeDns.PATH)) {
             dns.handle(exchange, query(exchange.getRequestURI().getRawQuery()));
             return;
@@ -355,6 +370,31 @@ public final class CloudFrontSimulator implements AutoCloseable {
         }
     }
 
+    /** The KeyValueStore data plane; in AWS at {@code <account>.cloudfront-kvs.global.api.aws}. */
+    static final String KVS_PREFIX = "/key-value-stores/";
+
+    private SimFunctions.DataAnswer keyValueData(HttpExchange exchange, String operation, String path, byte[] body) {
+        if (denied.contains(operation)) {
+            return SimFunctions.DataAnswer.error(403, "AccessDeniedException", "User: " + IDENTITY_ARN
+                    + " is not authorized to perform: cloudfront-keyvaluestore:" + operation);
+        }
+        return api.functions.data(operation, path, exchange.getRequestHeaders().getFirst("If-Match"),
+                exchange.getRequestHeaders().getFirst("Authorization"), body);
+    }
+
+    /** The names of the account's functions and key value stores, for tests that count what is left. */
+    public List<String> functionNames() {
+        return api.functions.functionNames();
+    }
+
+    public List<String> keyValueStoreNames() {
+        return api.functions.storeNames();
+    }
+
+    Optional<org.streamfront.access.EdgeCheck.Secrets> viewerCheck(String functionArn) {
+        return api.viewerCheck(functionArn);
+    }
+
     private static String operation(CloudFrontApi.Call c) {
         String p = c.path().startsWith(API) ? c.path().substring(API.length()) : c.path();
         if (c.method().equals("POST") && (p.equals("/") || p.isEmpty())) {
@@ -394,7 +434,8 @@ public final class CloudFrontSimulator implements AutoCloseable {
         if (p.matches("/distribution/[^/]+/config")) {
             return c.method().equals("GET") ? "GetDistributionConfig" : c.method().equals("PUT") ? "UpdateDistribution" : "Unknown";
         }
-        return "Unknown";
+        String functionsOrStores = SimFunctions.operation(c.method(), p, c.query());
+        return functionsOrStores != null ? functionsOrStores : "Unknown";
     }
 
     private void dispatch(String operation, CloudFrontApi.Call c, boolean dropAnswer) throws IOException {

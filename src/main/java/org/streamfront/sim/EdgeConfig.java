@@ -22,7 +22,7 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
      * the origin. {@code corsAtEdge}: the SimpleCORS response headers policy is attached.
      */
     record Behavior(String pattern, long minTtl, long defaultTtl, long maxTtl, boolean forwardQuery, List<String> headers,
-                    boolean corsAtEdge, List<String> queryNames) {
+                    boolean corsAtEdge, List<String> queryNames, String viewerFunction) {
         /** The part of a query that is in the cache key and reaches the origin: all of it, the listed names, or none. */
         String keptQuery(String query) {
             if (query == null || query.isEmpty()) {
@@ -98,6 +98,9 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
     }
 
     private static Behavior behavior(Element b, String pattern, Function<String, Element> policies) {
+        String viewerFunction = SimXml.children(SimXml.path(b, "FunctionAssociations", "Items"), "FunctionAssociation").stream()
+                .filter(a -> "viewer-request".equals(SimXml.text(a, "EventType"))).map(a -> SimXml.text(a, "FunctionARN"))
+                .findFirst().orElse(null);
         boolean corsAtEdge = SimCachePolicies.SIMPLE_CORS.equals(SimXml.text(b, "ResponseHeadersPolicyId"));
         String policyId = SimXml.text(b, "CachePolicyId");
         Element policy = policyId == null || policyId.isEmpty() ? null : policies.apply(policyId);
@@ -107,12 +110,12 @@ record EdgeConfig(String originDomain, String originPath, int httpPort, int http
                     SimXml.number(policy, 31_536_000, "MaxTTL"), "all".equals(SimXml.text(keys, "QueryStringsConfig", "QueryStringBehavior")),
                     names(SimXml.path(keys, "HeadersConfig", "Headers", "Items")), corsAtEdge,
                     "whitelist".equals(SimXml.text(keys, "QueryStringsConfig", "QueryStringBehavior"))
-                            ? names(SimXml.path(keys, "QueryStringsConfig", "QueryStrings", "Items")) : List.of());
+                            ? names(SimXml.path(keys, "QueryStringsConfig", "QueryStrings", "Items")) : List.of(), viewerFunction);
         }
         return new Behavior(pattern,
                 SimXml.number(b, 0, "MinTTL"), SimXml.number(b, 86_400, "DefaultTTL"), SimXml.number(b, 31_536_000, "MaxTTL"),
                 "true".equals(SimXml.text(b, "ForwardedValues", "QueryString")),
-                names(SimXml.path(b, "ForwardedValues", "Headers", "Items")), corsAtEdge, List.of());
+                names(SimXml.path(b, "ForwardedValues", "Headers", "Items")), corsAtEdge, List.of(), viewerFunction);
     }
 
     private static List<String> names(Element items) {

@@ -1,5 +1,8 @@
 package org.streamfront.sim;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import org.streamfront.access.EdgeCheck;
 import org.streamfront.playback.PracticeEdge;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -137,7 +140,17 @@ public final class EdgeSimulator implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
+        // CloudFront picks the behaviour by the path as asked, then runs its viewer-request function.
         EdgeConfig.Behavior behavior = config.behaviorFor(path);
+        if (behavior.viewerFunction() != null) {
+            EdgeCheck.Decision decision = viewerFunction(behavior.viewerFunction(), path, query);
+            if (!decision.passes()) {
+                refuse(exchange, decision);
+                return;
+            }
+            path = decision.uri();
+            query = null;
+        }
         StringBuilder key = new StringBuilder(domain).append(' ').append(method.equals("OPTIONS") ? "OPTIONS " : "").append(path);
         String keptQuery = behavior.keptQuery(query);
         if (keptQuery != null) {
@@ -188,6 +201,35 @@ public final class EdgeSimulator implements AutoCloseable {
         SimHttp.send(exchange, entry.status, null, entry.body);
         api.distributionIdOf(domain).ifPresent(id -> api.served(id, entry.status,
                 method.equals("HEAD") || entry.body == null ? 0 : entry.body.length, got.label().startsWith("Hit")));
+    }
+
+    /** StreamFront's viewer check as the function would decide; code the practice edge cannot run answers 503. */
+    private EdgeCheck.Decision viewerFunction(String arn, String path, String rawQuery) {
+        Optional<EdgeCheck.Secrets> secrets = api.viewerCheck(arn);
+        if (secrets.isEmpty()) {
+            return new EdgeCheck.Decision(503, null, null, "The practice edge runs only StreamFront's own viewer function.");
+        }
+        Map<String, String> query = new LinkedHashMap<>();
+        if (rawQuery != null) {
+            for (String pair : rawQuery.split("&")) {
+                int eq = pair.indexOf('=');
+                query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
+                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return EdgeCheck.decide(URLDecoder.decode(path, StandardCharsets.UTF_8), query, secrets.get(), java.time.Instant.now());
+    }
+
+    /** A function's own answer: never cached, CORS-readable, labelled as CloudFront labels answers a function made. */
+    private static void refuse(HttpExchange exchange, EdgeCheck.Decision decision) throws IOException {
+        exchange.getResponseHeaders().set("X-Cache", "FunctionGeneratedResponse from cloudfront");
+        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        exchange.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        if (decision.location() != null) {
+            exchange.getResponseHeaders().set("Location", decision.location());
+        }
+        SimHttp.sendText(exchange, decision.status(), "text/plain; charset=utf-8",
+                decision.reason() != null ? decision.reason() : "The stream moved to the address with the token in its path.");
     }
 
     /** One cache (an edge location's, or Origin Shield's): its entries, and simultaneous misses collapsed into one fetch. */

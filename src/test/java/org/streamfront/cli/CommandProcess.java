@@ -50,7 +50,7 @@ public record CommandProcess(int exit, String out, String err) {
     public static Map<String, String> awsVariables(CloudFrontSimulator sim) {
         return Map.of("AWS_ACCESS_KEY_ID", "AKIAPRACTICE00000000", "AWS_SECRET_ACCESS_KEY", "practice-secret",
                 "AWS_ENDPOINT_URL_CLOUDFRONT", sim.uri().toString(), "AWS_ENDPOINT_URL_CLOUDWATCH", sim.uri().toString(),
-                "AWS_ENDPOINT_URL_ACM", sim.uri().toString(), "AWS_ENDPOINT_URL_ROUTE_53", sim.uri().toString(),
+                "AWS_ENDPOINT_URL_ACM", sim.uri().toString(), "AWS_ENDPOINT_URL_CLOUDFRONT_KEYVALUESTORE", sim.uri().toString(), "AWS_ENDPOINT_URL_ROUTE_53", sim.uri().toString(),
                 PublicDns.ENDPOINT_VARIABLE, sim.uri().resolve("/dns/resolve").toString());
     }
 

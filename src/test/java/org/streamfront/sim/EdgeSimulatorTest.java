@@ -221,7 +221,7 @@ class EdgeSimulatorTest {
         sim.world.api.deployDelay(Duration.ofHours(1));
         var config = sim.cloudFront.getDistributionConfig(r -> r.id(summary.id()));
         Plan rightApp = PlanIds.ensure(sim.world.examplePlan());
-        var fixed = DistributionConfigMapper.merge(config.distributionConfig(), rightApp, Configs.policyIds(sim.cloudFront, rightApp));
+        var fixed = DistributionConfigMapper.merge(config.distributionConfig(), rightApp, Configs.policyIds(sim.cloudFront, rightApp), null);
         sim.cloudFront.updateDistribution(r -> r.id(summary.id()).ifMatch(config.eTag()).distributionConfig(fixed));
         assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=2").statusCode()).as("still spreading: the old origin path").isEqualTo(404);
 
@@ -239,12 +239,12 @@ class EdgeSimulatorTest {
 
     @Test
     void ttlFollowsCloudFrontsRules() {
-        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, List.of(), false, List.of());
+        var b = new EdgeConfig.Behavior("*.m3u8", 1, 1, 2, true, List.of(), false, List.of(), null);
         assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=0"))).isEqualTo(1);
         assertThat(EdgeSimulator.ttl(b, Optional.of("max-age=10"))).isEqualTo(2);
         assertThat(EdgeSimulator.ttl(b, Optional.of("no-cache"))).isEqualTo(1);
         assertThat(EdgeSimulator.ttl(b, Optional.empty())).isEqualTo(1);
-        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, List.of(), false, List.of());
+        var seg = new EdgeConfig.Behavior("*.ts", 0, 10, 10, true, List.of(), false, List.of(), null);
         assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=10"))).isEqualTo(10);
         assertThat(EdgeSimulator.ttl(seg, Optional.of("max-age=3600"))).isEqualTo(10);
     }

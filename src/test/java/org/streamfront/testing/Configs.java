@@ -21,7 +21,7 @@ public final class Configs {
     /** The plan's config with the ids of its cache policies, made in the account if missing. */
     public static DistributionConfig sendable(CloudFrontClient client, Plan plan) {
         Plan p = PlanIds.ensure(plan);
-        return DistributionConfigMapper.toConfig(p, policyIds(client, p));
+        return DistributionConfigMapper.toConfig(p, policyIds(client, p), null);
     }
 
     /** The ids of the plan's cache policies, made in the account if missing. */
