@@ -95,7 +95,8 @@ public final class ViewerToken {
 
     private static JsonNode json(String part) {
         try {
-            JsonNode node = JSON.readTree(Base64.getUrlDecoder().decode(part));
+            // Bytes that are not UTF-8 become U+FFFD, as the edge's Buffer.toString('utf8') makes them.
+            JsonNode node = JSON.readTree(new String(Base64.getUrlDecoder().decode(part), StandardCharsets.UTF_8));
             return node != null && node.isObject() ? node : null;
         } catch (IllegalArgumentException | java.io.IOException unreadable) {
             return null;
