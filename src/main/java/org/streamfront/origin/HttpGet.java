@@ -47,8 +47,23 @@ public final class HttpGet {
     private HttpGet() {
     }
 
-    /** What came back: a status (-1 when nothing answered), the body (at most {@link #MAX_BODY}), the time it took. */
-    public record Answer(int status, byte[] body, HttpHeaders headers, long millis, IOException failure, boolean truncated) {
+    /**
+     * What came back: a status (-1 when nothing answered), the body (at most {@link #MAX_BODY}), the time it took,
+     * and the address that answered ({@code uri}: the last one after redirects; null when nothing answered).
+     */
+    public record Answer(int status, byte[] body, HttpHeaders headers, long millis, IOException failure, boolean truncated, URI uri) {
+        public Answer(int status, byte[] body, HttpHeaders headers, long millis, IOException failure, boolean truncated) {
+            this(status, body, headers, millis, failure, truncated, null);
+        }
+
+        /**
+         * A playlist's relative address resolved as a player resolves it: against the address that
+         * answered, so a redirect's path (a viewer token in it) is kept. {@code asked} when nothing answered.
+         */
+        public URI resolve(URI asked, String reference) {
+            return (uri != null ? uri : asked).resolve(reference);
+        }
+
         public boolean ok() {
             return status / 100 == 2;
         }
@@ -112,7 +127,7 @@ public final class HttpGet {
                 if (truncated) {
                     body = Arrays.copyOf(body, MAX_BODY);
                 }
-                return new Answer(r.statusCode(), body, r.headers(), millisSince(start), null, truncated);
+                return new Answer(r.statusCode(), body, r.headers(), millisSince(start), null, truncated, r.uri());
             }
         } catch (IOException e) {
             IOException cause = e.getCause() instanceof SSLException ssl ? ssl : e;

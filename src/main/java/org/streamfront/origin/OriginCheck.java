@@ -255,7 +255,7 @@ public final class OriginCheck {
         HttpGet.Answer answer = get(playlistUrl);
         Optional<HlsPlaylist> playlist = answer.status() == 200 ? HlsPlaylist.parse(answer.text()).filter(p -> p.defect().isEmpty())
                 : Optional.empty();
-        return playlist.isPresent() ? measure(playlistUrl, playlist.get()) : List.of();
+        return playlist.isPresent() ? measure(answer.uri() != null ? answer.uri() : playlistUrl, playlist.get()) : List.of();
     }
 
     /** Each rendition's bitrate from its newest segments: a master playlist's variants, or the media playlist itself. */
@@ -266,8 +266,8 @@ public final class OriginCheck {
             return out;
         }
         for (HlsPlaylist.Variant v : playlist.variants().subList(0, Math.min(MEASURED_RENDITIONS, playlist.variants().size()))) {
-            URI media = playlistUrl.resolve(v.uri());
-            HttpGet.Answer answer = get(media);
+            HttpGet.Answer answer = get(playlistUrl.resolve(v.uri()));
+            URI media = answer.uri() != null ? answer.uri() : playlistUrl.resolve(v.uri());
             Optional<HlsPlaylist> mediaPlaylist = answer.ok() ? HlsPlaylist.parse(answer.text())
                     .filter(m -> !m.master() && m.defect().isEmpty() && m.targetDuration() > 0) : Optional.empty();
             long measured = mediaPlaylist.isPresent() ? weigh(media, mediaPlaylist.get()) : 0;

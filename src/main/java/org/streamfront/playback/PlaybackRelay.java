@@ -128,7 +128,9 @@ public final class PlaybackRelay implements AutoCloseable {
             if (answer.ok() && path.endsWith(".ts") && route.pictureOnly()) {
                 body = AudioStripper.strip(body);
             } else if (answer.ok() && path.endsWith(".m3u8")) {
-                body = relayAbsoluteAddresses(answer.text(), route.pictureOnly()).getBytes(StandardCharsets.UTF_8);
+                // Followed a redirect (a viewer token moved into the path): relative addresses belong to where it led.
+                URI redirected = answer.uri() != null && !answer.uri().equals(route.upstream()) ? answer.uri() : null;
+                body = relayAddresses(answer.text(), route.pictureOnly(), redirected).getBytes(StandardCharsets.UTF_8);
             }
             send(exchange, answer.status(), answer.header("Content-Type").orElse(null), body);
         } catch (InterruptedException e) {
@@ -169,13 +171,25 @@ public final class PlaybackRelay implements AutoCloseable {
         }
     }
 
-    /** Relative addresses resolve through the relay by themselves; absolute ones are pointed at it. */
-    private String relayAbsoluteAddresses(String playlist, boolean pictureOnly) {
+    /**
+     * Relative addresses resolve through the relay by themselves; absolute ones are pointed at it. When
+     * the upstream answer came from a redirect ({@code redirectedOrNull}), relative ones are resolved
+     * against where it led, as a player resolves them, and pointed at the relay too.
+     */
+    private String relayAddresses(String playlist, boolean pictureOnly, URI redirectedOrNull) {
         StringBuilder out = new StringBuilder(playlist.length());
         for (String line : playlist.split("\r?\n", -1)) {
             String t = line.strip();
-            boolean absolute = !t.startsWith("#") && (t.startsWith("http://") || t.startsWith("https://"));
-            out.append(absolute ? relayed(URI.create(t), pictureOnly).toString() : line).append('\n');
+            boolean address = !t.isEmpty() && !t.startsWith("#");
+            boolean absolute = address && (t.startsWith("http://") || t.startsWith("https://"));
+            if (absolute) {
+                out.append(relayed(URI.create(t), pictureOnly));
+            } else if (address && redirectedOrNull != null) {
+                out.append(relayed(redirectedOrNull.resolve(t), pictureOnly));
+            } else {
+                out.append(line);
+            }
+            out.append('\n');
         }
         return out.toString();
     }

@@ -74,15 +74,15 @@ public final class StreamCheck {
         if (parsed.isEmpty()) {
             return new Report(url, checks);
         }
-        URI mediaUrl = url;
+        URI mediaUrl = first.uri() != null ? first.uri() : url;
         HlsPlaylist playlist = parsed.get();
         if (playlist.master()) {
             // A master playlist is healthy only if every rendition is; the player may pick any of them.
             URI firstGood = null;
             HlsPlaylist firstGoodPlaylist = null;
             for (HlsPlaylist.Variant v : playlist.variants()) {
-                URI renditionUrl = url.resolve(v.uri());
-                HttpGet.Answer answer = get(renditionUrl, null);
+                HttpGet.Answer answer = get(first.resolve(url, v.uri()), null);
+                URI renditionUrl = answer.uri() != null ? answer.uri() : first.resolve(url, v.uri());
                 Optional<HlsPlaylist> rendition = readPlaylist(answer, "rendition " + v.uri(), checks);
                 if (rendition.isPresent() && rendition.get().master()) {
                     checks.removeIf(c -> c.id().equals("rendition " + v.uri()));

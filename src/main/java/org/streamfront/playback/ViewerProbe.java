@@ -47,6 +47,6 @@ public final class ViewerProbe {
     public static URI mediaPlaylist(URI playlist, HttpGet.Answer answer) {
         return answer.ok() ? HlsPlaylist.parse(answer.text()).filter(HlsPlaylist::master)
                 .flatMap(p -> p.variants().stream().max(Comparator.comparingLong(HlsPlaylist.Variant::bandwidth)))
-                .map(v -> playlist.resolve(v.uri())).orElse(playlist) : playlist;
+                .map(v -> answer.resolve(playlist, v.uri())).orElse(answer.uri() != null ? answer.uri() : playlist) : playlist;
     }
 }

@@ -69,6 +69,27 @@ class PlaybackRelayTest {
     }
 
     @Test
+    void afterARedirectRelativeSegmentsResolveWhereItLedAsAPlayerResolvesThem() throws Exception {
+        // An edge that moves a query token into the path: the segments exist only under the token's path.
+        try (var edge = new org.streamfront.testing.ScriptedServer()) {
+            edge.on("/streams/s.m3u8", org.streamfront.testing.ScriptedServer.Reply.of(302, "", "Location", "/t/TOKEN/streams/s.m3u8"))
+                    .on("/t/TOKEN/streams/s.m3u8", org.streamfront.testing.ScriptedServer.Reply.playlist(
+                            "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:1\n#EXTINF:2.0,\ns000000001.ts\n"))
+                    .on("/t/TOKEN/streams/s000000001.ts", org.streamfront.testing.ScriptedServer.Reply.of(200, "segment bytes"))
+                    .on("/streams/s000000001.ts", org.streamfront.testing.ScriptedServer.Reply.of(403, "no token"));
+            URI asked = URI.create(edge.url("/streams/s.m3u8") + "?token=TOKEN");
+            var answer = org.streamfront.origin.HttpGet.get(asked, Duration.ofSeconds(5));
+            assertThat(answer.resolve(asked, "s000000001.ts").getPath()).isEqualTo("/t/TOKEN/streams/s000000001.ts");
+
+            URI player = relay.forPlayer(asked, false);
+            URI relayedPlaylist = player.resolve(HlsPlaylist.parse(get(player)).orElseThrow().variants().getFirst().uri());
+            HlsPlaylist media = HlsPlaylist.parse(get(relayedPlaylist)).orElseThrow();
+            URI segment = relayedPlaylist.resolve(media.segments().getFirst().uri());
+            assertThat(get(segment)).as("the token's path is kept for the segment").isEqualTo("segment bytes");
+        }
+    }
+
+    @Test
     void addressesThatAreNotTheRelaysAreRefused() {
         assertThat(PlaybackRelay.upstreamOf(URI.create("http://127.0.0.1:1/x/aHR0cDovL2E/streams/a.m3u8"))).as("unknown mode").isNull();
         assertThat(PlaybackRelay.upstreamOf(URI.create("http://127.0.0.1:1/a/!!!/streams/a.m3u8"))).as("not base64").isNull();
