@@ -18,6 +18,7 @@ import software.amazon.awssdk.core.util.SdkAutoConstructList;
 import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.services.cloudfront.model.DistributionConfig;
 import software.amazon.awssdk.services.cloudfront.model.Tags;
+import org.streamfront.access.ViewerFunction;
 
 /**
  * The plan for engineers: a short AWS CLI script (find or make the cache policies, then create the
@@ -40,7 +41,7 @@ public final class ConfigExport {
         DistributionConfig config = DistributionConfigMapper.toConfig(plan);
         List<CacheSettings> policies = List.of(CacheSettings.playlists(plan.cache()), CacheSettings.segments(plan.cache()));
         return format == Format.AWS_CLI ? script(plan, config, policies)
-                : json(cloudFormation(config, DistributionConfigMapper.tags(plan), policies));
+                : json(cloudFormation(plan, config, DistributionConfigMapper.tags(plan), policies));
     }
 
     private static String json(JsonNode node) {
@@ -86,6 +87,10 @@ public final class ConfigExport {
                     .append(var).append("=$(policy_id ").append(policy.name()).append(" \"$dir/").append(policy.kind()).append(".json\")\n\n");
             seds.add("-e \"s/\\\"" + policy.name() + "\\\"/\\\"$" + var + "\\\"/\"");
         }
+        if (plan.access().tokens()) {
+            viewerCheckScript(sh, plan);
+            seds.add("-e \"s/\\\"" + ViewerFunction.functionName(plan.planId()) + "\\\"/\\\"$FUNCTION_ARN\\\"/\"");
+        }
         sh.append("cat > \"$dir/distribution.json\" <<'JSON'\n").append(json(toJson(config))).append("JSON\n")
                 .append("sed ").append(String.join(" ", seds)).append(" \"$dir/distribution.json\" > \"$dir/ready.json\"\n")
                 .append("aws cloudfront create-distribution --distribution-config \"file://$dir/ready.json\" \\\n")
@@ -126,7 +131,7 @@ public final class ConfigExport {
         return JSON.textNode(String.valueOf(value));
     }
 
-    private static JsonNode cloudFormation(DistributionConfig config, Tags tags, List<CacheSettings> policies) {
+    private static JsonNode cloudFormation(Plan plan, DistributionConfig config, Tags tags, List<CacheSettings> policies) {
         ObjectNode distributionConfig = (ObjectNode) toCfn(toJson(config));
         // Each behaviour names its policy; in the template the name becomes a reference to the policy resource.
         Map<String, String> resourceOf = new LinkedHashMap<>();
@@ -137,6 +142,11 @@ public final class ConfigExport {
         for (JsonNode b : behaviours) {
             String name = b.get("CachePolicyId").asText();
             ((ObjectNode) b).putObject("CachePolicyId").put("Ref", resourceOf.get(name));
+            if (plan.access().tokens()) {
+                // The function the template declares, by reference (its ARN exists once the stack makes it).
+                ((ObjectNode) b.get("FunctionAssociations").get(0)).putObject("FunctionARN").putArray("Fn::GetAtt")
+                        .add(VIEWER_CHECK).add("FunctionARN");
+            }
         }
         distributionConfig.remove("CallerReference");
         ObjectNode properties = JSON.objectNode();
@@ -160,13 +170,86 @@ public final class ConfigExport {
             r.put("Type", "AWS::CloudFront::CachePolicy");
             r.putObject("Properties").set("CachePolicyConfig", policyConfig);
         }
+        if (plan.access().tokens()) {
+            viewerCheck(resources);
+        }
         ObjectNode distribution = resources.putObject("Distribution");
         distribution.put("Type", "AWS::CloudFront::Distribution");
         distribution.set("Properties", properties);
         ObjectNode outputs = template.putObject("Outputs");
+        if (plan.access().tokens()) {
+            template.put("Description", template.get("Description").asText() + ". Viewers need a token: after the stack is made, put"
+                    + " the secret into the key value store (output SecretStoreArn) as the key \"secret\" with the AWS CLI's"
+                    + " cloudfront-keyvaluestore put-key; the secret is never in this template.");
+            outputs.putObject("SecretStoreArn").putObject("Value").putArray("Fn::GetAtt").add(SECRET_STORE).add("Arn");
+        }
         outputs.putObject("DomainName").putObject("Value").putArray("Fn::GetAtt").add("Distribution").add("DomainName");
         outputs.putObject("DistributionId").putObject("Value").put("Ref", "Distribution");
         return template;
+    }
+
+    /**
+     * The viewer check in the AWS CLI's words: the key value store, the secret put from a file (never
+     * on a command line, never in the script), the function made, tested by CloudFront on a request
+     * without a token, and published. Needs AWS CLI 2.14 or later (cloudfront-keyvaluestore).
+     */
+    private static void viewerCheckScript(StringBuilder sh, Plan plan) {
+        String store = ViewerFunction.storeName(plan.planId());
+        String function = ViewerFunction.functionName(plan.planId());
+        String stream = plan.stream().id().isBlank() ? "stream1" : plan.stream().id();
+        sh.append("# Viewers need a token (an AMS play JWT), checked at CloudFront's edge. The secret is read from a file,\n")
+                .append("# made readable by you alone if it does not exist yet; it is never on a command line or in this script.\n")
+                .append("SECRET_FILE=${STREAMFRONT_SECRET_FILE:-./viewers.secret}\n")
+                .append("if [ ! -f \"$SECRET_FILE\" ]; then\n")
+                .append("  (umask 077; head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\\n' > \"$SECRET_FILE\")\n")
+                .append("  echo \"A new viewer-token secret is in $SECRET_FILE\" >&2\n")
+                .append("fi\n")
+                .append("STORE_ARN=$(aws cloudfront create-key-value-store --name ").append(store)
+                .append(" --comment 'Viewer-token secret of a StreamFront plan' --query KeyValueStore.ARN --output text)\n")
+                .append("until [ \"$(aws cloudfront describe-key-value-store --name ").append(store)
+                .append(" --query KeyValueStore.Status --output text)\" = READY ]; do sleep 2; done\n")
+                .append("ETAG=$(aws cloudfront-keyvaluestore describe-key-value-store --kvs-arn \"$STORE_ARN\" --query ETag --output text)\n")
+                .append("{ printf '{\"KvsARN\": \"%s\", \"Key\": \"secret\", \"IfMatch\": \"%s\", \"Value\": \"' \"$STORE_ARN\" \"$ETAG\"\n")
+                .append("  tr -d '\\n' < \"$SECRET_FILE\" | sed 's/\\\\/\\\\\\\\/g; s/\"/\\\\\"/g'; printf '\"}\\n'; } > \"$dir/put-key.json\"\n")
+                .append("aws cloudfront-keyvaluestore put-key --cli-input-json \"file://$dir/put-key.json\" > /dev/null\n\n")
+                .append("cat > \"$dir/viewer-check.js\" <<'JS'\n").append(ViewerFunction.source()).append("JS\n")
+                .append("printf '{\"Comment\": \"StreamFront: viewers need a token\", \"Runtime\": \"").append(ViewerFunction.RUNTIME)
+                .append("\", \"KeyValueStoreAssociations\": {\"Quantity\": 1, \"Items\": [{\"KeyValueStoreARN\": \"%s\"}]}}' \"$STORE_ARN\"")
+                .append(" > \"$dir/function-config.json\"\n")
+                .append("FUNCTION_ETAG=$(aws cloudfront create-function --name ").append(function)
+                .append(" --function-config \"file://$dir/function-config.json\" --function-code \"fileb://$dir/viewer-check.js\" --query ETag --output text)\n")
+                .append("# CloudFront's own runtime must refuse a request without a token before the function is published.\n")
+                .append("printf '%s' '{\"version\": \"1.0\", \"context\": {\"eventType\": \"viewer-request\"}, \"viewer\": {\"ip\": \"198.51.100.7\"}, ")
+                .append("\"request\": {\"method\": \"GET\", \"uri\": \"/streams/").append(stream)
+                .append(".m3u8\", \"querystring\": {}, \"headers\": {}, \"cookies\": {}}}' > \"$dir/event.json\"\n")
+                .append("aws cloudfront test-function --name ").append(function).append(" --if-match \"$FUNCTION_ETAG\" --event-object \"fileb://$dir/event.json\" \\\n")
+                .append("  --query TestResult.FunctionOutput --output text | grep -Eq '\"statusCode\": ?401' \\\n")
+                .append("  || { echo 'CloudFront did not refuse a request without a token: the function was not published.' >&2; exit 1; }\n")
+                .append("aws cloudfront publish-function --name ").append(function).append(" --if-match \"$FUNCTION_ETAG\" > /dev/null\n")
+                .append("FUNCTION_ARN=$(aws cloudfront describe-function --name ").append(function)
+                .append(" --stage LIVE --query FunctionSummary.FunctionMetadata.FunctionARN --output text)\n\n");
+    }
+
+    private static final String VIEWER_CHECK = "ViewerCheck";
+    private static final String SECRET_STORE = "ViewerSecretStore";
+
+    /** The key value store (empty: the secret never travels in a template) and the published function reading it. */
+    private static void viewerCheck(ObjectNode resources) {
+        ObjectNode store = resources.putObject(SECRET_STORE);
+        store.put("Type", "AWS::CloudFront::KeyValueStore");
+        ObjectNode storeProps = store.putObject("Properties");
+        storeProps.putObject("Name").put("Fn::Sub", "${AWS::StackName}-viewer-secret");
+        storeProps.put("Comment", "Viewer-token secret (key \"secret\"), read by the function " + VIEWER_CHECK);
+        ObjectNode function = resources.putObject(VIEWER_CHECK);
+        function.put("Type", "AWS::CloudFront::Function");
+        ObjectNode props = function.putObject("Properties");
+        props.putObject("Name").put("Fn::Sub", "${AWS::StackName}-viewers");
+        props.put("AutoPublish", true);
+        props.put("FunctionCode", ViewerFunction.source());
+        ObjectNode config = props.putObject("FunctionConfig");
+        config.put("Comment", "StreamFront: viewers need a token (AMS play JWT)");
+        config.put("Runtime", ViewerFunction.RUNTIME);
+        config.putArray("KeyValueStoreAssociations").addObject().putObject("KeyValueStoreARN").putArray("Fn::GetAtt").add(SECRET_STORE).add("Arn");
     }
 
     /**

@@ -3,10 +3,18 @@ package org.streamfront.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.streamfront.access.ViewerFunction;
+import org.streamfront.testing.CloudFormationSpec;
 
 class ConfigExportTest {
     private final Plan plan = PlanRulesTest.valid().withStream(new Plan.Stream("stream1"));
+    private final Plan tokens = plan.withAccess(new Plan.Access(Plan.Access.TOKEN));
 
     /** The JSON between a heredoc's markers, after the line that starts it. */
     private static JsonNode heredoc(String script, String startsWith) throws Exception {
@@ -69,5 +77,65 @@ class ConfigExportTest {
             assertThat(keys.has(required)).as(required).isTrue();
         }
         assertThat(json.at("/Resources/SegmentCachePolicy/Type").asText()).isEqualTo("AWS::CloudFront::CachePolicy");
+    }
+
+    @Test
+    void theCloudFormationTemplatesFitTheResourceSpecification() throws Exception {
+        for (Plan p : List.of(plan, tokens)) {
+            JsonNode template = PlanJson.MAPPER.readTree(ConfigExport.export(p, ConfigExport.Format.CLOUDFORMATION));
+            assertThat(CloudFormationSpec.problems(template)).as(p.access().mode()).isEmpty();
+        }
+        JsonNode broken = PlanJson.MAPPER.readTree(ConfigExport.export(tokens, ConfigExport.Format.CLOUDFORMATION));
+        ((ObjectNode) broken.at("/Resources/ViewerCheck/Properties")).put("AutoPublish", "yes");
+        ((ObjectNode) broken.at("/Resources/ViewerCheck/Properties")).remove("FunctionCode");
+        ((ObjectNode) broken.at("/Resources/ViewerCheck/Properties/FunctionConfig")).put("Runtimes", "x");
+        assertThat(CloudFormationSpec.problems(broken)).as("the check can fail").hasSize(3);
+    }
+
+    @Test
+    void withTokensTheTemplateDeclaresTheStoreAndThePublishedFunctionOnEveryBehaviour() throws Exception {
+        JsonNode template = PlanJson.MAPPER.readTree(ConfigExport.export(tokens, ConfigExport.Format.CLOUDFORMATION));
+        assertThat(template.at("/Resources/ViewerSecretStore/Type").asText()).isEqualTo("AWS::CloudFront::KeyValueStore");
+        JsonNode function = template.at("/Resources/ViewerCheck/Properties");
+        assertThat(function.get("FunctionCode").asText()).as("the code tested under node").isEqualTo(ViewerFunction.source());
+        assertThat(function.get("AutoPublish").asBoolean()).isTrue();
+        assertThat(function.at("/FunctionConfig/KeyValueStoreAssociations/0/KeyValueStoreARN/Fn::GetAtt/0").asText()).isEqualTo("ViewerSecretStore");
+        JsonNode config = template.at("/Resources/Distribution/Properties/DistributionConfig");
+        List<JsonNode> behaviours = new java.util.ArrayList<>();
+        behaviours.add(config.get("DefaultCacheBehavior"));
+        config.get("CacheBehaviors").forEach(behaviours::add);
+        assertThat(behaviours).hasSize(5).allSatisfy(b -> {
+            assertThat(b.at("/FunctionAssociations/0/EventType").asText()).isEqualTo("viewer-request");
+            assertThat(b.at("/FunctionAssociations/0/FunctionARN/Fn::GetAtt/0").asText()).isEqualTo("ViewerCheck");
+        });
+        assertThat(template.at("/Outputs/SecretStoreArn").isMissingNode()).isFalse();
+        assertThat(template.get("Description").asText()).contains("never in this template");
+    }
+
+    @Test
+    void withTokensTheScriptMakesTestsAndPublishesTheCheckAndReadsTheSecretFromAFile(@TempDir Path dir) throws Exception {
+        String script = ConfigExport.export(tokens, ConfigExport.Format.AWS_CLI);
+        String js = script.substring(script.indexOf("<<'JS'\n") + 7, script.indexOf("\nJS\n") + 1);
+        assertThat(js).as("the code tested under node").isEqualTo(ViewerFunction.source());
+        assertThat(script.indexOf("create-key-value-store")).isLessThan(script.indexOf("put-key"));
+        assertThat(script.indexOf("put-key")).isLessThan(script.indexOf("create-function"));
+        assertThat(script.indexOf("test-function")).isLessThan(script.indexOf("publish-function"));
+        assertThat(script.indexOf("publish-function")).isLessThan(script.indexOf("create-distribution"));
+        assertThat(script).contains("-e \"s/\\\"StreamFront-viewers-sf-test\\\"/\\\"$FUNCTION_ARN\\\"/\"");
+        JsonNode distribution = heredoc(script, "cat > \"$dir/distribution.json\"");
+        assertThat(distribution.at("/DefaultCacheBehavior/FunctionAssociations/Items/0/FunctionARN").asText()).isEqualTo("StreamFront-viewers-sf-test");
+
+        // The secret reaches the store through a file the script writes from the secret file, quotes and all.
+        String secret = "a\"secret\\with-awkward-characters-0123456789";
+        Path secretFile = Files.writeString(dir.resolve("viewers.secret"), secret + "\n");
+        String lines = script.lines().filter(l -> l.startsWith("{ printf") || l.startsWith("  tr -d")).reduce("", (a, b) -> a + b + "\n");
+        var env = new ProcessBuilder("sh", "-c", "set -eu\n" + lines).directory(dir.toFile()).redirectErrorStream(true);
+        env.environment().putAll(java.util.Map.of("STORE_ARN", "arn:aws:cloudfront::123456789012:key-value-store/x", "ETAG", "E1",
+                "SECRET_FILE", secretFile.toString(), "dir", dir.toString()));
+        Process run = env.start();
+        assertThat(run.waitFor()).as(new String(run.getInputStream().readAllBytes())).isZero();
+        JsonNode put = PlanJson.MAPPER.readTree(dir.resolve("put-key.json").toFile());
+        assertThat(put.get("Value").asText()).isEqualTo(secret);
+        assertThat(put.get("IfMatch").asText()).isEqualTo("E1");
     }
 }
