@@ -58,6 +58,26 @@ public final class AwsErrors {
                     "route53:GetChange"
                   ],
                   "Resource": "*"
+                },
+                {
+                  "Sid": "StreamFrontViewerTokens",
+                  "Effect": "Allow",
+                  "Action": [
+                    "cloudfront:CreateKeyValueStore",
+                    "cloudfront:DescribeKeyValueStore",
+                    "cloudfront:DeleteKeyValueStore",
+                    "cloudfront:CreateFunction",
+                    "cloudfront:DescribeFunction",
+                    "cloudfront:GetFunction",
+                    "cloudfront:UpdateFunction",
+                    "cloudfront:TestFunction",
+                    "cloudfront:PublishFunction",
+                    "cloudfront:DeleteFunction",
+                    "cloudfront-keyvaluestore:DescribeKeyValueStore",
+                    "cloudfront-keyvaluestore:GetKey",
+                    "cloudfront-keyvaluestore:UpdateKeys"
+                  ],
+                  "Resource": "*"
                 }
               ]
             }

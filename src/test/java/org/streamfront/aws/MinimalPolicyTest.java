@@ -81,6 +81,27 @@ class MinimalPolicyTest {
             audience.read(id, Duration.ofMinutes(15), 60, quiet);
             audience.turnOnAdditionalMetrics(id, quiet);
 
+            // Viewer tokens: made, read back, brought up to date after a change elsewhere, turned off (then tidied away).
+            java.nio.file.Path secret = dir.resolve("viewers.secret");
+            org.streamfront.access.TokenSecret.ensure(secret);
+            services.useSecretFile(secret);
+            Plan protectedPlan = PlanIds.ensure(world.examplePlan().withName("Tokens")).withAccess(new Plan.Access(Plan.Access.TOKEN));
+            String guarded = distributions.create(protectedPlan, quiet).id();
+            distributions.awaitDeployed(guarded, quiet, Duration.ofSeconds(30));
+            var gate = distributions.tokenGate().orElseThrow();
+            gate.storedSecret(protectedPlan.planId(), quiet);
+            try (var client = AwsClients.cloudFront(PracticeWorld.CREDENTIALS, world.api.uri())) {
+                String name = org.streamfront.access.ViewerFunction.functionName(protectedPlan.planId());
+                var dev = client.describeFunction(b -> b.name(name));
+                client.updateFunction(b -> b.name(name).ifMatch(dev.eTag()).functionConfig(dev.functionSummary().functionConfig())
+                        .functionCode(software.amazon.awssdk.core.SdkBytes.fromUtf8String("function handler(event) { return event.request; }")));
+            }
+            gate.ensure(protectedPlan, quiet);
+            distributions.update(guarded, protectedPlan.withAccess(new Plan.Access(Plan.Access.OPEN)), quiet);
+            distributions.awaitDeployed(guarded, quiet, Duration.ofSeconds(30));
+            assertThat(world.api.functionNames()).as("turned off: tidied away once deployed").isEmpty();
+            distributions.teardown(guarded, quiet, Duration.ofSeconds(60));
+
             world.api.deny("TagResource"); // a policy without tagging: StreamFront creates without tags
             String untagged = distributions.create(PlanIds.ensure(world.examplePlan().withName("Untagged")), quiet).id();
             world.api.allow("TagResource");
