@@ -235,6 +235,12 @@ public final class OriginCheck {
                     }
                     checks.add(bitrateLine(liveRenditions));
                 }
+            } else if (playlist.status() == 401 || playlist.status() == 403) {
+                // AMS's own token check (play token, JWT, hash, TOTP) refuses a request without one, as CloudFront's would be.
+                String said = playlist.text().strip();
+                checks.add(Check.amber("playlist", Messages.get(live.contains(streamId.trim()) ? "origin.check.playlist.tokensLive"
+                        : "origin.check.playlist.tokens", streamId.trim(), playlist.status()), facts + (said.isEmpty() ? "" : "; \u201c"
+                        + said.substring(0, Math.min(200, said.length())) + "\u201d")));
             } else if (playlist.status() == 404) {
                 checks.add(Check.amber("playlist", Messages.get("origin.check.playlist.notLive", streamId.trim(), host, app), facts));
             } else if (playlist.failure() != null || playlist.status() >= 500) {

@@ -74,6 +74,18 @@ public class OriginCheckEvidenceTest {
     }
 
     @Test
+    void anApplicationThatChecksPlayTokensItselfIsNamedWithTheWaysThatWork() throws Exception {
+        ams.on("/WebRTCAppEE/streams/stream1.m3u8", Reply.of(403, "Invalid JWT Token"))
+                .on("/WebRTCAppEE/rest/v2/broadcasts/list/0/50", Reply.of(200, "[{\"streamId\":\"stream1\",\"status\":\"broadcasting\"}]"));
+        var report = run("stream1");
+        Check playlist = line(report, "playlist");
+        assertThat(playlist.mark()).isEqualTo(Check.Mark.AMBER);
+        assertThat(playlist.summary()).contains("Stream stream1 is live", "checks play tokens itself", "Viewers with a token",
+                "turn off play-token checking");
+        assertThat(playlist.detail()).contains("HTTP 403", "Invalid JWT Token");
+    }
+
+    @Test
     void aPlaylistAnswering500IsRed() throws Exception {
         ams.on("/WebRTCAppEE/streams/stream1.m3u8", Reply.of(500, "Internal Server Error"));
         var report = run("stream1");
