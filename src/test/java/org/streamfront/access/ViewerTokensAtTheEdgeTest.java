@@ -125,6 +125,27 @@ class ViewerTokensAtTheEdgeTest {
         assertThat(world.api.keyValueStoreNames()).containsExactly(ViewerFunction.storeName(plan.planId()));
     }
 
+    @Test
+    void aNewSecretChangesOnlyTheStoreAndViewersWatchingAreNotCutOff(@TempDir Path other) throws Exception {
+        String before = secret;
+        String watching = token(PracticeWorld.STREAM, Duration.ofMinutes(30));
+        Path rotated = other.resolve("rotated.secret");
+        TokenSecret.write(rotated, TokenSecret.generate());
+        services.useSecretFile(rotated);
+        String distributionConfigBefore = services.distributions().get(made.id(), Progress.SILENT).etag();
+        StringBuilder log = new StringBuilder();
+        String arn = services.distributions().tokenGate().orElseThrow().ensure(plan, line -> log.append(line).append('\n'));
+        secret = TokenSecret.read(rotated);
+        assertThat(log).contains("Tokens signed with the previous one still play for 24 hours");
+        assertThat(arn).endsWith(ViewerFunction.functionName(plan.planId()));
+        assertThat(services.distributions().get(made.id(), Progress.SILENT).etag()).as("the distribution itself unchanged").isEqualTo(distributionConfigBefore);
+        assertThat(get("/t/" + watching + "/streams/stream1.m3u8").statusCode()).as("a viewer with an old token").isEqualTo(200);
+        assertThat(get("/t/" + token(PracticeWorld.STREAM, Duration.ofMinutes(5)) + "/streams/stream1.m3u8").statusCode())
+                .as("a new viewer").isEqualTo(200);
+        assertThat(get("/t/" + ViewerToken.make(before + "x", PracticeWorld.STREAM, Instant.now().plusSeconds(60)) + "/streams/stream1.m3u8")
+                .statusCode()).as("still no forged one").isEqualTo(403);
+    }
+
     static String b64(String json) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
     }
