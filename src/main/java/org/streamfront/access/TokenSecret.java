@@ -47,6 +47,11 @@ public final class TokenSecret {
         return Optional.empty();
     }
 
+    /** Where the app keeps a plan's secret when the user named no file: one owner-only file per plan in {@code folder}. */
+    public static Path fileFor(Path folder, String planId) {
+        return folder.resolve(planId.replaceAll("[^A-Za-z0-9_-]", "-") + ".secret");
+    }
+
     /** The secret in a file (one line; a final line break is not part of it). */
     public static String read(Path file) throws IOException {
         String text = Files.readString(file, StandardCharsets.UTF_8).strip();

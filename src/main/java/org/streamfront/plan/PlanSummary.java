@@ -17,8 +17,14 @@ public final class PlanSummary {
         List<String> lines = new ArrayList<>();
         lines.add(Messages.get("summary.viewers", viewerScheme + "://<CloudFront domain>/streams/" + stream + ".m3u8"));
         lines.add(Messages.get("summary.origin", originUrl));
-        lines.add(Plan.Cache.ALL.equals(plan.cache().queryStrings())
-                ? Messages.get("summary.queryAll") : Messages.get("summary.queryNone"));
+        if (plan.access().tokens()) {
+            lines.add(Messages.get("summary.tokens", viewerScheme + "://<CloudFront domain>/t/<token>/streams/" + stream + ".m3u8"));
+            // Said plainly: the edge guards CloudFront, not the server behind it.
+            lines.add(Messages.get("summary.tokens.origin", String.valueOf(o.port())));
+        } else {
+            lines.add(Plan.Cache.ALL.equals(plan.cache().queryStrings())
+                    ? Messages.get("summary.queryAll") : Messages.get("summary.queryNone"));
+        }
         lines.add(Messages.get(plan.cache().corsAtEdge() ? "summary.corsEdge" : plan.cache().corsFromServer() ? "summary.corsServer"
                 : "summary.corsNone"));
         lines.add(Messages.get("summary.ttl", plan.cache().playlistTtlSeconds(), plan.cache().segmentTtlSeconds()));

@@ -87,7 +87,7 @@ public final class DeployServices implements AutoCloseable {
 
     /** The file holding a plan's viewer-token secret when the user named none: in the app's own folder, readable by the user alone. */
     public Path secretFileOf(String planId) {
-        return secretsDir.resolve(planId.replaceAll("[^A-Za-z0-9_-]", "-") + ".secret");
+        return TokenSecret.fileFor(secretsDir, planId);
     }
 
     /** Reads the viewer-token secret from this file (the command line's --token-secret-file) instead. */

@@ -34,6 +34,7 @@ import org.streamfront.deploy.History;
 import org.streamfront.deploy.HistoryEntry;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanIds;
+import org.streamfront.access.TokenSecret;
 import org.streamfront.plan.PlanImport;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.playback.ViewerUrls;
@@ -111,7 +112,7 @@ public final class AppRoot implements AutoCloseable {
         Map<Step, Supplier<StepPage>> pages = new EnumMap<>(Step.class);
         pages.put(Step.ACCOUNT, () -> new AccountView(account, switchToPractice, openInBrowser));
         pages.put(Step.ORIGIN, () -> new OriginView(new OriginViewModel(form), originCheck));
-        pages.put(Step.CACHE, () -> new CacheView(new CacheViewModel(form)));
+        pages.put(Step.CACHE, () -> new CacheView(new CacheViewModel(form, secretsFolder())));
         pages.put(Step.ERROR_PAGES, () -> new ErrorPagesView(new ErrorPagesViewModel(form)));
         pages.put(Step.REVIEW, () -> new ReviewView(new ReviewViewModel(form, account.connected().isNotNull(),
                 originCheck.checks(), this::distributions, Jobs.background()), files, this::apply));
@@ -207,7 +208,14 @@ public final class AppRoot implements AutoCloseable {
 
     private PlayViewModel play() {
         if (play == null) {
-            play = new PlayViewModel(form.streamId, form::toPlan);
+            play = new PlayViewModel(form.streamId, form::toPlan, planId -> {
+                try {
+                    Path file = TokenSecret.fileFor(secretsFolder(), planId);
+                    return java.nio.file.Files.exists(file) ? Optional.of(TokenSecret.read(file)) : Optional.empty();
+                } catch (java.io.IOException unreadable) {
+                    return Optional.empty();
+                }
+            });
             play.viewerBase().bind(deploy().viewerBase());
         }
         return play;
@@ -280,6 +288,11 @@ public final class AppRoot implements AutoCloseable {
         String stream = row.stream() == null || row.stream().isBlank() ? form.streamId.get().trim() : row.stream();
         AddressWindow.show(owner, newAddressModel(), new AddressViewModel.Target(row.id(), row.domain(), stream), this::playAtAddress,
                 practiceDnsProvider());
+    }
+
+    /** Where each plan's viewer-token secret is kept: beside the history, as the deploy services read it. */
+    private Path secretsFolder() {
+        return historyFile().resolveSibling("secrets");
     }
 
     private Path historyFile() {

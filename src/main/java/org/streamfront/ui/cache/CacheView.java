@@ -11,6 +11,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -18,6 +20,7 @@ import org.streamfront.Messages;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.ShieldRegions;
 import org.streamfront.ui.widgets.Choices;
+import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.Forms;
 import org.streamfront.ui.wizard.StepPage;
 
@@ -93,10 +96,20 @@ public final class CacheView implements StepPage {
         var price = Choices.dropDown("cache-price-class", Plan.Distribution.PRICE_CLASSES,
                 "cache.priceClass", form.priceClass);
 
+        // With tokens the plan keeps query strings out of the cache: the choice is made, and said why.
+        queryStrings.disableProperty().bind(model.access.tokens);
+        Label byTokens = new Label(Messages.get("cache.queryStrings.byTokens"));
+        byTokens.setWrapText(true);
+        byTokens.getStyleClass().add("text-muted");
+        Forms.showWhen(byTokens, model.access.tokens);
+
         return Forms.page(
                 Forms.heading("cache.heading"),
                 Forms.prose("cache.intro"),
+                Forms.heading("access.heading"),
+                whoMayWatch(model.access),
                 Forms.field("cache.queryStrings", queryStrings, "cache.queryStrings.tip", model.queryStringsError),
+                byTokens,
                 cors,
                 corsFromServer,
                 Forms.heading("cache.preset.heading"),
@@ -110,6 +123,53 @@ public final class CacheView implements StepPage {
                 Forms.heading("cache.viewers.heading"),
                 Forms.field("cache.viewerProtocol", viewer, "cache.viewerProtocol.tip", model.viewerProtocolError),
                 Forms.field("cache.priceClass", price, "cache.priceClass.tip", model.priceClassError));
+    }
+
+    /** Anyone with the address, or viewers with a token; with tokens, the secret made or pasted. */
+    private static Node whoMayWatch(WhoMayWatch access) {
+        var mode = Choices.radios("access-mode", Plan.Access.MODES, "access.mode", access.form.accessMode);
+        var source = Choices.radios("access-secret-source", List.of(WhoMayWatch.MAKE, WhoMayWatch.PASTE), "access.secret", access.source);
+
+        Button make = new Button(Messages.get("access.make"));
+        make.setId("access-make");
+        make.setOnAction(e -> access.make());
+        TextField made = new TextField();
+        made.setId("access-made-secret");
+        made.setEditable(false);
+        made.textProperty().bind(access.shownOnce);
+        made.setPrefColumnCount(36);
+        Button copy = new Button(Messages.get("access.copy"));
+        copy.setId("access-copy");
+        copy.setOnAction(e -> Clipboards.copy(access.shownOnce.get()));
+        HBox shown = new HBox(8, made, copy);
+        Label once = new Label(Messages.get("access.shownOnce"));
+        once.setWrapText(true);
+        once.getStyleClass().add("text-muted");
+        VBox makeBox = new VBox(8, make, shown, once);
+        Forms.showWhen(shown, access.shownOnce.isNotEmpty());
+        Forms.showWhen(once, access.shownOnce.isNotEmpty());
+        Forms.showWhen(makeBox, access.source.isEqualTo(WhoMayWatch.MAKE));
+
+        PasswordField paste = new PasswordField();
+        paste.setId("access-paste");
+        paste.setPrefColumnCount(36);
+        paste.textProperty().bindBidirectional(access.pasted);
+        Button use = new Button(Messages.get("access.use"));
+        use.setId("access-use");
+        use.setOnAction(e -> access.keepPasted());
+        VBox pasteBox = new VBox(8, Forms.field("access.paste", new HBox(8, paste, use), "access.paste.tip", access.pastedError));
+        Forms.showWhen(pasteBox, access.source.isEqualTo(WhoMayWatch.PASTE));
+
+        Label kept = new Label(Messages.get("access.kept"));
+        kept.setId("access-kept");
+        kept.setWrapText(true);
+        kept.getStyleClass().add("success");
+        Forms.showWhen(kept, access.kept);
+
+        VBox secret = new VBox(10, Forms.prose("access.secret.explained"), source, makeBox, pasteBox, kept);
+        secret.setPadding(new Insets(0, 0, 0, 24));
+        Forms.showWhen(secret, access.tokens);
+        return new VBox(10, mode, secret);
     }
 
     /** A check box for a yes/no plan setting, with its explanation as a tooltip ({@code key}.tip). */

@@ -24,9 +24,12 @@ public final class CacheViewModel {
     final StringBinding suggestedRegion;
     final BooleanBinding shieldOn;
     final StringBinding blocker;
+    final WhoMayWatch access;
 
-    public CacheViewModel(PlanForm form) {
+    /** {@code secrets}: the folder where each plan's viewer-token secret is kept. */
+    public CacheViewModel(PlanForm form, java.nio.file.Path secrets) {
         this.form = form;
+        this.access = new WhoMayWatch(form, secrets);
         queryStringsError = Forms.error(form.queryStrings, PlanRules::queryStrings);
         playlistTtlError = Forms.error(form.playlistTtl, PlanRules::playlistTtl);
         segmentTtlError = Forms.error(form.segmentTtl, PlanRules::segmentTtl);
@@ -37,7 +40,7 @@ public final class CacheViewModel {
         shieldRegionError = Forms.error(form.shieldRegion, PlanRules::shieldRegion);
         suggestedRegion = Bindings.createStringBinding(() -> ShieldRegions.suggest(form.domain.get()).orElse(""), form.domain);
         shieldOn = form.shieldRegion.isNotEmpty();
-        blocker = Forms.firstError(queryStringsError, playlistTtlError, segmentTtlError, connectionTimeoutError,
+        blocker = Forms.firstError(queryStringsError, access.blocker, playlistTtlError, segmentTtlError, connectionTimeoutError,
                 connectionAttemptsError, shieldRegionError, viewerProtocolError, priceClassError);
     }
 

@@ -10,6 +10,9 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -19,7 +22,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.media.MediaView;
+import javafx.beans.binding.Bindings;
 import org.streamfront.Messages;
+import org.streamfront.access.TokenSnippets;
 import org.streamfront.origin.Check;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.ui.audience.AudienceView;
@@ -47,7 +52,9 @@ public final class PlayView implements StepPage {
         TextField url = new TextField();
         url.setId("play-url");
         url.setEditable(false);
-        url.textProperty().bind(model.url.map(Object::toString).orElse(""));
+        // What the player plays: with viewer tokens, the address with its fresh token (until then, the plain one).
+        url.textProperty().bind(Bindings.createStringBinding(() -> model.playing.get() != null && model.tokens.get()
+                ? model.playing.get().toString() : model.url.get() == null ? "" : model.url.get().toString(), model.playing, model.url, model.tokens));
         HBox.setHgrow(url, Priority.ALWAYS);
         Button copy = new Button(Messages.get("play.copy"));
         copy.setOnAction(e -> Clipboards.copy(url.getText()));
@@ -56,9 +63,11 @@ public final class PlayView implements StepPage {
         Button page = new Button(Messages.get("play.playerPage"));
         page.setOnAction(e -> openInBrowser.accept(
                 ViewerUrls.playerPage(model.viewerBase.get(), model.streamId.get().trim()).toString()));
-        for (Button b : new Button[] {copy, browser, page}) {
+        for (Button b : new Button[] {copy, browser}) {
             b.disableProperty().bind(model.url.isNull());
         }
+        // AMS's player page through CloudFront asks without a token: refused when viewers need one.
+        page.disableProperty().bind(model.url.isNull().or(model.tokens));
 
         MediaView video = new MediaView();
         video.setId("play-video");
@@ -137,9 +146,13 @@ public final class PlayView implements StepPage {
             }
         };
         audiencePane.expandedProperty().subscribe(this.audienceToggle);
-        VBox checkPanel = new VBox(8, new HBox(10, checks, checking),
+        VBox access = checkColumn("play-checks-access", "play.checks.access", model.accessChecks);
+        Forms.showWhen(access, model.tokens);
+        TitledPane developer = developerPanel(model);
+        Forms.showWhen(developer, model.tokens);
+        VBox checkPanel = new VBox(8, new HBox(10, checks, checking), access,
                 checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
-                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks), audiencePane);
+                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks), audiencePane, developer);
         VBox player = new VBox(6,
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
                         growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
@@ -148,6 +161,47 @@ public final class PlayView implements StepPage {
 
         // The checks beside the player: picture and verdict in sight together on a 1366x768 screen.
         view = Forms.widePage(Forms.heading("play.heading"), player, checkPanel, 420);
+    }
+
+    /**
+     * How the user's site makes tokens, in three server languages, with this distribution's address and
+     * stream filled in. Built when first opened: most plans never need it.
+     */
+    private static TitledPane developerPanel(PlayViewModel model) {
+        VBox body = new VBox(8);
+        TitledPane pane = new TitledPane(Messages.get("play.developer"), body);
+        pane.setId("play-developer");
+        pane.setExpanded(false);
+        pane.setAnimated(false);
+        pane.expandedProperty().subscribe(open -> {
+            if (open && body.getChildren().isEmpty()) {
+                Label explained = new Label(Messages.get("play.developer.explained"));
+                explained.setWrapText(true);
+                body.getChildren().setAll(explained, snippets(model));
+            }
+        });
+        return pane;
+    }
+
+    private static TabPane snippets(PlayViewModel model) {
+        TabPane languages = new TabPane();
+        languages.setId("play-developer-languages");
+        languages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (String[] language : new String[][] {{"js", "JavaScript (Node.js)"}, {"php", "PHP"}, {"python", "Python"}}) {
+            TextArea code = new TextArea();
+            code.setEditable(false);
+            code.getStyleClass().add("code");
+            code.setPrefRowCount(12);
+            code.textProperty().bind(Bindings.createStringBinding(() -> TokenSnippets.of(language[0],
+                    model.viewerBase.get() == null ? null : model.viewerBase.get().getAuthority(), model.streamId.get().trim()),
+                    model.viewerBase, model.streamId));
+            Button copy = new Button(Messages.get("play.developer.copy"));
+            copy.setOnAction(e -> Clipboards.copy(code.getText()));
+            Tab tab = new Tab(language[1], new VBox(6, code, copy));
+            tab.setId("play-developer-" + language[0]);
+            languages.getTabs().add(tab);
+        }
+        return languages;
     }
 
     private static Node growing(VBox box) {

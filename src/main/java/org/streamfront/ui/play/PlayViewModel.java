@@ -2,8 +2,12 @@ package org.streamfront.ui.play;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
 import javafx.animation.Timeline;
@@ -25,9 +29,11 @@ import javafx.scene.media.Media;
 import javafx.scene.media.MediaException;
 import javafx.scene.media.MediaPlayer;
 import org.streamfront.Messages;
+import org.streamfront.access.ViewerToken;
 import org.streamfront.origin.Check;
 import org.streamfront.plan.Plan;
 import org.streamfront.origin.HttpGet;
+import org.streamfront.playback.AccessProof;
 import org.streamfront.playback.PlaybackRelay;
 import org.streamfront.playback.PlaybackProblems;
 import org.streamfront.playback.PlayerWatchdog;
@@ -56,6 +62,11 @@ public final class PlayViewModel {
     final BooleanProperty checking = new SimpleBooleanProperty(false);
     final ObservableList<Check> cdnChecks = FXCollections.observableArrayList();
     final ObservableList<Check> originChecks = FXCollections.observableArrayList();
+    /** With viewer tokens: the proof that the edge refuses viewers without one and shares one copy among those with one. */
+    final ObservableList<Check> accessChecks = FXCollections.observableArrayList();
+    /** The address the player plays: with viewer tokens, with a fresh token in its path. */
+    final ObjectProperty<URI> playing = new SimpleObjectProperty<>();
+    final BooleanProperty tokens = new SimpleBooleanProperty(false);
 
     private final Supplier<Plan> plan;
     private final ViewerProbe probe = new ViewerProbe();
@@ -68,9 +79,18 @@ public final class PlayViewModel {
     private boolean withoutSound;
     private PlaybackRelay relay;
 
+    /** Where the app keeps each plan's viewer-token secret (none: tokens cannot be made here). */
+    private final Function<String, Optional<String>> secrets;
+
     public PlayViewModel(StringProperty streamId, Supplier<Plan> plan) {
+        this(streamId, plan, planId -> Optional.empty());
+    }
+
+    /** {@code secrets}: a plan's viewer-token secret by plan id, read off the FX thread. */
+    public PlayViewModel(StringProperty streamId, Supplier<Plan> plan, Function<String, Optional<String>> secrets) {
         this.streamId = streamId;
         this.plan = plan;
+        this.secrets = secrets;
         url = Bindings.createObjectBinding(() -> viewerBase.get() == null || streamId.get().isBlank() ? null
                 : ViewerUrls.playlist(viewerBase.get(), streamId.get().trim()), viewerBase, streamId);
         sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(250), e -> sample()));
@@ -93,15 +113,21 @@ public final class PlayViewModel {
     }
 
     private void connect() {
-        URI plain = url.get();
-        if (plain == null) {
+        if (url.get() == null) {
             return;
         }
         int mine = ++generation;
         state.set(Messages.get("play.state.CONNECTING"));
-        URI adaptive = ViewerUrls.adaptive(viewerBase.get(), streamId.get().trim());
         Plan p = plan.get();
+        URI base = viewerBase.get();
+        String stream = streamId.get().trim();
+        tokens.set(p.access().tokens());
         Background.run(() -> {
+            // With viewer tokens the player gets a fresh one in the path, which every relative address it resolves keeps.
+            String token = p.access().tokens() ? freshToken(p, stream) : null;
+            URI plain = token == null ? ViewerUrls.playlist(base, stream) : ViewerUrls.withToken(base, token, stream);
+            URI adaptive = token == null ? ViewerUrls.adaptive(base, stream) : plain.resolve(stream + "_adaptive.m3u8");
+            Platform.runLater(() -> playing.set(plain));
             // AMS Enterprise's adaptive playlist is preferred, as AMS's own player does; both are
             // asked at once so the fallback costs no extra round trip.
             var adaptiveAnswer = new CompletableFuture<HttpGet.Answer>();
@@ -123,8 +149,30 @@ public final class PlayViewModel {
             }
             problem.set(null);
             startPlayer(result.playlist());
-        }, failure -> retryLater());
+        }, failure -> {
+            if (failure instanceof NoSecretHere) {
+                problem.set(failure.getMessage());
+                state.set(Messages.get("play.state.idle"));
+                return;
+            }
+            retryLater();
+        });
     }
+
+    /** A plan with tokens whose secret this computer does not keep: nothing to play with, and said so. */
+    private static final class NoSecretHere extends Exception {
+        NoSecretHere() {
+            super(Messages.get("play.noSecret"), null, false, false);
+        }
+    }
+
+    private String freshToken(Plan p, String stream) throws NoSecretHere {
+        String secret = secrets.apply(p.planId()).orElseThrow(NoSecretHere::new);
+        return ViewerToken.make(secret, stream, Instant.now().plus(TOKEN_LIFETIME));
+    }
+
+    /** How long the Play step's own tokens play: a long look, and within the rotation grace. */
+    static final Duration TOKEN_LIFETIME = Duration.ofHours(2);
 
     /** The media playlist to play (the adaptive one's best rendition when AMS offers it) and how it answered. */
     private record Probed(URI playlist, int status) {
@@ -252,19 +300,34 @@ public final class PlayViewModel {
 
     /** The CDN checks and the same checks straight against the origin, side by side. */
     public void runChecks() {
-        URI cdn = url.get();
-        if (cdn == null || checking.get()) {
+        if (url.get() == null || checking.get()) {
             return;
         }
-        Plan.Origin o = plan.get().origin();
+        Plan current = plan.get();
+        URI base = viewerBase.get();
+        String stream = streamId.get().trim();
+        Plan.Origin o = current.origin();
         URI origin = URI.create(o.scheme() + "://" + o.domain() + ":" + o.port() + o.originPath()
                 + "/streams/" + streamId.get().trim() + ".m3u8");
         checking.set(true);
         cdnChecks.clear();
         originChecks.clear();
+        accessChecks.clear();
+        tokens.set(current.access().tokens());
         Background.run(() -> {
             var originReport = Background.run(() -> new StreamCheck().runAtServer(origin), r -> originChecks.setAll(r.checks()),
                     failure -> { });
+            URI cdn = current.access().tokens() ? ViewerUrls.withToken(base, freshToken(current, stream), stream) : url.get();
+            if (current.access().tokens()) {
+                var proof = new AccessProof(Duration.ofSeconds(10)).run(base, stream, () -> {
+                    try {
+                        return freshToken(current, stream);
+                    } catch (NoSecretHere none) {
+                        throw new IllegalStateException(none.getMessage(), none);
+                    }
+                });
+                Platform.runLater(() -> accessChecks.setAll(proof));
+            }
             var cdnReport = new StreamCheck().run(cdn);
             originReport.get();
             return cdnReport;

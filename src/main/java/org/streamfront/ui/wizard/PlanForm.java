@@ -50,6 +50,8 @@ public final class PlanForm {
     public final StringProperty priceClass = new SimpleStringProperty("");
     public final StringProperty comment = new SimpleStringProperty("");
     public final StringProperty streamId = new SimpleStringProperty("");
+    /** Who may watch: {@link Plan.Access#OPEN} or {@link Plan.Access#TOKEN}. */
+    public final StringProperty accessMode = new SimpleStringProperty(Plan.Access.OPEN);
     /** What the last server check weighed: not part of the plan, the cost estimate's starting point. */
     public final ObservableList<OriginCheck.Rendition> measuredRenditions = FXCollections.observableArrayList();
 
@@ -59,7 +61,7 @@ public final class PlanForm {
         load(Plan.empty());
         plan = Bindings.createObjectBinding(this::toPlan, planId, name, domain, application, protocol, httpPort,
                 httpsPort, connectionTimeout, connectionAttempts, shieldRegion, secondaryDomain, queryStrings, corsHeaders, corsFromServer,
-                lowLatencyHls, playlistTtl, segmentTtl, errorPages, viewerProtocol, priceClass, comment, streamId);
+                lowLatencyHls, playlistTtl, segmentTtl, errorPages, viewerProtocol, priceClass, comment, streamId, accessMode);
     }
 
     public ObjectBinding<Plan> plan() {
@@ -78,7 +80,8 @@ public final class PlanForm {
                         lowLatencyHls.get()),
                 pages,
                 new Plan.Distribution(viewerProtocol.get(), priceClass.get(), comment.get()),
-                new Plan.Stream(streamId.get()));
+                new Plan.Stream(streamId.get()),
+                new Plan.Access(accessMode.get()));
     }
 
     /** Replaces everything in the form with the plan's values. */
@@ -104,6 +107,7 @@ public final class PlanForm {
         priceClass.set(p.distribution().priceClass());
         comment.set(p.distribution().comment());
         streamId.set(p.stream().id());
+        accessMode.set(p.access().mode());
         List<ErrorPageRow> rows = new ArrayList<>();
         for (int code : OFFERED_ERROR_CODES) {
             rows.add(new ErrorPageRow(code, false, 3));

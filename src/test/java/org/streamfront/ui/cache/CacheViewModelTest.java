@@ -10,7 +10,7 @@ import org.streamfront.ui.wizard.PlanForm;
 /** The Cache step's Origin Shield and timeout settings, without its window. */
 class CacheViewModelTest {
     private final PlanForm form = new PlanForm();
-    private final CacheViewModel model = new CacheViewModel(form);
+    private final CacheViewModel model = new CacheViewModel(form, java.nio.file.Path.of("target", "no-secrets"));
 
     @Test
     void originShieldIsSuggestedInTheRegionAnEc2NameSays() {
