@@ -24,8 +24,8 @@ public final class TokenSnippets {
         };
         try (InputStream in = TokenSnippets.class.getResourceAsStream("snippets/" + file)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("DOMAIN", domain == null || domain.isBlank() ? "d111111abcdef8.cloudfront.net" : domain)
-                    .replace("STREAM", streamId == null || streamId.isBlank() ? "stream1" : streamId);
+                    .replace("%DOMAIN%", domain == null || domain.isBlank() ? "d111111abcdef8.cloudfront.net" : domain)
+                    .replace("%STREAM%", streamId == null || streamId.isBlank() ? "stream1" : streamId);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -92,8 +92,8 @@ class ViewerTokensStepTest {
         assertThat(user.text("#play-checks-cdn #check-cache")).contains("from its cache");
 
         user.click("#play-developer .title");
-        AppDriver.await(5, () -> user.lookup("#play-developer-languages .text-area").tryQuery().isPresent());
-        assertThat(user.text("#play-developer-languages .text-area")).contains("viewerToken('stream1')", "createHmac('sha256'")
+        AppDriver.await(5, () -> user.lookup("#play-developer-js .text-area").tryQuery().isPresent());
+        assertThat(user.text("#play-developer-js .text-area")).contains("viewerToken('stream1')", "createHmac('sha256'")
                 .doesNotContain(secret);
 
         try (Stream<Path> files = Files.walk(home)) {

@@ -150,9 +150,9 @@ public final class PlayView implements StepPage {
         Forms.showWhen(access, model.tokens);
         TitledPane developer = developerPanel(model);
         Forms.showWhen(developer, model.tokens);
-        VBox checkPanel = new VBox(8, new HBox(10, checks, checking), access,
+        VBox checkPanel = new VBox(8, new HBox(10, checks, checking), access, developer,
                 checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
-                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks), audiencePane, developer);
+                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks), audiencePane);
         VBox player = new VBox(6,
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
                         growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
@@ -197,8 +197,9 @@ public final class PlayView implements StepPage {
                     model.viewerBase, model.streamId));
             Button copy = new Button(Messages.get("play.developer.copy"));
             copy.setOnAction(e -> Clipboards.copy(code.getText()));
-            Tab tab = new Tab(language[1], new VBox(6, code, copy));
-            tab.setId("play-developer-" + language[0]);
+            VBox content = new VBox(6, code, copy);
+            content.setId("play-developer-" + language[0]);
+            Tab tab = new Tab(language[1], content);
             languages.getTabs().add(tab);
         }
         return languages;

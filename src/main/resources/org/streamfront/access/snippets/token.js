@@ -11,4 +11,4 @@ function viewerToken(streamId, validSeconds = 7200) {
 }
 
 // The address to give the player: the token sits in the path, so every segment request carries it.
-const url = 'https://DOMAIN/t/' + viewerToken('STREAM') + '/streams/STREAM.m3u8';
+const url = 'https://%DOMAIN%/t/' + viewerToken('%STREAM%') + '/streams/%STREAM%.m3u8';

@@ -12,4 +12,4 @@ function viewer_token(string $streamId, int $validSeconds = 7200): string {
 }
 
 // The address to give the player: the token sits in the path, so every segment request carries it.
-$url = 'https://DOMAIN/t/' . viewer_token('STREAM') . '/streams/STREAM.m3u8';
+$url = 'https://%DOMAIN%/t/' . viewer_token('%STREAM%') . '/streams/%STREAM%.m3u8';

@@ -12,4 +12,4 @@ def viewer_token(stream_id: str, valid_seconds: int = 7200) -> str:
     return body + "." + _part(signature)
 
 # The address to give the player: the token sits in the path, so every segment request carries it.
-url = "https://DOMAIN/t/" + viewer_token("STREAM") + "/streams/STREAM.m3u8"
+url = "https://%DOMAIN%/t/" + viewer_token("%STREAM%") + "/streams/%STREAM%.m3u8"
