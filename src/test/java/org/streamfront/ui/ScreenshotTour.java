@@ -30,6 +30,10 @@ public final class ScreenshotTour {
         Path out = Path.of(args.length > 0 ? args[0] : "target/screens");
         Files.createDirectories(out);
         Path home = Files.createTempDirectory("sf-tour");
+        tokens(out);
+        if (Boolean.getBoolean("tour.tokensOnly")) {
+            System.exit(0);
+        }
         try (PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(4))) {
             AppDriver user = new AppDriver();
             user.startPractice(home, world);
@@ -163,6 +167,38 @@ public final class ScreenshotTour {
             user.stop();
         }
         System.exit(0);
+    }
+
+    /** Viewers with a token: the choice on the Cache step, Review, the Deploy step's test answers, the Play step's proof. */
+    private static void tokens(Path out) throws Exception {
+        try (PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(2))) {
+            AppDriver user = new AppDriver();
+            user.startPractice(Files.createTempDirectory("sf-tour-tokens"), world);
+            AppDriver.await(10, () -> user.text("#account-identity").contains("1234"));
+            user.click("#nav-next");
+            AppDriver.await(5, () -> user.text("#origin-domain").equals("localhost"));
+            user.click("#nav-next");
+            user.click("#access-mode-token");
+            user.click("#access-make");
+            AppDriver.await(5, () -> !user.text("#access-made-secret").isEmpty());
+            shot(user, out, "12-tokens-cache");
+            user.click("#nav-next");
+            user.click("#nav-next");
+            AppDriver.await(10, () -> !user.<javafx.scene.control.Button>node("#review-create").isDisabled());
+            shot(user, out, "12-tokens-review");
+            user.click("#review-create");
+            AppDriver.await(30, () -> user.text("#deploy-status").startsWith("Deployed"));
+            shot(user, out, "12-tokens-deploy");
+            user.click("#nav-next");
+            AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
+            user.click("#play-run-checks");
+            AppDriver.await(30, () -> user.lookup("#play-checks-access #check-token-shared").tryQuery().isPresent()
+                    && user.lookup("#play-checks-cdn #check-cors").tryQuery().isPresent());
+            user.click("#play-developer .title");
+            AppDriver.await(5, () -> user.lookup("#play-developer-js .text-area").tryQuery().isPresent());
+            shot(user, out, "12-tokens-play");
+            user.stop();
+        }
     }
 
     private static void shot(AppDriver user, Path dir, String name) throws Exception {

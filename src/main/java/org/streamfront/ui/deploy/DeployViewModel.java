@@ -322,7 +322,9 @@ public final class DeployViewModel {
         status.set(!s.enabled() ? Messages.get("deploy.status.disabled")
                 : s.deployed() ? Messages.get("deploy.status.deployed") : Messages.get("deploy.status.inProgress"));
         if (plan != null && !plan.stream().id().isBlank()) {
-            cloudFrontUrl.set(ViewerUrls.production(s.domain(), plan.stream().id()).toString());
+            // With viewer tokens the address has the viewer's token in its path; the Play step makes one to watch with.
+            cloudFrontUrl.set(plan.access().tokens() ? ViewerUrls.base(s.domain()) + "/t/<token>/streams/" + plan.stream().id() + ".m3u8"
+                    : ViewerUrls.production(s.domain(), plan.stream().id()).toString());
         }
         viewerBase.set(viewerBaseFor.apply(s.domain()));
         if (s.deployed() && s.enabled() && !deployed.get()) {

@@ -171,6 +171,8 @@ public final class PlayView implements StepPage {
         VBox body = new VBox(8);
         TitledPane pane = new TitledPane(Messages.get("play.developer"), body);
         pane.setId("play-developer");
+        pane.setMinWidth(0);
+        pane.setMaxWidth(Double.MAX_VALUE);
         pane.setExpanded(false);
         pane.setAnimated(false);
         pane.expandedProperty().subscribe(open -> {
@@ -186,12 +188,17 @@ public final class PlayView implements StepPage {
     private static TabPane snippets(PlayViewModel model) {
         TabPane languages = new TabPane();
         languages.setId("play-developer-languages");
+        languages.setMinWidth(0);
+        languages.setMaxWidth(Double.MAX_VALUE);
         languages.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (String[] language : new String[][] {{"js", "JavaScript (Node.js)"}, {"php", "PHP"}, {"python", "Python"}}) {
+        for (String[] language : new String[][] {{"js", "Node.js"}, {"php", "PHP"}, {"python", "Python"}}) {
             TextArea code = new TextArea();
             code.setEditable(false);
             code.getStyleClass().add("code");
             code.setPrefRowCount(12);
+            // Within the side column: long lines scroll sideways instead of widening the page.
+            code.setPrefColumnCount(20);
+            code.setMinWidth(0);
             code.textProperty().bind(Bindings.createStringBinding(() -> TokenSnippets.of(language[0],
                     model.viewerBase.get() == null ? null : model.viewerBase.get().getAuthority(), model.streamId.get().trim()),
                     model.viewerBase, model.streamId));
