@@ -15,6 +15,9 @@ public final class ViewerFunction {
     public static final String EVENT_TYPE = "viewer-request";
     /** CloudFront's limit for a function's code. */
     public static final int MAX_CODE_BYTES = 10_240;
+    /** What every StreamFront viewer function's name starts with (then the plan id). */
+    public static final String FUNCTION_PREFIX = "StreamFront-viewers-";
+    private static final String STORE_PREFIX = "StreamFront-secret-";
     private static final String SOURCE = read();
 
     private ViewerFunction() {
@@ -27,12 +30,12 @@ public final class ViewerFunction {
 
     /** The function's name: 1-64 letters, digits, hyphens and underscores, one per plan. */
     public static String functionName(String planId) {
-        return name("StreamFront-viewers-", planId);
+        return name(FUNCTION_PREFIX, planId);
     }
 
     /** The key value store's name, with the same rules. */
     public static String storeName(String planId) {
-        return name("StreamFront-secret-", planId);
+        return name(STORE_PREFIX, planId);
     }
 
     private static String name(String prefix, String planId) {

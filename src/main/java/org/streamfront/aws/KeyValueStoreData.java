@@ -30,7 +30,9 @@ public final class KeyValueStoreData {
 
     private final AwsCredentialsProvider credentials;
     private final URI endpointOrNull;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    /** Made on first use: most runs never touch a key value store, and an HTTP client starts threads. */
+    private final software.amazon.awssdk.utils.Lazy<HttpClient> http = new software.amazon.awssdk.utils.Lazy<>(() -> HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build());
 
     /** A refusal from the data plane, with the service's error type (e.g. ConflictException). */
     public static final class Refused extends IOException {
@@ -110,7 +112,7 @@ public final class KeyValueStoreData {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(DEADLINE)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         signed.headers().forEach(request::header);
-        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> response = http.getValue().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() / 100 != 2) {
             String type = response.headers().firstValue("x-amzn-ErrorType").map(t -> t.split(":")[0]).orElse("Error");
             String message;

@@ -159,7 +159,8 @@ public final class Distributions {
         }
     }
 
-    private Snapshot send(Plan plan, HistoryEntry attempt, Progress progress) throws Exception {
+    private Snapshot send(Plan plan, HistoryEntry given, Progress progress) throws Exception {
+        HistoryEntry attempt = markEdgeCheck(plan, given);
         Function<CacheSettings, String> policyIds;
         String certificateArn;
         try {
@@ -211,6 +212,16 @@ public final class Distributions {
         }
     }
 
+    /** Written before the viewer-token check is made: so that a plan whose check may exist tidies it away later. */
+    private HistoryEntry markEdgeCheck(Plan plan, HistoryEntry entry) {
+        if (!plan.access().tokens() || entry.hasEdgeCheck()) {
+            return entry;
+        }
+        HistoryEntry marked = entry.withEdgeCheck(true);
+        history.put(marked);
+        return marked;
+    }
+
     /** The published token check a plan with tokens needs on its behaviours (made, tested, published first); null for an open plan. */
     private String viewerFunction(Plan plan, Progress progress) throws Exception {
         if (!plan.access().tokens()) {
@@ -237,14 +248,14 @@ public final class Distributions {
      * no longer used: deleted, best effort (what is left is tried again by the next deploy or teardown).
      */
     private void removeUnusedViewerCheck(String id, Progress progress) {
-        Optional<String> planId = history.forDistribution(id).map(HistoryEntry::planId);
-        if (gate == null || planId.isEmpty()) {
+        Optional<HistoryEntry> entry = history.forDistribution(id).filter(HistoryEntry::hasEdgeCheck);
+        if (gate == null || entry.isEmpty()) {
             return;
         }
         try {
             var config = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress).distributionConfig();
-            if (DistributionConfigMapper.viewerFunction(config.defaultCacheBehavior()).isEmpty()) {
-                gate.remove(planId.get(), progress);
+            if (DistributionConfigMapper.viewerFunction(config.defaultCacheBehavior()).isEmpty() && gate.remove(entry.get().planId(), progress)) {
+                history.forDistribution(id).ifPresent(e -> history.put(e.withEdgeCheck(false)));
             }
         } catch (Exception leftForLater) {
             if (leftForLater instanceof InterruptedException) {
@@ -256,12 +267,14 @@ public final class Distributions {
 
     /** After a teardown: the plan's function and store, which nothing uses now. */
     private void removeViewerCheckOf(String id, Progress progress) {
-        Optional<String> planId = history.forDistribution(id).map(HistoryEntry::planId);
-        if (gate == null || planId.isEmpty()) {
+        Optional<HistoryEntry> entry = history.forDistribution(id).filter(HistoryEntry::hasEdgeCheck);
+        if (gate == null || entry.isEmpty()) {
             return;
         }
         try {
-            gate.remove(planId.get(), progress);
+            if (gate.remove(entry.get().planId(), progress)) {
+                history.forDistribution(id).ifPresent(e -> history.put(e.withEdgeCheck(false)));
+            }
         } catch (Exception leftForLater) {
             if (leftForLater instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -425,6 +438,7 @@ public final class Distributions {
         progress.log(Messages.get("deploy.log.updating", id));
         changes.forEach(c -> progress.log("  " + c));
         Function<CacheSettings, String> policyIds = policies.ensure(plan, progress);
+        history.forPlan(plan.planId()).filter(e -> id.equals(e.distributionId())).ifPresent(e -> markEdgeCheck(plan, e));
         String viewerFunction = viewerFunction(plan, progress);
         DistributionConfig merged = withPlanAliases(DistributionConfigMapper.merge(current.distributionConfig(), plan, policyIds, viewerFunction),
                 plan, progress);
@@ -469,7 +483,8 @@ public final class Distributions {
         } else {
             Snapshot s = get(id, progress);
             history.put(new HistoryEntry(plan.planId(), plan.name(), plan.stream().id(),
-                    s.deployed() ? LifecycleState.DEPLOYED : LifecycleState.DEPLOYING, id, s.domain(), s.lastModified(), null, 0, null));
+                    s.deployed() ? LifecycleState.DEPLOYED : LifecycleState.DEPLOYING, id, s.domain(), s.lastModified(), null, 0, null,
+                    plan.access().tokens() ? Boolean.TRUE : null));
         }
         return new PlanImport.Imported(id, plan, imported.advice());
     }

@@ -3,6 +3,7 @@ package org.streamfront.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.streamfront.access.ViewerFunction;
 import java.util.function.Function;
 import org.streamfront.Messages;
 import software.amazon.awssdk.services.cloudfront.model.CacheBehavior;
@@ -31,6 +32,12 @@ public final class PlanImport {
     /** {@code policies} reads a cache policy by id; empty when it cannot be read. */
     public static Imported from(String id, DistributionConfig config, Function<String, Optional<CachePolicyConfig>> policies) {
         List<String> advice = new ArrayList<>();
+        // StreamFront's own viewer check means the plan asks for tokens; someone else's function a plan cannot keep.
+        Optional<String> function = DistributionConfigMapper.viewerFunction(config.defaultCacheBehavior());
+        boolean tokens = function.map(arn -> arn.substring(arn.lastIndexOf('/') + 1)).filter(n -> n.startsWith(ViewerFunction.FUNCTION_PREFIX)).isPresent();
+        if (function.isPresent() && !tokens) {
+            advice.add(Messages.get("import.otherFunction", function.get()));
+        }
         var behaviour = config.defaultCacheBehavior();
         // The default behaviour sends to an origin, or to a group of two (StreamFront's second server).
         List<String> targets = config.originGroups() == null || config.originGroups().items() == null ? List.of(behaviour.targetOriginId())
@@ -71,7 +78,7 @@ public final class PlanImport {
             advice.add(Messages.get("import.policies"));
         }
         String queryStrings = keeps.map(k -> k.queryStrings() ? Plan.Cache.ALL : Plan.Cache.NONE).orElse(Plan.Cache.ALL);
-        if (Plan.Cache.NONE.equals(queryStrings)) {
+        if (Plan.Cache.NONE.equals(queryStrings) && !tokens) {
             advice.add(Messages.get("import.noQueryStrings"));
         }
         boolean corsFromServer = keeps.map(CacheSettings::corsHeaders).orElse(false);
@@ -120,7 +127,8 @@ public final class PlanImport {
                 .withCache(new Plan.Cache(queryStrings, cors, playlistTtl, segmentTtl, corsFromServer))
                 .withErrorPages(errorPages.isEmpty() ? List.of(new Plan.ErrorPage(404, 3)) : errorPages)
                 .withDistribution(new Plan.Distribution(behaviour.viewerProtocolPolicyAsString(), config.priceClassAsString(), comment,
-                        DistributionConfigMapper.aliases(config).isEmpty() ? null : DistributionConfigMapper.aliases(config))));
+                        DistributionConfigMapper.aliases(config).isEmpty() ? null : DistributionConfigMapper.aliases(config)))
+                .withAccess(new Plan.Access(tokens ? Plan.Access.TOKEN : Plan.Access.OPEN)));
         PlanRules.validate(plan).forEach(p -> advice.add(Messages.get("import.problem", p)));
         return new Imported(id, plan, advice);
     }

@@ -53,4 +53,19 @@ class ConfigDiffTest {
                 .build();
         assertThat(ConfigDiff.between(edited, ours)).isEmpty();
     }
+
+    @Test
+    void turningViewerTokensOnIsOneUpdateThatSaysWhoMayWatch() {
+        DistributionConfig open = DistributionConfigMapper.toConfig(plan);
+        Plan guarded = plan.withAccess(new Plan.Access(Plan.Access.TOKEN));
+        assertThat(words(ConfigDiff.between(open, DistributionConfigMapper.toConfig(guarded)))).containsExactly(
+                "Query strings passed to your server: yes \u2192 no",
+                "Who may watch: anyone with the address \u2192 viewers with a token");
+        // As CloudFront has it: the function's ARN, not its name; whether one checks viewers is what counts.
+        DistributionConfig sent = DistributionConfigMapper.toConfig(guarded, CacheSettings::name,
+                "arn:aws:cloudfront::123456789012:function/" + org.streamfront.access.ViewerFunction.functionName(guarded.planId()));
+        assertThat(ConfigDiff.between(sent, DistributionConfigMapper.toConfig(guarded))).isEmpty();
+        assertThat(words(ConfigDiff.between(sent, DistributionConfigMapper.toConfig(guarded.withAccess(new Plan.Access(Plan.Access.OPEN))))))
+                .contains("Who may watch: viewers with a token \u2192 anyone with the address");
+    }
 }

@@ -35,4 +35,24 @@ class PlanImportTest {
         assertThat(back.advice()).isEmpty();
         assertThat(ConfigDiff.between(made, DistributionConfigMapper.toConfig(back.plan().withPlanId(plan.planId())))).isEmpty();
     }
+
+    @Test
+    void aDistributionWithStreamFrontsViewerCheckReadsBackAsAPlanWithTokens() {
+        Plan plan = PlanIds.ensure(Plan.empty().withName("Members").withOrigin(new Plan.Origin("ams.example.com", null, null, null, null)))
+                .withAccess(new Plan.Access(Plan.Access.TOKEN));
+        DistributionConfig made = DistributionConfigMapper.toConfig(plan, CacheSettings::name,
+                "arn:aws:cloudfront::123456789012:function/" + org.streamfront.access.ViewerFunction.functionName(plan.planId()));
+        PlanImport.Imported back = PlanImport.from("E2ROUNDTRIP0003", made);
+        assertThat(back.plan().access().tokens()).as("an update keeps viewers needing a token").isTrue();
+        assertThat(back.advice()).isEmpty();
+        assertThat(ConfigDiff.between(made, DistributionConfigMapper.toConfig(back.plan().withPlanId(plan.planId())))).isEmpty();
+
+        DistributionConfig someoneElses = DistributionConfigMapper.toConfig(plan.withAccess(new Plan.Access(Plan.Access.OPEN)), CacheSettings::name, null);
+        someoneElses = someoneElses.toBuilder().defaultCacheBehavior(someoneElses.defaultCacheBehavior().toBuilder()
+                .functionAssociations(f -> f.quantity(1).items(software.amazon.awssdk.services.cloudfront.model.FunctionAssociation.builder()
+                        .functionARN("arn:aws:cloudfront::123456789012:function/my-redirects").eventType("viewer-request").build())).build()).build();
+        PlanImport.Imported theirs = PlanImport.from("E2ROUNDTRIP0004", someoneElses);
+        assertThat(theirs.plan().access().tokens()).isFalse();
+        assertThat(theirs.advice()).anyMatch(a -> a.contains("my-redirects") && a.contains("StreamFront did not make"));
+    }
 }

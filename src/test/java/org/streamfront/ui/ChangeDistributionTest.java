@@ -115,7 +115,8 @@ class ChangeDistributionTest {
         AppDriver.await(15, () -> user.text("#deploy-status").startsWith("Deployed"));
         assertThat(user.text("#deploy-id")).isEqualTo(id);
         assertThat(user.text("#deploy-domain")).isEqualTo(domain);
-        assertThat(user.lookup("#deploy-log").queryListView().getItems())
+        // Copied on the FX thread, which may still be adding lines.
+        assertThat(AppDriver.onFx(() -> List.copyOf(user.lookup("#deploy-log").queryListView().getItems())))
                 .anySatisfy(line -> assertThat(line.toString()).endsWith("404 remembered: 3 s \u2192 5 s"));
 
         DistributionConfig after = configOf(id);
