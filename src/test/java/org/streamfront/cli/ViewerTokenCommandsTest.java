@@ -76,15 +76,17 @@ class ViewerTokenCommandsTest {
             CommandProcess token = CommandProcess.run(home, env, "token", id, "--valid", "10m");
             runs.add(token);
             assertThat(token.exit()).as(token.err()).isZero();
-            JsonNode printed = PlanJson.MAPPER.readTree(token.out().strip().lines().reduce((a, b) -> b).orElseThrow());
-            URI url = URI.create(printed.get("url").asText());
+            CommandProcess other = CommandProcess.run(home, env, "token", id, "--secret-file", secretFile.toString());
+            runs.add(other);
+            assertThat(other.exit()).as(other.err()).isZero();
+            // Both viewers' addresses first, then their requests one after the other: well within the segment's cache time.
+            URI url = URI.create(PlanJson.MAPPER.readTree(token.out().strip().lines().reduce((a, b) -> b).orElseThrow()).get("url").asText());
+            URI second = URI.create(PlanJson.MAPPER.readTree(other.out().strip().lines().reduce((a, b) -> b).orElseThrow()).get("url").asText());
+            assertThat(second).isNotEqualTo(url);
             HttpResponse<String> playlist = get(url);
             assertThat(playlist.statusCode()).isEqualTo(200);
             String segment = playlist.body().lines().filter(l -> l.endsWith(".ts")).reduce((a, b) -> b).orElseThrow();
             assertThat(get(playlist.uri().resolve(segment)).statusCode()).as("a segment, relative to the playlist").isEqualTo(200);
-            CommandProcess other = CommandProcess.run(home, env, "token", id, "--secret-file", secretFile.toString());
-            runs.add(other);
-            URI second = URI.create(PlanJson.MAPPER.readTree(other.out().strip().lines().reduce((a, b) -> b).orElseThrow()).get("url").asText());
             HttpResponse<String> secondViewer = get(second.resolve(segment));
             assertThat(secondViewer.statusCode()).isEqualTo(200);
             assertThat(secondViewer.headers().firstValue("X-Cache")).as("one cached copy for both viewers").hasValue("Hit from cloudfront");
