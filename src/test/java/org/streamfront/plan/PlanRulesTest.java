@@ -138,4 +138,14 @@ public class PlanRulesTest {
         Plan future = new Plan(2, "x", null, valid().origin(), null, null, null, null);
         assertThat(PlanRules.validate(future)).extracting(Problem::path).containsExactly("schemaVersion");
     }
+
+    @Test
+    void whoMayWatchIsOpenOrTokenAndTokensKeepQueryStringsOutOfTheCache() {
+        assertThat(PlanRules.validate(valid().withAccess(new Plan.Access("members")))).extracting(Problem::toString)
+                .containsExactly("access.mode: Choose one of: open, token.");
+        Plan tokens = valid().withAccess(new Plan.Access(Plan.Access.TOKEN));
+        assertThat(PlanRules.validate(tokens)).isEmpty();
+        assertThat(tokens.cache().queryStrings()).isEqualTo(Plan.Cache.NONE);
+        assertThat(valid().access().mode()).as("left out: the tutorial's way").isEqualTo(Plan.Access.OPEN);
+    }
 }

@@ -103,4 +103,37 @@ class ViewerTokensStepTest {
             }
         }
     }
+
+    @Test
+    void aPastedSecretMustBeOneAmsAcceptsAndIsKeptOnlyInItsFile() throws Exception {
+        user.startPractice(home, world);
+        AppDriver.await(10, () -> user.text("#account-identity").contains("1234-5678-9012"));
+        user.click("#nav-next");
+        user.click("#nav-next");
+        user.click("#access-mode-token");
+        user.click("#access-secret-source-paste");
+        user.type("#access-paste", "too-short");
+        AppDriver.await(5, () -> AppDriver.onFx(() -> user.lookup(".field-error").queryAllAs(Label.class).stream()
+                .anyMatch(l -> l.isVisible() && l.getText().contains("at least 32 characters") && l.getText().contains("this one has 9"))));
+        user.click("#access-use");
+        assertThat(user.<Label>node("#access-kept").isVisible()).as("nothing kept").isFalse();
+        assertThat(Files.exists(home.resolve("secrets"))).isFalse();
+
+        String amsSecret = "my-ams-application-jwt-secret-0123456789";
+        user.type("#access-paste", amsSecret);
+        user.click("#access-use");
+        AppDriver.await(5, () -> user.<Label>node("#access-kept").isVisible());
+        assertThat(user.text("#access-paste")).as("the field forgets it once kept").isEmpty();
+        try (Stream<Path> files = Files.list(home.resolve("secrets"))) {
+            assertThat(files.map(f -> {
+                try {
+                    return Files.readString(f).strip();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList()).containsExactly(amsSecret);
+        }
+        user.click("#nav-next");
+        assertThat(user.app.root().wizard().current().get()).isEqualTo(Step.ERROR_PAGES);
+    }
 }
