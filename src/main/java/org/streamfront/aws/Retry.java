@@ -71,7 +71,12 @@ public final class Retry {
         if (e instanceof AwsServiceException aws) {
             return aws.statusCode() >= 500;
         }
-        return e instanceof SdkClientException && hasCause(e, IOException.class);
+        if (e instanceof KeyValueStoreData.Refused refused) {
+            return refused.status() >= 500 || THROTTLING.contains(refused.type());
+        }
+        // The key value store's own client: no answer at all (refused connection, timeout, dropped).
+        return e instanceof SdkClientException && hasCause(e, IOException.class)
+                || e instanceof IOException && !(e instanceof KeyValueStoreData.Refused);
     }
 
     /** The request may have been carried out even though no answer came: a create must be looked for. */

@@ -89,7 +89,7 @@ public final class TokenGate {
         if (arn.isEmpty()) {
             return Optional.empty();
         }
-        return data.get(arn.get(), EdgeCheck.SECRET_KEY);
+        return retry.call("read secret", () -> data.get(arn.get(), EdgeCheck.SECRET_KEY), progress);
     }
 
     /**
@@ -157,27 +157,37 @@ public final class TokenGate {
         }
     }
 
-    /** Writes the caller's secret when the store lacks it or holds another (a rotation: the old one stays valid for a while). */
+    /**
+     * Writes the caller's secret when the store lacks it or holds another (a rotation: the old one
+     * stays valid for a while). A write refused because the store changed meanwhile (its ETag moved,
+     * or an earlier unanswered write went through) is looked at again.
+     */
     private String secret(String planId, String storeArn, Progress progress) throws Exception {
-        Optional<String> stored = data.get(storeArn, EdgeCheck.SECRET_KEY);
         Optional<String> given = secrets.secretFor(planId);
-        if (given.isEmpty()) {
-            return stored.orElseThrow(() -> new LifecycleException(Messages.get("token.noSecret")));
-        }
-        if (stored.equals(given)) {
+        for (int tries = 0; ; tries++) {
+            Optional<String> stored = retry.call("read secret", () -> data.get(storeArn, EdgeCheck.SECRET_KEY), progress);
+            if (given.isEmpty()) {
+                return stored.orElseThrow(() -> new LifecycleException(Messages.get("token.noSecret")));
+            }
+            if (stored.equals(given)) {
+                return given.get();
+            }
+            String etag = retry.call("store version", () -> data.etag(storeArn), progress);
+            Map<String, String> puts = stored.isEmpty() ? Map.of(EdgeCheck.SECRET_KEY, given.get())
+                    : Map.of(EdgeCheck.SECRET_KEY, given.get(), EdgeCheck.PREVIOUS_KEY, stored.get(),
+                    EdgeCheck.PREVIOUS_UNTIL_KEY, String.valueOf(Instant.now().plus(ROTATION_GRACE).getEpochSecond()));
+            try {
+                retry.call("write secret", () -> data.update(storeArn, etag, puts, List.of()), progress);
+            } catch (KeyValueStoreData.Refused changedMeanwhile) {
+                if (changedMeanwhile.status() != 409 || tries >= 2) {
+                    throw changedMeanwhile;
+                }
+                continue;
+            }
+            progress.log(stored.isEmpty() ? Messages.get("token.log.secretWritten")
+                    : Messages.get("token.log.secretRotated", ROTATION_GRACE.toHours()));
             return given.get();
         }
-        String etag = data.etag(storeArn);
-        if (stored.isEmpty()) {
-            data.update(storeArn, etag, Map.of(EdgeCheck.SECRET_KEY, given.get()), List.of());
-            progress.log(Messages.get("token.log.secretWritten"));
-        } else {
-            String until = String.valueOf(Instant.now().plus(ROTATION_GRACE).getEpochSecond());
-            data.update(storeArn, etag, Map.of(EdgeCheck.SECRET_KEY, given.get(), EdgeCheck.PREVIOUS_KEY, stored.get(),
-                    EdgeCheck.PREVIOUS_UNTIL_KEY, until), List.of());
-            progress.log(Messages.get("token.log.secretRotated", ROTATION_GRACE.toHours()));
-        }
-        return given.get();
     }
 
     /** The function in its DEVELOPMENT stage with StreamFront's code and this store; made or brought up to date. */

@@ -266,8 +266,23 @@ public final class CloudFrontSimulator implements AutoCloseable {
         if (path.startsWith(KVS_PREFIX)) {
             String operation = SimFunctions.dataOperation(exchange.getRequestMethod(), path);
             count("cloudfront-keyvaluestore", operation);
+            SimFault fault = takeFault(operation);
+            if (fault == SimFault.DROP_BEFORE) {
+                return; // closing the exchange unanswered drops the connection
+            }
+            if (fault == SimFault.INTERNAL_ERROR || fault == SimFault.THROTTLING) {
+                SimFunctions.DataAnswer failed = fault == SimFault.THROTTLING
+                        ? SimFunctions.DataAnswer.error(400, "ThrottlingException", "Rate exceeded")
+                        : SimFunctions.DataAnswer.error(500, "InternalServerException", "We encountered an internal error.");
+                exchange.getResponseHeaders().set("x-amzn-ErrorType", failed.errorType());
+                SimHttp.sendText(exchange, failed.status(), "application/json", failed.body());
+                return;
+            }
             if (!held(operation, () -> keyValueData(exchange, operation, path, body))) {
                 SimFunctions.DataAnswer answer = keyValueData(exchange, operation, path, body);
+                if (fault == SimFault.DROP_AFTER) {
+                    return; // carried out, the answer lost
+                }
                 if (answer.errorType() != null) {
                     exchange.getResponseHeaders().set("x-amzn-ErrorType", answer.errorType());
                 }
