@@ -62,6 +62,11 @@ public final class TokenSecret {
         return text;
     }
 
+    /** The secret in {@code file}, or empty when there is no such file. */
+    public static Optional<String> readIfPresent(Path file) throws IOException {
+        return Files.exists(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
     /** Writes the secret to a file only the user can read. */
     public static void write(Path file, String secret) throws IOException {
         if (file.getParent() != null) {

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Short server-side examples of making a viewer token, for the user's web developer. */
 public final class TokenSnippets {
@@ -22,10 +24,17 @@ public final class TokenSnippets {
             case "python" -> "token.py";
             default -> throw new IllegalArgumentException("no example in " + language + "; there are " + String.join(", ", LANGUAGES));
         };
-        try (InputStream in = TokenSnippets.class.getResourceAsStream("snippets/" + file)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+        return TEMPLATES.computeIfAbsent(file, TokenSnippets::read)
                     .replace("%DOMAIN%", domain == null || domain.isBlank() ? "d111111abcdef8.cloudfront.net" : domain)
                     .replace("%STREAM%", streamId == null || streamId.isBlank() ? "stream1" : streamId);
+    }
+
+    /** Each template read once: the Play step fills it in again as the stream id is typed. */
+    private static final Map<String, String> TEMPLATES = new ConcurrentHashMap<>();
+
+    private static String read(String file) {
+        try (InputStream in = TokenSnippets.class.getResourceAsStream("snippets/" + file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

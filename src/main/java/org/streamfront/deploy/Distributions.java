@@ -244,34 +244,21 @@ public final class Distributions {
     }
 
     /**
-     * Once a change that turned viewer tokens off has deployed, the plan's function and store are
-     * no longer used: deleted, best effort (what is left is tried again by the next deploy or teardown).
+     * Deletes the plan's viewer-token check (function, then store) when the history says it may exist
+     * and the distribution no longer uses it: once a change that turned tokens off has deployed
+     * ({@code unlessUsed}: its config is read first), or after a teardown. Best effort: what is left
+     * is tried again by the next deploy or teardown.
      */
-    private void removeUnusedViewerCheck(String id, Progress progress) {
+    private void removeViewerCheck(String id, boolean unlessUsed, Progress progress) {
         Optional<HistoryEntry> entry = history.forDistribution(id).filter(HistoryEntry::hasEdgeCheck);
         if (gate == null || entry.isEmpty()) {
             return;
         }
         try {
-            var config = retry.call("get config", () -> client.get().getDistributionConfig(b -> b.id(id)), progress).distributionConfig();
-            if (DistributionConfigMapper.viewerFunction(config.defaultCacheBehavior()).isEmpty() && gate.remove(entry.get().planId(), progress)) {
-                history.forDistribution(id).ifPresent(e -> history.put(e.withEdgeCheck(false)));
+            if (unlessUsed && DistributionConfigMapper.viewerFunction(retry.call("get config",
+                    () -> client.get().getDistributionConfig(b -> b.id(id)), progress).distributionConfig().defaultCacheBehavior()).isPresent()) {
+                return;
             }
-        } catch (Exception leftForLater) {
-            if (leftForLater instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-            }
-            progress.log(Messages.get("token.log.left"));
-        }
-    }
-
-    /** After a teardown: the plan's function and store, which nothing uses now. */
-    private void removeViewerCheckOf(String id, Progress progress) {
-        Optional<HistoryEntry> entry = history.forDistribution(id).filter(HistoryEntry::hasEdgeCheck);
-        if (gate == null || entry.isEmpty()) {
-            return;
-        }
-        try {
             if (gate.remove(entry.get().planId(), progress)) {
                 history.forDistribution(id).ifPresent(e -> history.put(e.withEdgeCheck(false)));
             }
@@ -336,7 +323,7 @@ public final class Distributions {
     public Snapshot awaitDeployed(String id, Progress progress, Duration timeout) throws Exception {
         try {
             Snapshot deployed = watcher.awaitDeployed(id, this::read, progress, timeout);
-            removeUnusedViewerCheck(id, progress);
+            removeViewerCheck(id, true, progress);
             return deployed;
         } catch (NoSuchDistributionException gone) {
             history.forDistribution(id).ifPresent(e -> history.put(e.with(LifecycleState.DELETED)));
@@ -561,7 +548,7 @@ public final class Distributions {
         }
         move(id, LifecycleState.DELETED);
         deleteUnusedPolicies(progress);
-        removeViewerCheckOf(id, progress);
+        removeViewerCheck(id, false, progress);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.streamfront.services;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.util.Optional;
 import org.streamfront.access.TokenSecret;
 import org.streamfront.aws.KeyValueStoreData;
@@ -96,8 +95,7 @@ public final class DeployServices implements AutoCloseable {
     }
 
     private Optional<String> secretFor(String planId) throws IOException {
-        Path file = secretFile != null ? secretFile : secretFileOf(planId);
-        return Files.exists(file) ? Optional.of(TokenSecret.read(file)) : Optional.empty();
+        return TokenSecret.readIfPresent(secretFile != null ? secretFile : secretFileOf(planId));
     }
 
     public Distributions distributions() {

@@ -232,6 +232,11 @@ final class CloudFrontApi {
         static Answer error(int status, String code, String message) {
             return new Answer(status, message, null, null, code);
         }
+
+        /** CloudFront's answer to a body that is not the XML it expects. */
+        static Answer malformedXml() {
+            return error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+        }
     }
 
     private Answer withDistribution(String id, Function<SimDistribution, Answer> then) {
@@ -256,7 +261,7 @@ final class CloudFrontApi {
         try {
             root = SimXml.parse(c.body);
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+            return Answer.malformedXml();
         }
         Element config = withTags ? SimXml.child(root, "DistributionConfig") : root;
         if (config == null || !"DistributionConfig".equals(config.getLocalName())) {
@@ -414,7 +419,7 @@ final class CloudFrontApi {
         try {
             root = SimXml.parse(c.body);
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+            return Answer.malformedXml();
         }
         if (!"Enabled".equals(SimXml.text(root, "RealtimeMetricsSubscriptionConfig", "RealtimeMetricsSubscriptionStatus"))) {
             return Answer.error(400, "InvalidArgument", "RealtimeMetricsSubscriptionStatus must be Enabled.");
@@ -435,7 +440,7 @@ final class CloudFrontApi {
         try {
             config = SimXml.parse(c.body);
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+            return Answer.malformedXml();
         }
         String invalid = SimCachePolicies.invalid(config);
         if (invalid != null) {
@@ -554,7 +559,7 @@ final class CloudFrontApi {
             try {
                 config = SimXml.parse(c.body);
             } catch (IllegalArgumentException e) {
-                return Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+                return Answer.malformedXml();
             }
             Answer refused = configProblem(config, id);
             if (refused != null) {
@@ -619,7 +624,7 @@ final class CloudFrontApi {
 
     // ---- XML ------------------------------------------------------------------------------
 
-    private static String xmlDoc(String body) {
+    static String xmlDoc(String body) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body;
     }
 

@@ -479,8 +479,9 @@ public final class CloudFrontSimulator implements AutoCloseable {
         SimHttp.sendText(c.exchange(), answer.status(), "text/xml", answer.body() == null ? "" : answer.body());
     }
 
-    private static Map<String, String> query(String raw) {
-        Map<String, String> out = new HashMap<>();
+    /** A raw query string decoded into its parameters in order (the last of a repeated name wins). */
+    static Map<String, String> query(String raw) {
+        Map<String, String> out = new java.util.LinkedHashMap<>(); // in the order given, as the edge function sees them
         if (raw == null || raw.isEmpty()) {
             return out;
         }

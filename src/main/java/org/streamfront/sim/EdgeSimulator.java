@@ -209,15 +209,8 @@ public final class EdgeSimulator implements AutoCloseable {
         if (secrets.isEmpty()) {
             return new EdgeCheck.Decision(503, null, null, "The practice edge runs only StreamFront's own viewer function.");
         }
-        Map<String, String> query = new LinkedHashMap<>();
-        if (rawQuery != null) {
-            for (String pair : rawQuery.split("&")) {
-                int eq = pair.indexOf('=');
-                query.put(URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8),
-                        eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return EdgeCheck.decide(URLDecoder.decode(path, StandardCharsets.UTF_8), query, secrets.get(), java.time.Instant.now());
+        return EdgeCheck.decide(URLDecoder.decode(path, StandardCharsets.UTF_8), CloudFrontSimulator.query(rawQuery), secrets.get(),
+                java.time.Instant.now());
     }
 
     /** A function's own answer: never cached, CORS-readable, labelled as CloudFront labels answers a function made. */

@@ -134,7 +134,7 @@ final class SimFunctions {
                     return preconditionFailed(ifMatch);
                 }
                 Element root = parse(c.body());
-                CloudFrontApi.Answer bad = root == null ? malformed() : configProblem(root);
+                CloudFrontApi.Answer bad = root == null ? CloudFrontApi.Answer.malformedXml() : configProblem(root);
                 if (bad != null) {
                     return bad;
                 }
@@ -296,7 +296,7 @@ final class SimFunctions {
     private CloudFrontApi.Answer createFunction(CloudFrontApi.Call c) {
         Element root = parse(c.body());
         if (root == null) {
-            return malformed();
+            return CloudFrontApi.Answer.malformedXml();
         }
         String name = SimXml.text(root, "Name");
         if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -312,7 +312,7 @@ final class SimFunctions {
         Function f = new Function(name);
         apply(f, root);
         functions.put(name, f);
-        return new CloudFrontApi.Answer(201, doc(summary(f, false)), f.etag,
+        return new CloudFrontApi.Answer(201, CloudFrontApi.xmlDoc(summary(f, false)), f.etag,
                 "https://cloudfront.amazonaws.com/2020-05-31/function/" + f.arn);
     }
 
@@ -350,7 +350,7 @@ final class SimFunctions {
     private CloudFrontApi.Answer test(Function f, CloudFrontApi.Call c) {
         Element root = parse(c.body());
         if (root == null) {
-            return malformed();
+            return CloudFrontApi.Answer.malformedXml();
         }
         boolean live = "LIVE".equals(SimXml.text(root, "Stage"));
         byte[] code = live ? f.liveCode : f.code;
@@ -424,7 +424,7 @@ final class SimFunctions {
     private CloudFrontApi.Answer createStore(CloudFrontApi.Call c) {
         Element root = parse(c.body());
         if (root == null) {
-            return malformed();
+            return CloudFrontApi.Answer.malformedXml();
         }
         String name = SimXml.text(root, "Name");
         if (name == null || !name.matches("[A-Za-z0-9_-]{1,64}")) {
@@ -435,7 +435,7 @@ final class SimFunctions {
         }
         Store s = new Store(name, Optional.ofNullable(SimXml.text(root, "Comment")).orElse(""), storeDelay);
         stores.put(name, s);
-        return new CloudFrontApi.Answer(201, doc(storeXml(s)), s.etag, "https://cloudfront.amazonaws.com/2020-05-31/key-value-store/" + s.arn);
+        return new CloudFrontApi.Answer(201, CloudFrontApi.xmlDoc(storeXml(s)), s.etag, "https://cloudfront.amazonaws.com/2020-05-31/key-value-store/" + s.arn);
     }
 
     private CloudFrontApi.Answer withStore(String name, java.util.function.Function<Store, CloudFrontApi.Answer> then) {
@@ -463,15 +463,7 @@ final class SimFunctions {
     }
 
     private static CloudFrontApi.Answer xml(int status, String body, String etag) {
-        return new CloudFrontApi.Answer(status, doc(body), etag, null);
-    }
-
-    private static String doc(String body) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + body;
-    }
-
-    private static CloudFrontApi.Answer malformed() {
-        return CloudFrontApi.Answer.error(400, "MalformedXML", "The XML document you provided was not well-formed or did not validate.");
+        return new CloudFrontApi.Answer(status, CloudFrontApi.xmlDoc(body), etag, null);
     }
 
     private static CloudFrontApi.Answer preconditionFailed(String ifMatch) {

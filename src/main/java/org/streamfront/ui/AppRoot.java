@@ -210,8 +210,7 @@ public final class AppRoot implements AutoCloseable {
         if (play == null) {
             play = new PlayViewModel(form.streamId, form::toPlan, planId -> {
                 try {
-                    Path file = TokenSecret.fileFor(secretsFolder(), planId);
-                    return java.nio.file.Files.exists(file) ? Optional.of(TokenSecret.read(file)) : Optional.empty();
+                    return TokenSecret.readIfPresent(TokenSecret.fileFor(secretsFolder(), planId));
                 } catch (java.io.IOException unreadable) {
                     return Optional.empty();
                 }
