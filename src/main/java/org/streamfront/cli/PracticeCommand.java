@@ -22,6 +22,10 @@ final class PracticeCommand implements Callable<Integer> {
     @Option(names = "--deploy-seconds", defaultValue = "20", description = "How long a distribution stays InProgress (default ${DEFAULT-VALUE}).")
     int deploySeconds;
 
+    @Option(names = "--edge-seconds", defaultValue = "4",
+            description = "How long until the edge serves a new distribution or a change, never later than Deployed (default ${DEFAULT-VALUE}).")
+    int edgeSeconds;
+
     @Option(names = "--viewers", paramLabel = "N", defaultValue = "0",
             description = "Simulated players watching every practice distribution, so its audience charts move (default ${DEFAULT-VALUE}).")
     int viewers;
@@ -32,7 +36,11 @@ final class PracticeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("error: --viewers must be between 0 and " + MAX_VIEWERS + " (" + viewers + ")");
             return StreamFrontCommand.INVALID;
         }
-        PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(deploySeconds));
+        if (deploySeconds < 0 || edgeSeconds < 0) {
+            spec.commandLine().getErr().println("error: --deploy-seconds and --edge-seconds cannot be negative");
+            return StreamFrontCommand.INVALID;
+        }
+        PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(deploySeconds), Duration.ofSeconds(edgeSeconds));
         if (viewers > 0) {
             world.audienceOnEveryDistribution(viewers);
         }

@@ -50,6 +50,8 @@ final class CloudFrontApi {
     private final Supplier<URI> uri;
     /** How long a new or updated distribution stays InProgress. */
     volatile Duration deployDelay = Duration.ofSeconds(5);
+    /** How long until the edge serves a new distribution or a change (never later than Deployed). */
+    volatile Duration edgeDelay = Duration.ZERO;
 
     CloudFrontApi(Supplier<AcmSim> acm, Supplier<URI> uri) {
         this.acmSim = acm;
@@ -119,7 +121,7 @@ final class CloudFrontApi {
 
     /** Makes a distribution Deployed now. */
     synchronized void finishDeployment(String id) {
-        Optional.ofNullable(distributions.get(id)).ifPresent(d -> d.deployedAt = Instant.now());
+        Optional.ofNullable(distributions.get(id)).ifPresent(d -> d.finish(Instant.now()));
     }
 
     synchronized int distributionCount() {
@@ -141,7 +143,7 @@ final class CloudFrontApi {
     /** What the edge needs to serve a domain: the config of an enabled distribution. */
     synchronized Optional<EdgeConfig> edgeConfig(String domain) {
         return distributions.values().stream()
-                .filter(d -> answersTo(d, domain))
+                .filter(d -> answersTo(d, domain) && d.served(Instant.now()))
                 .map(d -> d.servedAt(Instant.now()))
                 .filter(SimDistribution::enabled)
                 .findFirst()
@@ -281,7 +283,7 @@ final class CloudFrontApi {
         String id = "E" + randomText(UPPER, 13);
         var d = new SimDistribution(id, "arn:aws:cloudfront::" + ACCOUNT_ID + ":distribution/" + id,
                 "d" + randomText(LOWER, 13) + ".cloudfront.net", callerReference, detached(config),
-                newEtag(), now, now.plus(deployDelay));
+                newEtag(), now, now.plus(deployDelay), now.plus(edgeDelay));
         if (withTags) {
             for (Element tag : SimXml.children(SimXml.path(root, "Tags", "Items"), "Tag")) {
                 d.tags.put(SimXml.text(tag, "Key"), Optional.ofNullable(SimXml.text(tag, "Value")).orElse(""));
@@ -569,7 +571,7 @@ final class CloudFrontApi {
                 return Answer.error(400, "IllegalUpdate", "The CallerReference cannot be changed.");
             }
             Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            d.change(detached(config), now, now.plus(deployDelay));
+            d.change(detached(config), now, now.plus(deployDelay), now.plus(edgeDelay));
             d.etag = newEtag();
             return new Answer(200, distributionXml(d), d.etag, null);
         });

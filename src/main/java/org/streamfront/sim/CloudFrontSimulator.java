@@ -106,6 +106,14 @@ public final class CloudFrontSimulator implements AutoCloseable {
         api.deployDelay = delay;
     }
 
+    /**
+     * How long until the edge serves a new distribution or a change (zero unless set; capped at
+     * Deployed): before that a new distribution's address answers 403, a changed one as it was.
+     */
+    public void edgeDelay(Duration delay) {
+        api.edgeDelay = delay;
+    }
+
     public void slowDelay(Duration delay) {
         this.slowDelay = delay;
     }

@@ -13,6 +13,10 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 public final class PracticeWorld implements AutoCloseable {
     public static final String APPLICATION = "WebRTCAppEE";
     public static final String STREAM = "stream1";
+    /** Practice mode's deployment: long enough to see each stage, short enough to wait for. */
+    public static final Duration DEPLOY_DELAY = Duration.ofSeconds(20);
+    /** When practice mode's edge starts serving: CloudFront's edges serve well before Deployed. */
+    public static final Duration EDGE_DELAY = Duration.ofSeconds(4);
     /** Keys the simulators accept; they open nothing on AWS. */
     public static final AwsCredentialsProvider CREDENTIALS =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAPRACTICE00000000", "practice-secret-not-real"));
@@ -24,9 +28,10 @@ public final class PracticeWorld implements AutoCloseable {
     public final SimulatedViewers viewers;
     private volatile Thread everyDistribution;
 
-    private PracticeWorld(Duration deployDelay) {
+    private PracticeWorld(Duration deployDelay, Duration edgeDelay) {
         api = CloudFrontSimulator.start();
         api.deployDelay(deployDelay);
+        api.edgeDelay(edgeDelay);
         origin = OriginSimulator.start();
         origin.startStream(APPLICATION, STREAM);
         edge = EdgeSimulator.start(api);
@@ -47,9 +52,14 @@ public final class PracticeWorld implements AutoCloseable {
         });
     }
 
-    /** Deployment takes {@code deployDelay}: long enough to watch, short enough to wait for. */
+    /** Deployment takes {@code deployDelay}: long enough to watch, short enough to wait for; the edge serves at once. */
     public static PracticeWorld start(Duration deployDelay) {
-        return new PracticeWorld(deployDelay);
+        return new PracticeWorld(deployDelay, Duration.ZERO);
+    }
+
+    /** The edge serves a new distribution or a change after {@code edgeDelay}, well before Deployed, as CloudFront's does. */
+    public static PracticeWorld start(Duration deployDelay, Duration edgeDelay) {
+        return new PracticeWorld(deployDelay, edgeDelay);
     }
 
     /** A plan that works against this world: the origin is this computer, by name, as CloudFront requires. */

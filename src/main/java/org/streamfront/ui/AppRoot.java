@@ -150,7 +150,7 @@ public final class AppRoot implements AutoCloseable {
                     try {
                         // Fresh simulators hold no distributions, so last run's practice history would only mislead.
                         History.open(historyFile()).forgetAll();
-                        world.complete(PracticeWorld.start(Duration.ofSeconds(20)));
+                        world.complete(PracticeWorld.start(PracticeWorld.DEPLOY_DELAY, PracticeWorld.EDGE_DELAY));
                     } catch (RuntimeException e) {
                         // Every wait on the simulators then fails with this cause instead of hanging.
                         world.completeExceptionally(e);
@@ -199,23 +199,27 @@ public final class AppRoot implements AutoCloseable {
     /** The Deploy step's model, made when first needed (Create, resume): the first screen does without it. */
     private DeployViewModel deploy() {
         if (deploy == null) {
-            deploy = new DeployViewModel(this::distributions, this::viewerBase, Jobs.background());
+            deploy = new DeployViewModel(this::distributions, this::viewerBase, Jobs.background(), this::tokenSecret);
             // Teardown offers no choice here: the certificate and records StreamFront made served only this distribution.
             deploy.afterTeardown((id, progress) -> ownAddress().cleanUpAfterTeardown(id, false, progress));
         }
         return deploy;
     }
 
+    /** The viewer-token secret this computer keeps for a plan, if any (read off the FX thread). */
+    private Optional<String> tokenSecret(String planId) {
+        try {
+            return TokenSecret.readIfPresent(TokenSecret.fileFor(secretsFolder(), planId));
+        } catch (java.io.IOException unreadable) {
+            return Optional.empty();
+        }
+    }
+
     private PlayViewModel play() {
         if (play == null) {
-            play = new PlayViewModel(form.streamId, form::toPlan, planId -> {
-                try {
-                    return TokenSecret.readIfPresent(TokenSecret.fileFor(secretsFolder(), planId));
-                } catch (java.io.IOException unreadable) {
-                    return Optional.empty();
-                }
-            });
+            play = new PlayViewModel(form.streamId, form::toPlan, this::tokenSecret);
             play.viewerBase().bind(deploy().viewerBase());
+            play.beforeDeployed().bind(deploy().playNote());
         }
         return play;
     }

@@ -212,13 +212,14 @@ class EdgeSimulatorTest {
     }
 
     @Test
-    void aChangeReachesTheEdgeOnlyOnceItHasDeployed() throws Exception {
+    void aChangeReachesTheEdgeAfterTheEdgeDelayAndAtTheLatestWhenDeployed() throws Exception {
         Plan wrongApp = sim.world.examplePlan().withOrigin(new Plan.Origin("localhost", "LiveApp", null, sim.world.origin.port(), null));
         String domain = sim.distribute(wrongApp);
         var summary = sim.cloudFront.listDistributions().distributionList().items().getFirst();
         assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=1").statusCode()).as("a new distribution is served at once").isEqualTo(404);
 
         sim.world.api.deployDelay(Duration.ofHours(1));
+        sim.world.api.edgeDelay(Duration.ofHours(1));
         var config = sim.cloudFront.getDistributionConfig(r -> r.id(summary.id()));
         Plan rightApp = PlanIds.ensure(sim.world.examplePlan());
         var fixed = DistributionConfigMapper.merge(config.distributionConfig(), rightApp, Configs.policyIds(sim.cloudFront, rightApp), null);
@@ -227,6 +228,23 @@ class EdgeSimulatorTest {
 
         sim.world.api.finishDeployment(summary.id());
         assertThat(sim.viaEdge(domain, "/streams/stream1.m3u8?v=3").statusCode()).as("deployed: the new one").isEqualTo(200);
+    }
+
+    @Test
+    void aNewDistributionIsServedAfterTheEdgeDelayWhileItIsStillInProgress() throws Exception {
+        sim.world.api.deployDelay(Duration.ofHours(1));
+        sim.world.api.edgeDelay(Duration.ofHours(1));
+        String waiting = sim.distribute(sim.world.examplePlan());
+        var notYet = sim.viaEdge(waiting, "/streams/stream1.m3u8");
+        assertThat(notYet.statusCode()).as("not served yet").isEqualTo(403);
+        assertThat(notYet.headers().firstValue("X-Cache")).contains("Error from cloudfront");
+
+        sim.world.api.edgeDelay(Duration.ZERO);
+        String serving = sim.distribute(sim.world.examplePlan().withName("Second"));
+        assertThat(sim.viaEdge(serving, "/streams/stream1.m3u8").statusCode()).as("served, still InProgress").isEqualTo(200);
+        assertThat(sim.cloudFront.listDistributions().distributionList().items())
+                .allSatisfy(d -> assertThat(d.status()).isEqualTo("InProgress"));
+        assertThat(sim.viaEdge(waiting, "/streams/stream1.m3u8").statusCode()).as("the first still waits").isEqualTo(403);
     }
 
     @Test

@@ -28,7 +28,7 @@ public final class PracticeCommandProcess implements AutoCloseable {
 
     public static PracticeCommandProcess start(int deploySeconds) throws Exception {
         Process p = CommandProcess.start(Files.createTempDirectory("sf-practice"), Map.of(),
-                "practice", "--deploy-seconds", String.valueOf(deploySeconds));
+                "practice", "--deploy-seconds", String.valueOf(deploySeconds), "--edge-seconds", "0");
         PracticeCommandProcess practice = new PracticeCommandProcess(p);
         var out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         for (int i = 0; i < 3; i++) {

@@ -62,18 +62,33 @@ class PracticeDeployTest {
     }
 
     @Test
-    void createShowsInProgressThenDeployedAndTheUrl() throws Exception {
+    void theStreamCanBeWatchedAsSoonAsTheEdgeServesItBeforeDeployed() throws Exception {
+        world.api.deployDelay(Duration.ofHours(1));
+        world.api.edgeDelay(Duration.ofSeconds(3));
         user.startPractice(home, world);
         toReview();
         create();
         assertThat(current()).isEqualTo(Step.DEPLOY);
-        AppDriver.await(10, () -> user.text("#deploy-status").startsWith("In progress"));
+        AppDriver.await(10, () -> user.text("#deploy-edge-note").startsWith("Not serving your stream yet"));
+        assertThat(user.text("#deploy-status")).startsWith("In progress");
+        assertThat(user.<Button>node("#nav-next").isDisabled()).as("nothing to watch yet").isTrue();
         assertThat(user.text("#deploy-id")).matches("E[A-Z0-9]{13}");
         assertThat(user.text("#deploy-domain")).endsWith(".cloudfront.net");
         assertThat(user.text("#deploy-url")).isEqualTo("https://" + user.text("#deploy-domain") + "/streams/stream1.m3u8");
-        assertThat(user.<Button>node("#nav-next").isDisabled()).isTrue();
-        AppDriver.await(15, () -> user.text("#deploy-status").startsWith("Deployed"));
+        String id = user.text("#deploy-id");
+
+        AppDriver.await(10, () -> user.text("#deploy-edge-note").startsWith("You can watch now"));
+        assertThat(user.text("#deploy-status")).as("still deploying").startsWith("In progress");
         assertThat(user.<Button>node("#nav-next").isDisabled()).isFalse();
+        user.click("#nav-next");
+        assertThat(current()).isEqualTo(Step.PLAY);
+        assertThat(user.text("#play-before-deployed")).contains("still copying your settings");
+        AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
+        AppDriver.await(20, () -> user.lookup("#play-checks-cdn-list .check-line").queryAll().size() > 1);
+        assertThat(user.lookup("#play-checks-origin-list .check-line").queryAll()).as("the checks ran by themselves").isNotEmpty();
+
+        world.api.finishDeployment(id);
+        AppDriver.await(10, () -> !user.<Label>node("#play-before-deployed").isVisible());
         assertThat(world.api.distributionCount()).isEqualTo(1);
     }
 

@@ -52,8 +52,10 @@ public final class DeployView implements StepPage {
         Forms.showWhen(urlBox, model.cloudFrontUrl.isNotEmpty());
         Label edge = new Label();
         edge.setId("deploy-edge-note");
-        edge.getStyleClass().add("success");
+        edge.setWrapText(true);
         edge.textProperty().bind(model.edgeNote);
+        Forms.showWhen(edge, model.edgeNote.isNotEmpty());
+        model.watchable.subscribe(serves -> edge.getStyleClass().setAll("label", serves ? "success" : "warning"));
 
         ProgressBar bar = new ProgressBar();
         bar.setId("deploy-progress");

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
@@ -22,6 +24,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.streamfront.Messages;
+import org.streamfront.access.ViewerToken;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.deploy.Distributions;
 import org.streamfront.deploy.HistoryEntry;
@@ -48,7 +51,10 @@ public final class DeployViewModel {
     final StringProperty elapsed = new SimpleStringProperty("");
     final StringProperty estimate = new SimpleStringProperty("");
     final StringProperty cloudFrontUrl = new SimpleStringProperty("");
+    /** What the edge answered for the stream while CloudFront still deploys: serving, not yet, or nothing asked. */
     final StringProperty edgeNote = new SimpleStringProperty("");
+    /** The edge served a real playlist for the stream: the user may watch before Deployed. */
+    final BooleanProperty watchable = new SimpleBooleanProperty(false);
     final ObservableList<String> log = FXCollections.observableArrayList();
     final DoubleProperty progress = new SimpleDoubleProperty(0);
     final BooleanProperty running = new SimpleBooleanProperty(false);
@@ -60,10 +66,14 @@ public final class DeployViewModel {
     final ObjectProperty<AwsErrors.Explained> error = new SimpleObjectProperty<>();
     private final ObjectProperty<URI> viewerBase = new SimpleObjectProperty<>();
     private final StringBinding blocker;
+    private final StringBinding playNote;
 
     private final Supplier<Distributions> distributions;
     private final Function<String, URI> viewerBaseFor;
     private final ViewerProbe probe = new ViewerProbe();
+    /** One edge probe at a time, beside the status reads, so a slow edge never delays them. */
+    private final AtomicBoolean probing = new AtomicBoolean();
+    private final Function<String, Optional<String>> secrets;
     private final Timeline ticker;
     private final Jobs executor;
     private Instant startedAt;
@@ -75,18 +85,34 @@ public final class DeployViewModel {
 
     /** {@code viewerBaseFor} maps a CloudFront domain to where this computer reaches it (the practice edge, or https). */
     public DeployViewModel(Supplier<Distributions> distributions, Function<String, URI> viewerBaseFor, Jobs executor) {
+        this(distributions, viewerBaseFor, executor, planId -> Optional.empty());
+    }
+
+    /** {@code secrets}: a plan's viewer-token secret by plan id, so the edge probe of a protected stream carries a token. */
+    public DeployViewModel(Supplier<Distributions> distributions, Function<String, URI> viewerBaseFor, Jobs executor,
+                           Function<String, Optional<String>> secrets) {
         this.distributions = distributions;
+        this.secrets = secrets;
         this.executor = executor;
         this.viewerBaseFor = viewerBaseFor;
         ticker = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
-        blocker = Bindings.createStringBinding(() -> deployed.get() ? null
+        // Play opens as soon as the edge serves the stream: Deployed only means every edge location has it.
+        blocker = Bindings.createStringBinding(() -> deployed.get() || watchable.get() ? null
                 : running.get() ? Messages.get("deploy.blocker.waiting")
-                : Messages.get("deploy.blocker"), deployed, running);
+                : Messages.get("deploy.blocker"), deployed, running, watchable);
+        playNote = Bindings.createStringBinding(() -> deployed.get() || !watchable.get() ? ""
+                : Messages.get(plan != null && plan.access().tokens() ? "play.beforeDeployed.tokens" : "play.beforeDeployed"),
+                deployed, watchable);
     }
 
     public StringBinding blocker() {
         return blocker;
+    }
+
+    /** For the Play step: what playing before Deployed means (empty once Deployed). */
+    public StringBinding playNote() {
+        return playNote;
     }
 
     /** Where the deployed distribution is reached from here; the Play step plays from it. */
@@ -300,20 +326,50 @@ public final class DeployViewModel {
         };
     }
 
-    /** While CloudFront still says InProgress, the edge may already serve: say so when it does. */
+    /**
+     * While CloudFront still says InProgress, the edge may already serve: asks it for the stream's
+     * playlist (read and parsed, a 200 alone is not enough) and says whether it does, beside the status reads.
+     */
     private void probeEdge(Snapshot s, int job) {
-        if (job != generation || s.deployed() || plan == null || plan.stream().id().isBlank() || !edgeNote.get().isEmpty()) {
+        Plan asked = plan;
+        if (job != generation || s.deployed() || !s.enabled() || asked == null || asked.stream().id().isBlank()
+                || watchable.get() || !probing.compareAndSet(false, true)) {
             return;
         }
-        if (probe.servesPlaylist(ViewerUrls.playlist(viewerBaseFor.apply(s.domain()), plan.stream().id()))) {
-            executor.ui(() -> {
-                if (job != generation) {
-                    return;
-                }
-                edgeNote.set(Messages.get("deploy.edgeAnswers"));
-                addLog(Messages.get("deploy.edgeAnswers"));
-            });
+        Thread.ofVirtual().start(() -> {
+            try {
+                boolean serves = probe.servesPlaylist(edgeAddress(asked, viewerBaseFor.apply(s.domain())));
+                executor.ui(() -> showEdge(job, serves));
+            } finally {
+                probing.set(false);
+            }
+        });
+    }
+
+    /** The stream's playlist at the edge; with viewer tokens, with a short one in its path when this computer keeps the secret. */
+    private URI edgeAddress(Plan asked, URI base) {
+        String stream = asked.stream().id().trim();
+        Optional<String> secret = asked.access().tokens() ? secrets.apply(asked.planId()) : Optional.empty();
+        return secret.map(key -> ViewerUrls.withToken(base, ViewerToken.make(key, stream, Instant.now().plus(PROBE_TOKEN_LIFETIME)), stream))
+                .orElse(ViewerUrls.playlist(base, stream));
+    }
+
+    private static final Duration PROBE_TOKEN_LIFETIME = Duration.ofMinutes(5);
+
+    private void showEdge(int job, boolean serves) {
+        if (job != generation || deployed.get() || watchable.get()) {
+            return;
         }
+        if (serves) {
+            watchable.set(true);
+            edgeNote.set(Messages.get("deploy.edgeAnswers"));
+            addLog(Messages.get("deploy.edgeAnswers"));
+            return;
+        }
+        if (edgeNote.get().isEmpty()) {
+            addLog(Messages.get("deploy.log.edgeNotYet"));
+        }
+        edgeNote.set(Messages.get("deploy.edgeNotYet", DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(Instant.now())));
     }
 
     private void show(Snapshot s) {
@@ -331,6 +387,9 @@ public final class DeployViewModel {
             // Next opens the moment the status says Deployed, not a beat later; never for a switched-off distribution.
             deployed.set(true);
             progress.set(1);
+            if (!watchable.get()) {
+                edgeNote.set(""); // "not serving yet" was about the deployment, which is over
+            }
         }
     }
 
@@ -359,6 +418,7 @@ public final class DeployViewModel {
         deleted.set(false);
         changedMeanwhile.set(false);
         deployed.set(false);
+        watchable.set(false);
         edgeNote.set("");
         status.set("");
     }

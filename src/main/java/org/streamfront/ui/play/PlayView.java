@@ -118,6 +118,12 @@ public final class PlayView implements StepPage {
         soundNotice.setWrapText(true);
         soundNotice.textProperty().bind(model.soundNotice);
         Forms.showWhen(soundNotice, model.soundNotice.isNotEmpty());
+        Label beforeDeployed = new Label();
+        beforeDeployed.setId("play-before-deployed");
+        beforeDeployed.getStyleClass().add("warning");
+        beforeDeployed.setWrapText(true);
+        beforeDeployed.textProperty().bind(model.beforeDeployed);
+        Forms.showWhen(beforeDeployed, model.beforeDeployed.isNotEmpty());
         Label firstFrame = new Label();
         firstFrame.setId("play-first-frame");
         firstFrame.getStyleClass().add("text-muted");
@@ -157,7 +163,7 @@ public final class PlayView implements StepPage {
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
                         growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
                 new StreamPicker("play-live", liveStreams, model.streamId),
-                screen, controls, state, soundNotice, problem, firstFrame);
+                beforeDeployed, screen, controls, state, soundNotice, problem, firstFrame);
 
         // The checks beside the player: picture and verdict in sight together on a 1366x768 screen.
         view = Forms.widePage(Forms.heading("play.heading"), player, checkPanel, 420);
@@ -237,6 +243,7 @@ public final class PlayView implements StepPage {
         audienceToggle.run();
         if (model.url.get() != null && model.player.get() == null) {
             model.play();
+            model.runChecksSoon();
         }
     }
 

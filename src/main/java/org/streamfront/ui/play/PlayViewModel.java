@@ -67,6 +67,8 @@ public final class PlayViewModel {
     /** The address the player plays: with viewer tokens, with a fresh token in its path. */
     final ObjectProperty<URI> playing = new SimpleObjectProperty<>();
     final BooleanProperty tokens = new SimpleBooleanProperty(false);
+    /** Playing before CloudFront says Deployed: what that means (empty once Deployed). */
+    final StringProperty beforeDeployed = new SimpleStringProperty("");
 
     private final Supplier<Plan> plan;
     private final ViewerProbe probe = new ViewerProbe();
@@ -101,6 +103,34 @@ public final class PlayViewModel {
 
     public ObjectProperty<URI> viewerBase() {
         return viewerBase;
+    }
+
+    public StringProperty beforeDeployed() {
+        return beforeDeployed;
+    }
+
+    /**
+     * The checks, by themselves, once the step opens: after the first picture (so they do not compete
+     * with it for the network) or after {@link #CHECKS_AFTER} without one, whichever comes first.
+     */
+    public void runChecksSoon() {
+        if (pendingChecks != null) {
+            pendingChecks.stop();
+        }
+        pendingChecks = new PauseTransition(CHECKS_AFTER);
+        pendingChecks.setOnFinished(e -> runChecksOnce());
+        pendingChecks.play();
+    }
+
+    private static final javafx.util.Duration CHECKS_AFTER = javafx.util.Duration.seconds(3);
+    private PauseTransition pendingChecks;
+
+    private void runChecksOnce() {
+        if (pendingChecks != null) {
+            pendingChecks.stop();
+            pendingChecks = null;
+            runChecks();
+        }
     }
 
     /** Starts (or restarts) playing: probe first, so a stream that is not there gets a message, not a black box. */
@@ -228,6 +258,7 @@ public final class PlayViewModel {
             problem.set(null);
             if (firstFrameMillis.get() < 0) {
                 firstFrameMillis.set((System.nanoTime() - playRequestedNanos) / 1_000_000);
+                runChecksOnce();
             }
         }
         state.set(Messages.get("play.state." + now.name()));
@@ -276,6 +307,10 @@ public final class PlayViewModel {
     /** Stops playing and any pending reconnect. */
     public void stop() {
         generation++;
+        if (pendingChecks != null) {
+            pendingChecks.stop();
+            pendingChecks = null;
+        }
         if (pendingRetry != null) {
             pendingRetry.stop();
             pendingRetry = null;

@@ -72,23 +72,26 @@ class DeployViewModelTest {
     }
 
     @Test
-    void theEdgeServesLineNeedsAPlaylistNotJustA200() {
+    void nextOpensBeforeDeployedOnlyForAPlaylistNotJustA200() throws Exception {
         try (ScriptedServer edge = new ScriptedServer()) {
             History history = History.open(dir.resolve("history.json"));
             Distributions d = new Distributions(() -> client, history, new Retry(Duration.ofMillis(10), Duration.ofMillis(50), 3),
                     new DeployWatcher(Duration.ofMillis(50)));
-            sim.deployDelay(Duration.ofMillis(400));
+            sim.deployDelay(Duration.ofHours(1));
             edge.on("/streams/stream1.m3u8", ScriptedServer.Reply.of(200, "<html>Welcome to nginx!</html>", "Content-Type", "text/html"));
-            DeployViewModel page = new DeployViewModel(() -> d, domain -> edge.url("/"), Jobs.immediate());
-            page.start(plan);
-            assertThat(page.deployed.get()).isTrue();
-            assertThat(page.edgeNote.get()).as("a web page is not the stream").isEmpty();
+            DeployViewModel page = new DeployViewModel(() -> d, domain -> edge.url("/"), Jobs.background());
+            doOnFx(() -> page.start(plan));
+            awaitFx(() -> page.edgeNote.get().startsWith("Not serving your stream yet"));
+            assertThat(onFx(() -> page.blocker().get())).as("a web page is not the stream").isNotNull();
+            assertThat(onFx(page.watchable::get)).isFalse();
 
             edge.on("/streams/stream1.m3u8", ScriptedServer.Reply.playlist(
                     "#EXTM3U\n#EXT-X-TARGETDURATION:2\n#EXT-X-MEDIA-SEQUENCE:1\n#EXTINF:2.0,\nstream1000000001.ts\n"));
-            DeployViewModel playlist = new DeployViewModel(() -> d, domain -> edge.url("/"), Jobs.immediate());
-            playlist.start(plan.withPlanId(PlanIds.newId()).withName("Second"));
-            assertThat(playlist.edgeNote.get()).contains("already serves your stream");
+            awaitFx(() -> page.edgeNote.get().startsWith("You can watch now"));
+            assertThat(onFx(() -> page.blocker().get())).as("Next opens before Deployed").isNull();
+            assertThat(onFx(page.deployed::get)).isFalse();
+            assertThat(onFx(() -> page.playNote().get())).contains("still copying your settings");
+            doOnFx(page::cancel);
         }
     }
 
