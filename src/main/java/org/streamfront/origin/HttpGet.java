@@ -2,6 +2,7 @@ package org.streamfront.origin;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -135,6 +136,42 @@ public final class HttpGet {
         }
     }
 
+    /** Where a streamed body goes, once its status and headers are known. */
+    public interface Receiver {
+        OutputStream open(int status, HttpHeaders headers) throws IOException;
+    }
+
+    /**
+     * GETs {@code url} and passes its body to {@code receiver} as it arrives (flushed after each read,
+     * at most {@link #MAX_BODY}), within one deadline for the whole answer as {@link #get} has. The
+     * answer carries no body. A failure after the receiver opened ends the body short; the failure is in the answer.
+     */
+    public static Answer stream(URI url, Duration timeout, Receiver receiver) throws InterruptedException {
+        long start = System.nanoTime();
+        try {
+            HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
+            HttpResponse<InputStream> r = CLIENT.getValue().send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                OutputStream out = receiver.open(r.statusCode(), r.headers());
+                beforeDeadline(in, start + timeout.toNanos(), url, () -> copy(in, out));
+                return new Answer(r.statusCode(), new byte[0], r.headers(), millisSince(start), null, false, r.uri());
+            }
+        } catch (IOException e) {
+            IOException cause = e.getCause() instanceof SSLException ssl ? ssl : e;
+            return new Answer(-1, null, null, millisSince(start), cause, false);
+        }
+    }
+
+    private static long copy(InputStream in, OutputStream out) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; total < MAX_BODY && (n = in.read(buffer)) >= 0; total += n) {
+            out.write(buffer, 0, n);
+            out.flush();
+        }
+        return total;
+    }
+
     /** Just the status, reading no body, within {@code timeout}: -1 when nothing answered. */
     public static int status(URI url, Duration timeout) throws InterruptedException {
         try {
@@ -153,6 +190,15 @@ public final class HttpGet {
      * At most one byte more than {@link #MAX_BODY}, so that a caller can tell the body was cut.
      */
     private static byte[] readBefore(InputStream in, long deadlineNanos, URI url) throws IOException {
+        return beforeDeadline(in, deadlineNanos, url, () -> in.readNBytes(MAX_BODY + 1));
+    }
+
+    private interface Reading<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code reading} on {@code in}, closing the stream at {@code deadlineNanos}, which wakes a blocked read. */
+    private static <T> T beforeDeadline(InputStream in, long deadlineNanos, URI url, Reading<T> reading) throws IOException {
         AtomicBoolean late = new AtomicBoolean();
         ScheduledFuture<?> closer = DEADLINES.getValue().schedule(() -> {
             late.set(true);
@@ -163,11 +209,11 @@ public final class HttpGet {
             }
         }, Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
         try {
-            byte[] body = in.readNBytes(MAX_BODY + 1);
+            T result = reading.run();
             if (late.get()) {
                 throw new HttpTimeoutException("the answer from " + url.getHost() + " did not arrive in time");
             }
-            return body;
+            return result;
         } catch (IOException e) {
             if (late.get()) {
                 throw new HttpTimeoutException("the answer from " + url.getHost() + " did not arrive in time");

@@ -11,10 +11,16 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.streamfront.origin.HlsPlaylist;
 import org.streamfront.origin.HttpGet;
 
 /**
@@ -37,6 +43,18 @@ public final class PlaybackRelay implements AutoCloseable {
     /** A player starting up reloads several times in a row; this many quick answers per pace come from the last copy. */
     static final int QUICK_COPIES = 20;
     private final Map<URI, Copy> playlists = new ConcurrentHashMap<>();
+    /** Segments fetched ahead of the player's ask, in listing order; each is handed out once. */
+    private final Map<URI, CompletableFuture<HttpGet.Answer>> prefetched = Collections.synchronizedMap(new LinkedHashMap<>());
+    /** Segments already prefetched (the latest few hundred), so none is fetched ahead twice. */
+    private final Set<URI> seen = Collections.newSetFromMap(Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<URI, Boolean> eldest) {
+            return size() > 256;
+        }
+    }));
+    /** A few segment fetches at once: enough to overlap the trips, not so many that one starves the rest. */
+    private final ExecutorService prefetching = Executors.newFixedThreadPool(3, Thread.ofVirtual().factory());
+    static final int MAX_PREFETCHED = 16;
 
     /** The last upstream answer for one playlist, and how often it was served again since. */
     private static final class Copy {
@@ -118,16 +136,18 @@ public final class PlaybackRelay implements AutoCloseable {
                 send(exchange, 200, "application/vnd.apple.mpegurl", master.getBytes(StandardCharsets.UTF_8));
                 return;
             }
-            String path = route.upstream().getPath().toLowerCase();
-            HttpGet.Answer answer = path.endsWith(".m3u8") ? playlist(route.upstream()) : HttpGet.get(route.upstream(), TIMEOUT);
+            String path = route.upstream().getPath().toLowerCase(Locale.ROOT);
+            if (!path.endsWith(".m3u8")) {
+                segment(exchange, route.upstream(), route.pictureOnly() && path.endsWith(".ts"));
+                return;
+            }
+            HttpGet.Answer answer = playlist(route.upstream());
             if (answer.failure() != null) {
                 exchange.sendResponseHeaders(502, -1);
                 return;
             }
             byte[] body = answer.body();
-            if (answer.ok() && path.endsWith(".ts") && route.pictureOnly()) {
-                body = AudioStripper.strip(body);
-            } else if (answer.ok() && path.endsWith(".m3u8")) {
+            if (answer.ok()) {
                 // Followed a redirect (a viewer token moved into the path): relative addresses belong to where it led.
                 URI redirected = answer.uri() != null && !answer.uri().equals(route.upstream()) ? answer.uri() : null;
                 body = relayAddresses(answer.text(), route.pictureOnly(), redirected).getBytes(StandardCharsets.UTF_8);
@@ -135,6 +155,107 @@ public final class PlaybackRelay implements AutoCloseable {
             send(exchange, answer.status(), answer.header("Content-Type").orElse(null), body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A segment: from the prefetched copy when there is one, else streamed from upstream. */
+    private void segment(HttpExchange exchange, URI upstream, boolean pictureOnly) throws IOException, InterruptedException {
+        CompletableFuture<HttpGet.Answer> early = prefetched.remove(upstream);
+        HttpGet.Answer answer = early == null ? null : early.join();
+        if (answer == null || answer.failure() != null || !answer.ok()) {
+            forward(exchange, upstream, pictureOnly);
+            return;
+        }
+        send(exchange, answer.status(), answer.header("Content-Type").orElse(null),
+                pictureOnly ? AudioStripper.strip(answer.body()) : answer.body());
+    }
+
+    /**
+     * The segments a media playlist lists that have not been asked for yet, fetched at once, a few
+     * at a time: JavaFX fetches every listed segment one after another before its first frame, and
+     * would otherwise wait for each trip in turn. Each is fetched once, as the player would.
+     */
+    private void prefetch(URI playlist, HttpGet.Answer answer) {
+        if (!answer.ok()) {
+            return;
+        }
+        HlsPlaylist.parse(answer.text()).filter(p -> !p.master()).ifPresent(p -> {
+            for (HlsPlaylist.Segment segment : p.segments()) {
+                URI uri = answer.resolve(playlist, segment.uri());
+                if (seen.add(uri)) {
+                    prefetched.put(uri, CompletableFuture.supplyAsync(() -> fetchQuietly(uri), prefetching));
+                }
+            }
+        });
+        // Copies the player never asked for (it started later in the list) do not pile up.
+        while (prefetched.size() > MAX_PREFETCHED) {
+            prefetched.remove(prefetched.keySet().iterator().next());
+        }
+    }
+
+    private static HttpGet.Answer fetchQuietly(URI uri) {
+        try {
+            return HttpGet.get(uri, TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new HttpGet.Answer(-1, null, null, 0, new java.io.InterruptedIOException(), false);
+        }
+    }
+
+    /**
+     * A segment (or anything but a playlist), passed to the player as its bytes arrive rather than
+     * once all have: the first picture does not wait for the whole first segment. {@code pictureOnly}:
+     * the audio packets are dropped on the way (the length is then not known up front: chunked).
+     */
+    private static void forward(HttpExchange exchange, URI upstream, boolean pictureOnly) throws IOException, InterruptedException {
+        AudioStripper.Filter filter = pictureOnly ? new AudioStripper.Filter() : null;
+        OutputStream[] body = new OutputStream[1];
+        HttpGet.Answer answer = HttpGet.stream(upstream, TIMEOUT, (status, headers) -> {
+            headers.firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
+            long length = filter != null ? 0 : headers.firstValueAsLong("Content-Length").orElse(0);
+            exchange.sendResponseHeaders(status, length == 0 && filter == null && headers.firstValue("Content-Length").isPresent() ? -1 : length);
+            body[0] = exchange.getResponseBody();
+            return filter == null ? body[0] : new OutputStream() {
+                @Override
+                public void write(int b) throws IOException {
+                    write(new byte[] {(byte) b}, 0, 1);
+                }
+
+                @Override
+                public void write(byte[] b, int offset, int length) throws IOException {
+                    filter.write(b, offset, length, body[0]);
+                }
+
+                @Override
+                public void flush() throws IOException {
+                    body[0].flush();
+                }
+            };
+        });
+        if (body[0] == null) {
+            exchange.sendResponseHeaders(502, -1); // nothing answered upstream
+        } else if (filter != null && answer.failure() == null) {
+            filter.finish(body[0]);
+        }
+    }
+
+    /** A new player is coming: it starts from the top of the list, so what the last one was given is fetched ahead anew. */
+    public void startOver() {
+        seen.clear();
+        prefetched.clear();
+    }
+
+    /**
+     * The player is about to ask for this playlist, which was just read to see that the stream is
+     * there: its first ask gets this copy instead of another trip upstream.
+     */
+    public void prime(URI upstream, HttpGet.Answer answer) {
+        if (answer.ok()) {
+            Copy copy = new Copy();
+            copy.answer = answer;
+            copy.fetchedNanos = System.nanoTime();
+            playlists.put(upstream, copy);
+            prefetch(upstream, answer);
         }
     }
 
@@ -155,6 +276,7 @@ public final class PlaybackRelay implements AutoCloseable {
             copy.answer = HttpGet.get(upstream, TIMEOUT);
             copy.fetchedNanos = System.nanoTime();
             copy.servedAgain = 0;
+            prefetch(upstream, copy.answer);
             return copy.answer;
         }
     }
@@ -198,5 +320,6 @@ public final class PlaybackRelay implements AutoCloseable {
     public void close() {
         server.stop(0);
         threads.shutdownNow();
+        prefetching.shutdownNow();
     }
 }

@@ -202,6 +202,12 @@ public final class AppRoot implements AutoCloseable {
             deploy = new DeployViewModel(this::distributions, this::viewerBase, Jobs.background(), this::tokenSecret);
             // Teardown offers no choice here: the certificate and records StreamFront made served only this distribution.
             deploy.afterTeardown((id, progress) -> ownAddress().cleanUpAfterTeardown(id, false, progress));
+            // Once there is something to watch, the Play step's groundwork is laid while the user reads this step.
+            deploy.blocker().subscribe(blocked -> {
+                if (blocked == null) {
+                    play().prepare();
+                }
+            });
         }
         return deploy;
     }

@@ -47,6 +47,20 @@ class HttpGetDeadlineTest {
     }
 
     @Test
+    void aStreamedBodyThatStallsIsCutAtTheDeadlineAfterWhatArrived() throws Exception {
+        server.on("/seg.ts", Reply.of(200, "0123456789", "Content-Type", "video/mp2t").delivered(Delivery.TRICKLE));
+        var received = new java.io.ByteArrayOutputStream();
+        int[] status = {0};
+        HttpGet.Answer answer = HttpGet.stream(server.url("/seg.ts"), Duration.ofMillis(1500), (code, headers) -> {
+            status[0] = code;
+            return received;
+        });
+        assertThat(status[0]).isEqualTo(200);
+        assertThat(answer.failure()).isInstanceOf(HttpTimeoutException.class);
+        assertThat(received.toString()).as("what arrived in time went on").startsWith("0").hasSizeLessThan(10);
+    }
+
+    @Test
     void aStatusDoesNotWaitForTheBody() throws Exception {
         server.on("/live.m3u8", Reply.playlist("#EXTM3U\n".repeat(200)).delivered(Delivery.STALL_AFTER_HEADERS));
         long start = System.nanoTime();

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.streamfront.origin.HlsPlaylist;
 import org.streamfront.sim.OriginSimulator;
 import org.streamfront.sim.PracticeWorld;
+import org.streamfront.testing.ScriptedServer;
 
 /** The relay between JavaFX and the stream: a master around the media playlist, and playlists fetched at most once a second. */
 class PlaybackRelayTest {
@@ -49,6 +50,43 @@ class PlaybackRelayTest {
         assertThat(media.master()).isFalse();
         assertThat(media.segments()).isNotEmpty();
         assertThat(get(variant.resolve(media.segments().getFirst().uri()))).isNotEmpty();
+    }
+
+    @Test
+    void everyListedSegmentIsFetchedAheadOnceAndReachesThePlayerWhole() throws Exception {
+        URI upstream = mediaPlaylist();
+        relay.startOver();
+        URI player = relay.forPlayer(upstream, false);
+        URI variant = player.resolve(HlsPlaylist.parse(get(player)).orElseThrow().variants().getFirst().uri());
+        HlsPlaylist media = HlsPlaylist.parse(get(variant)).orElseThrow();
+        long before = origin.requests("segment");
+        for (HlsPlaylist.Segment segment : media.segments()) {
+            byte[] relayed = http.send(HttpRequest.newBuilder(variant.resolve(segment.uri())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            byte[] direct = http.send(HttpRequest.newBuilder(upstream.resolve(segment.uri())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertThat(relayed).as(segment.uri()).isEqualTo(direct);
+        }
+        // Each segment once through the relay (fetched ahead, or on the ask if that came first) and once directly here.
+        assertThat(origin.requests("segment") - before).isEqualTo(2L * media.segments().size());
+    }
+
+    @Test
+    void aSegmentIsPassedOnAsItArrivesNotOnceItHasAll() throws Exception {
+        try (ScriptedServer slow = new ScriptedServer()) {
+            slow.on("/live/seg1.ts", ScriptedServer.Reply.of(200, "ABCDEFGHIJKLMNOPQRST", "Content-Type", "video/mp2t")
+                    .delivered(ScriptedServer.Delivery.TRICKLE));
+            URI segment = relay.forPlayer(slow.url("/live/index.m3u8"), false).resolve("/a/" + base64(slow.url("/")) + "/live/seg1.ts");
+            var response = http.send(HttpRequest.newBuilder(segment).build(), HttpResponse.BodyHandlers.ofInputStream());
+            long start = System.nanoTime();
+            try (var body = response.body()) {
+                assertThat(body.read()).as("the first byte, long before the twentieth").isEqualTo('A');
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+        }
+    }
+
+    private static String base64(URI server) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((server.getScheme() + "://" + server.getRawAuthority()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     @Test

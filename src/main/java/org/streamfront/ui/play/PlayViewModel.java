@@ -162,10 +162,15 @@ public final class PlayViewModel {
             // asked at once so the fallback costs no extra round trip.
             var adaptiveAnswer = new CompletableFuture<HttpGet.Answer>();
             Thread.ofVirtual().start(() -> adaptiveAnswer.complete(probe.answer(adaptive)));
-            relay(); // started meanwhile: the first play does not wait for it after the answers
-            int plainStatus = probe.status(plain);
+            PlaybackRelay relay = relay(); // started meanwhile: the first play does not wait for it after the answers
+            relay.startOver();
+            HttpGet.Answer plainAnswer = probe.answer(plain);
             HttpGet.Answer master = adaptiveAnswer.get();
-            return master.status() == 200 ? new Probed(ViewerProbe.mediaPlaylist(adaptive, master), 200) : new Probed(plain, plainStatus);
+            URI media = master.status() == 200 ? ViewerProbe.mediaPlaylist(adaptive, master) : plain;
+            if (media.equals(plain)) {
+                relay.prime(plain, plainAnswer); // read already: the player's first ask needs no second trip
+            }
+            return new Probed(media, master.status() == 200 ? 200 : plainAnswer.status());
         }, result -> {
             if (mine != generation) {
                 return;
@@ -287,7 +292,21 @@ public final class PlayViewModel {
         paused.set(!paused.get());
     }
 
-    /** The loopback relay every stream plays through (see PlaybackRelay), started with the first play. */
+    /**
+     * Gets the first play's groundwork done before the step is shown (the Deploy step calls it once
+     * there is something to watch): the relay started and the HTTP client made and connected once.
+     */
+    public CompletableFuture<Void> prepare() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                HttpGet.status(URI.create(relay().forPlayer(URI.create("http://localhost/"), false).resolve("/").toString()), Duration.ofSeconds(2));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, Background::execute);
+    }
+
+    /** The loopback relay every stream plays through (see PlaybackRelay), started with the first play or {@link #prepare()}. */
     private synchronized PlaybackRelay relay() {
         if (relay == null) {
             relay = new PlaybackRelay();
