@@ -16,16 +16,26 @@ rm -rf "$WORK" "$OUT"
 mkdir -p "$WORK/input/lib" "$WORK/content/share/icons" "$OUT"
 cp target/streamfront.jar "$WORK/input/"
 cp target/lib/*.jar "$WORK/input/lib/"   # the main jar's Class-Path points at lib/
-# Jars stored rather than zipped: the installer compresses everything at once, and better (xz),
-# and the JVM reads stored entries without inflating them.
-for jar in "$WORK/input/streamfront.jar" "$WORK"/input/lib/*.jar; do
-  rm -rf "$WORK/repack" && mkdir -p "$WORK/repack" && (cd "$WORK/repack" && "$JAVA_HOME/bin/jar" xf "../../../$jar")
-  manifest=()
-  if [ -f "$WORK/repack/META-INF/MANIFEST.MF" ]; then manifest=(--manifest "$WORK/repack/META-INF/MANIFEST.MF"); fi
-  "$JAVA_HOME/bin/jar" --create --no-compress --file "$jar" "${manifest[@]}" -C "$WORK/repack" .
-done
-rm -rf "$WORK/repack"
-cp packaging/linux/streamfront.desktop packaging/linux/streamfront "$WORK/content/share/"
+# JavaFX's native libraries beside its jars, where JavaFX looks first: otherwise every start reads
+# them out of the jars and compares them with a copy it keeps in ~/.openjfx. Only the media plugins
+# for the FFmpeg versions the package depends on are kept.
+if [ "$(uname -s)" = Linux ]; then
+  for jar in "$WORK"/input/lib/javafx-*-linux.jar; do
+    if [ -n "$(unzip -Z1 "$jar" | grep '\.so$' || true)" ]; then
+      (cd "$WORK/input/lib" && unzip -q -o "$(basename "$jar")" '*.so')
+      zip -q -d "$jar" '*.so'
+    fi
+  done
+  rm -f "$WORK"/input/lib/libavplugin-5[4-7].so "$WORK"/input/lib/libavplugin-ffmpeg-5[67].so
+  strip --strip-unneeded "$WORK"/input/lib/*.so
+fi
+# Jars stay compressed as Maven wrote them: stored uncompressed they took 86 MB installed instead of
+# 30, and the classes read at start come from the class-data archive, not from the jars (see README).
+cp packaging/linux/streamfront.desktop "$WORK/content/share/"
+# The streamfront command: the JVM options of packaging/java-options and the version written in.
+JAVA_OPTIONS="-Djpackage.app-version=$VERSION $(grep -v '^#' packaging/java-options | grep -v '^$' | tr '\n' ' ')"
+sed "s|@JAVA_OPTIONS@|${JAVA_OPTIONS% }|" packaging/linux/streamfront > "$WORK/content/share/streamfront"
+chmod 755 "$WORK/content/share/streamfront"
 cp icons/png/streamfront-*.png "$WORK/content/share/icons/"
 # Bash completion and man pages, both written by `mvn package` from the command line's own model;
 # asciidoctor turns the AsciiDoc pages into roff (skipped, with a note, where it is not installed).
@@ -43,11 +53,13 @@ fi
 # Java2D pipeline, Swing interop and JavaBean adapters use AWT, and StreamFront uses none of them.
 MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,java.naming,jdk.httpserver,jdk.unsupported,jdk.localedata,jdk.charsets
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
-  --compress zip-0 --include-locales en --output "$WORK/runtime"
+  --compress zip-6 --include-locales en --output "$WORK/runtime"
 # Native debug symbols are most of libjvm.so's size; then the class-data archive that makes the
 # JVM start fast is made for this very runtime (the JDK's own is not copied by jlink).
 find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +
-"$WORK/runtime/bin/java" -Xshare:dump -XX:SharedArchiveFile="$WORK/runtime/lib/server/classes.jsa" >/dev/null
+# Dumped with the app's native-access option: an archive made without it is refused at start with
+# "mismatched values for jdk.module.enable.native.access", and the archived module graph with it.
+"$WORK/runtime/bin/java" --enable-native-access=ALL-UNNAMED -Xshare:dump -XX:SharedArchiveFile="$WORK/runtime/lib/server/classes.jsa" >/dev/null
 
 COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.streamfront.Main
   --runtime-image "$WORK/runtime" --dest "$OUT"
