@@ -1,9 +1,6 @@
 package org.streamfront.playback;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,87 +26,29 @@ public final class AudioStripper {
         };
     }
 
-    /** A whole segment without its audio; anything that is not whole MPEG-TS packets comes back unchanged (the same array). */
     public static byte[] strip(byte[] ts) {
-        if (ts.length < PACKET || ts.length % PACKET != 0) {
+        if (ts.length < PACKET || ts.length % PACKET != 0 || (ts[0] & 0xFF) != SYNC) {
             return ts;
         }
+        Set<Integer> pmtPids = new HashSet<>();
+        Set<Integer> audioPids = new HashSet<>();
+        ByteArrayOutputStream out = new ByteArrayOutputStream(ts.length);
         for (int at = 0; at < ts.length; at += PACKET) {
             if ((ts[at] & 0xFF) != SYNC) {
                 return ts; // lost sync: not something to edit blindly
             }
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(ts.length);
-        Filter filter = new Filter();
-        try {
-            filter.write(ts, 0, ts.length, out);
-            filter.finish(out);
-        } catch (IOException inMemory) {
-            throw new UncheckedIOException(inMemory); // a byte array does not fail
+            int pid = ((ts[at + 1] & 0x1F) << 8) | (ts[at + 2] & 0xFF);
+            byte[] packet = Arrays.copyOfRange(ts, at, at + PACKET);
+            if (pid == 0) {
+                readPat(packet, pmtPids);
+            } else if (pmtPids.contains(pid)) {
+                rewritePmt(packet, audioPids);
+            } else if (audioPids.contains(pid)) {
+                continue;
+            }
+            out.writeBytes(packet);
         }
         return out.toByteArray();
-    }
-
-    /**
-     * The same on a segment as it arrives, so the player gets each packet without waiting for the
-     * whole segment: whole packets pass (audio ones dropped, the PMT rewritten), a partial one waits
-     * for the rest. From a byte that is not a packet start on, everything passes unchanged.
-     */
-    public static final class Filter {
-        private final Set<Integer> pmtPids = new HashSet<>();
-        private final Set<Integer> audioPids = new HashSet<>();
-        private final byte[] packet = new byte[PACKET];
-        private int filled;
-        private boolean passThrough;
-
-        public void write(byte[] data, int offset, int length, OutputStream out) throws IOException {
-            int at = offset;
-            int end = offset + length;
-            while (at < end) {
-                if (passThrough) {
-                    writeTo(out, data, at, end - at);
-                    return;
-                }
-                int n = Math.min(PACKET - filled, end - at);
-                System.arraycopy(data, at, packet, filled, n);
-                filled += n;
-                at += n;
-                if ((packet[0] & 0xFF) != SYNC) {
-                    passThrough = true;
-                    writeTo(out, packet, 0, filled);
-                    filled = 0;
-                } else if (filled == PACKET) {
-                    filled = 0;
-                    if (keep(packet)) {
-                        writeTo(out, packet, 0, PACKET);
-                    }
-                }
-            }
-        }
-
-        /** The end of the segment: a partial packet left over goes out as it came. */
-        public void finish(OutputStream out) throws IOException {
-            writeTo(out, packet, 0, filled);
-            filled = 0;
-        }
-
-        private boolean keep(byte[] p) {
-            int pid = ((p[1] & 0x1F) << 8) | (p[2] & 0xFF);
-            if (pid == 0) {
-                readPat(p, pmtPids);
-            } else if (pmtPids.contains(pid)) {
-                rewritePmt(p, audioPids);
-            } else {
-                return !audioPids.contains(pid);
-            }
-            return true;
-        }
-
-        private static void writeTo(OutputStream out, byte[] b, int offset, int length) throws IOException {
-            if (length > 0) {
-                out.write(b, offset, length);
-            }
-        }
     }
 
     /** Where a packet's payload starts (after the header and any adaptation field), or -1 without payload. */

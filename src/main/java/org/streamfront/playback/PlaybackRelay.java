@@ -158,16 +158,27 @@ public final class PlaybackRelay implements AutoCloseable {
         }
     }
 
-    /** A segment: from the prefetched copy when there is one, else streamed from upstream. */
+    /**
+     * A segment: from the prefetched copy when there is one, else streamed from upstream as it
+     * arrives. Without audio, whole: JavaFX stalls for seconds on a segment sent without its length,
+     * and the length is known only once the audio is out.
+     */
     private void segment(HttpExchange exchange, URI upstream, boolean pictureOnly) throws IOException, InterruptedException {
         CompletableFuture<HttpGet.Answer> early = prefetched.remove(upstream);
         HttpGet.Answer answer = early == null ? null : early.join();
         if (answer == null || answer.failure() != null || !answer.ok()) {
-            forward(exchange, upstream, pictureOnly);
-            return;
+            if (!pictureOnly) {
+                forward(exchange, upstream);
+                return;
+            }
+            answer = HttpGet.get(upstream, TIMEOUT);
+            if (answer.failure() != null) {
+                exchange.sendResponseHeaders(502, -1);
+                return;
+            }
         }
-        send(exchange, answer.status(), answer.header("Content-Type").orElse(null),
-                pictureOnly ? AudioStripper.strip(answer.body()) : answer.body());
+        byte[] body = pictureOnly && answer.ok() ? AudioStripper.strip(answer.body()) : answer.body();
+        send(exchange, answer.status(), answer.header("Content-Type").orElse(null), body);
     }
 
     /**
@@ -203,39 +214,21 @@ public final class PlaybackRelay implements AutoCloseable {
     }
 
     /**
-     * A segment (or anything but a playlist), passed to the player as its bytes arrive rather than
-     * once all have: the first picture does not wait for the whole first segment. {@code pictureOnly}:
-     * the audio packets are dropped on the way (the length is then not known up front: chunked).
+     * A segment passed to the player as its bytes arrive rather than once all have: the first
+     * picture does not wait for the whole first segment. The upstream length is passed on.
      */
-    private static void forward(HttpExchange exchange, URI upstream, boolean pictureOnly) throws IOException, InterruptedException {
-        AudioStripper.Filter filter = pictureOnly ? new AudioStripper.Filter() : null;
+    private static void forward(HttpExchange exchange, URI upstream) throws IOException, InterruptedException {
         OutputStream[] body = new OutputStream[1];
-        HttpGet.Answer answer = HttpGet.stream(upstream, TIMEOUT, (status, headers) -> {
+        HttpGet.stream(upstream, TIMEOUT, (status, headers) -> {
             headers.firstValue("Content-Type").ifPresent(type -> exchange.getResponseHeaders().set("Content-Type", type));
-            long length = filter != null ? 0 : headers.firstValueAsLong("Content-Length").orElse(0);
-            exchange.sendResponseHeaders(status, length == 0 && filter == null && headers.firstValue("Content-Length").isPresent() ? -1 : length);
+            long length = headers.firstValueAsLong("Content-Length").orElse(0);
+            // 0 asks for chunked (length unknown); -1 for no body at all.
+            exchange.sendResponseHeaders(status, length == 0 && headers.firstValue("Content-Length").isPresent() ? -1 : length);
             body[0] = exchange.getResponseBody();
-            return filter == null ? body[0] : new OutputStream() {
-                @Override
-                public void write(int b) throws IOException {
-                    write(new byte[] {(byte) b}, 0, 1);
-                }
-
-                @Override
-                public void write(byte[] b, int offset, int length) throws IOException {
-                    filter.write(b, offset, length, body[0]);
-                }
-
-                @Override
-                public void flush() throws IOException {
-                    body[0].flush();
-                }
-            };
+            return body[0];
         });
         if (body[0] == null) {
             exchange.sendResponseHeaders(502, -1); // nothing answered upstream
-        } else if (filter != null && answer.failure() == null) {
-            filter.finish(body[0]);
         }
     }
 

@@ -83,6 +83,7 @@ class WindowOnScreenBenchmark {
                 rows.add(row("StreamFront, installed launcher", launcher));
                 rows.add(new String[] {"installed / jar (target < 1)", String.format("%.2f", median(launcher, 0) / a), "", ""});
                 rows.add(new String[] {"installed / bare window (target <= 0.60)", String.format("%.2f", median(launcher, 0) / b), "", ""});
+                rows.add(new String[] {"installed size, du -sh /opt/streamfront (target <= 100 MB)", installedSize(), "", ""});
             }
             BenchTable.print("Window on screen, seen from outside (Xvfb 1366x768, median of " + RUNS + ")",
                     new String[] {"what", "ms to window", "peak RSS MB", "all runs (ms)"}, rows);
@@ -92,6 +93,14 @@ class WindowOnScreenBenchmark {
             }
             xvfb.destroyForcibly();
         }
+    }
+
+    /** What the installed app takes on disk, its class-data archive included, as du counts it. */
+    private static String installedSize() throws Exception {
+        Process du = new ProcessBuilder("du", "-sh", "/opt/streamfront").redirectErrorStream(true).start();
+        String said = new String(du.getInputStream().readAllBytes()).trim();
+        du.waitFor();
+        return said.split("\\s+")[0];
     }
 
     private static String[] row(String what, List<double[]> runs) {

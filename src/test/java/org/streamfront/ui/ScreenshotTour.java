@@ -34,7 +34,7 @@ public final class ScreenshotTour {
         if (Boolean.getBoolean("tour.tokensOnly")) {
             System.exit(0);
         }
-        try (PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(4))) {
+        try (PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(14), Duration.ofSeconds(4))) {
             AppDriver user = new AppDriver();
             user.startPractice(home, world);
             AppDriver.await(10, () -> user.text("#account-identity").contains("1234"));
@@ -68,16 +68,17 @@ public final class ScreenshotTour {
             shot(user, out, "5-review-estimate");
             AppDriver.await(5, () -> !user.lookup("#review-create").queryButton().isDisabled());
             user.click("#review-create");
-            AppDriver.await(10, () -> user.text("#deploy-status").startsWith("In progress"));
+            AppDriver.await(10, () -> user.text("#deploy-edge-note").startsWith("Not serving"));
             shot(user, out, "6-deploy-in-progress");
-            AppDriver.await(20, () -> user.text("#deploy-status").startsWith("Deployed"));
+            AppDriver.await(20, () -> user.text("#deploy-edge-note").startsWith("You can watch now"));
+            shot(user, out, "6-deploy-watch-now");
+            AppDriver.await(30, () -> user.text("#deploy-status").startsWith("Deployed"));
             shot(user, out, "6-deploy-done");
             if (user.lookup("#nav-next").queryButton().isDisabled()) {
                 throw new IllegalStateException("Next stayed disabled after deployment");
             }
             user.click("#nav-next");
             AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
-            user.click("#play-run-checks");
             AppDriver.await(30, () -> !user.text("#play-checks-cdn #check-cors").isEmpty()
                     && !user.text("#play-checks-origin #check-cors").isEmpty());
             shot(user, out, "7-play");
@@ -191,7 +192,6 @@ public final class ScreenshotTour {
             shot(user, out, "12-tokens-deploy");
             user.click("#nav-next");
             AppDriver.await(20, () -> user.text("#play-state").equals("Playing live"));
-            user.click("#play-run-checks");
             AppDriver.await(30, () -> user.lookup("#play-checks-access #check-token-shared").tryQuery().isPresent()
                     && user.lookup("#play-checks-cdn #check-cors").tryQuery().isPresent());
             user.click("#play-developer .title");

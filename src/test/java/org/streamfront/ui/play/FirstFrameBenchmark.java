@@ -60,9 +60,11 @@ class FirstFrameBenchmark {
             // Cold: each in a fresh JVM, alternating, the way a user meets the step the first time.
             List<Double> coldStep = new ArrayList<>();
             List<Double> coldBare = new ArrayList<>();
+            List<Double> coldSilent = new ArrayList<>();
             for (int i = 0; i < COLD_RUNS; i++) {
-                coldStep.add(cold("step", base, world.origin.port()));
-                coldBare.add(cold("bare", base, world.origin.port()));
+                coldStep.add(cold("step", base, world.origin.port(), false));
+                coldBare.add(cold("bare", base, world.origin.port(), false));
+                coldSilent.add(cold("step", base, world.origin.port(), true));
             }
             // Two baselines: JavaFX on the media playlist starts soonest but stops after a few
             // segments of a live stream; on the master playlist it keeps playing (and floods the
@@ -77,20 +79,30 @@ class FirstFrameBenchmark {
                                     String.format("%.2f", median(ours) / median(bareMaster)), ""},
                             new String[] {"cold: the Play step, first play in a fresh app JVM", String.format("%.0f", median(coldStep)), coldStep.toString()},
                             new String[] {"cold: bare MediaPlayer, master playlist, fresh JVM", String.format("%.0f", median(coldBare)), coldBare.toString()},
-                            new String[] {"cold ratio", String.format("%.2f", median(coldStep) / median(coldBare)), ""}));
+                            new String[] {"cold ratio", String.format("%.2f", median(coldStep) / median(coldBare)), ""},
+                            new String[] {"cold: the Play step on a computer without sound output (audio taken out)",
+                                    String.format("%.0f", median(coldSilent)), coldSilent.toString()},
+                            new String[] {"its ratio to the bare player with sound", String.format("%.2f", median(coldSilent) / median(coldBare)), ""}));
         }
     }
 
     private static final int COLD_RUNS = 5;
 
-    /** One cold first frame in a child JVM with this JVM's flags (the headless platform). */
-    private static double cold(String mode, URI base, int originPort) throws Exception {
+    /**
+     * One cold first frame in a child JVM with this JVM's flags (the headless platform); {@code silent}:
+     * its sound server address leads nowhere, so JavaFX has no sound output (the Play step then takes the audio out).
+     */
+    private static double cold(String mode, URI base, int originPort, boolean silent) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
                 .filter(a -> a.startsWith("-D") || a.startsWith("--enable-native-access")).forEach(command::add);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), ColdFirstFrame.class.getName(),
                 mode, base.toString(), String.valueOf(originPort)));
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        ProcessBuilder child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+        if (silent) {
+            child.environment().put("PULSE_SERVER", "unix:/nonexistent/streamfront-no-sound");
+        }
+        Process p = child.start();
         String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         if (!p.waitFor(90, TimeUnit.SECONDS)) {
             p.destroyForcibly();
