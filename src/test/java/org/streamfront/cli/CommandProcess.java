@@ -139,6 +139,12 @@ public record CommandProcess(int exit, String out, String err) {
                 }
             }
             childClassPath = String.join(File.pathSeparator, entries);
+            // The jar above is new, so last run's archive no longer matches it; the JVM would run without
+            // one and never write a new one over it, so the first child writes it afresh.
+            String archive = System.getProperty("streamfront.test.cds");
+            if (archive != null) {
+                Files.deleteIfExists(Path.of(archive));
+            }
         }
         return childClassPath;
     }
