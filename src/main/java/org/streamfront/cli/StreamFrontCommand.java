@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         description = "Puts an Ant Media Server live stream behind Amazon CloudFront. Run without a command to open the wizard.",
         subcommands = {ValidateCommand.class, ExportCommand.class, ApplyCommand.class, StatusCommand.class, CheckCommand.class,
                 ListCommand.class, TeardownCommand.class, ImportCommand.class, PracticeCommand.class, EstimateCommand.class, DomainCommand.class,
-                PreflightCommand.class, TokenCommand.class, HelpCommand.class})
+                PreflightCommand.class, TokenCommand.class, VersionCommand.class, HelpCommand.class})
 public final class StreamFrontCommand implements Runnable {
     public static final int OK = 0;
     public static final int FAILED = 1;

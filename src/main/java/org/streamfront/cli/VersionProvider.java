@@ -1,12 +1,12 @@
 package org.streamfront.cli;
 
+import org.streamfront.update.BuildInfo;
 import picocli.CommandLine;
 
-/** The version from the jar's manifest, so the launcher and the jar always agree. */
+/** The version the build wrote in (see BuildInfo), so the launcher, the jar and `version` always agree. */
 public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-        String version = VersionProvider.class.getPackage().getImplementationVersion();
-        return new String[] {"StreamFront " + (version == null ? "development build" : version)};
+        return new String[] {"StreamFront " + BuildInfo.version()};
     }
 }

@@ -40,6 +40,7 @@ import org.streamfront.playback.PracticeEdge;
 import org.streamfront.playback.ViewerUrls;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.store.DraftStore;
+import org.streamfront.store.Settings;
 import org.streamfront.address.DnsRecord;
 import org.streamfront.address.OwnAddress;
 import org.streamfront.ui.account.AccountView;
@@ -93,6 +94,7 @@ public final class AppRoot implements AutoCloseable {
     private final List<DeployServices> retired = new ArrayList<>();
     private volatile boolean closed;
     private HBox importAdvice;
+    private final UpdateNotice updates;
     private AddressViewModel address;
 
     public AppRoot(AppOptions options, Runnable switchToPractice, Consumer<String> openInBrowser) {
@@ -130,6 +132,9 @@ public final class AppRoot implements AutoCloseable {
                 "draft-start-over", Messages.get("draft.startOver"), comeback::startOver);
         showWhileOffered("resume-banner", comeback.resumeOffer(), "resume-watch", comeback::resume,
                 "resume-dismiss", Messages.get("resume.dismiss"), comeback::dismissResume);
+        updates = new UpdateNotice(new Settings(options.dataHome().resolve("settings.json")), options.updateFeed(), openInBrowser);
+        showWhileOffered("update-banner", updates.offer(), "update-download", updates::download,
+                "update-turn-off", Messages.get("update.turnOff"), updates::turnOff);
 
         // A new sign-in applies to the next operation; work already running keeps the client it started with.
         account.connected().subscribe(session -> retireServices());
@@ -160,6 +165,7 @@ public final class AppRoot implements AutoCloseable {
             }
         }
         account.load();
+        updates.askSoon();
         Background.run(drafts::load, draft -> {
             if (closed) {
                 return;

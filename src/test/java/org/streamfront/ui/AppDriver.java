@@ -29,6 +29,11 @@ public class AppDriver extends FxRobot {
         return start(new AppOptions(true, home, dialogs, world));
     }
 
+    /** Practice mode that asks {@code feed} for newer releases after start. */
+    StreamFrontApp startPractice(Path home, PracticeWorld world, URI feed) throws Exception {
+        return start(new AppOptions(true, home, dialogs, world).withUpdateFeed(feed));
+    }
+
     /** Real-AWS mode, with STS, CloudFront and IAM Identity Center served by simulators. */
     StreamFrontApp startReal(Path home, URI aws, URI sso) throws Exception {
         return start(new AppOptions(false, home, dialogs, null, aws, sso, null));
