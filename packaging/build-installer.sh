@@ -11,7 +11,9 @@ VERSION="$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | hea
 OUT=target/installer
 WORK=target/installer-work
 
-mvn -B -q package -DskipTests
+# STREAMFRONT_RELEASE_FEED: the release feed the installed app asks for newer versions (the release
+# workflow sets its repository's); empty builds an app that asks none.
+mvn -B -q package -DskipTests "-Dstreamfront.releaseFeed=${STREAMFRONT_RELEASE_FEED:-}"
 rm -rf "$WORK" "$OUT"
 mkdir -p "$WORK/input/lib" "$WORK/content/share/icons" "$OUT"
 cp target/streamfront.jar "$WORK/input/"
@@ -86,11 +88,16 @@ case "$(uname -s)" in
     fi
     ;;
   Darwin)
+    # Signed with the Developer ID when the release workflow has one (its keychain holds the certificate).
+    SIGN=()
+    if [ -n "${APPLE_DEVELOPER_ID:-}" ]; then SIGN=(--mac-sign --mac-signing-key-user-name "$APPLE_DEVELOPER_ID"); fi
     "$JAVA_HOME/bin/jpackage" --type dmg "${COMMON[@]}" --icon icons/streamfront.icns \
-      --mac-package-identifier org.streamfront.app --mac-package-name StreamFront
+      --mac-package-identifier org.streamfront.app --mac-package-name StreamFront "${SIGN[@]}"
     ;;
   MINGW*|MSYS*|CYGWIN*)
+    # A GUI launcher has no console on Windows: streamfront-cli.exe is the same app with one, for the command line.
     "$JAVA_HOME/bin/jpackage" --type msi "${COMMON[@]}" --icon icons/streamfront.ico \
+      --add-launcher streamfront-cli=packaging/windows/streamfront-cli.properties \
       --win-menu --win-menu-group StreamFront --win-shortcut --win-shortcut-prompt \
       --win-dir-chooser --win-per-user-install --win-upgrade-uuid 6f1f2c4e-5a0b-4c7e-9d35-2b8f0e6a7c41
     ;;
