@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,7 +27,6 @@ import java.util.List;
  * the target, then force the folder so the rename itself survives.
  */
 public final class AtomicFiles {
-    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     /** How often a replace is tried while another program (a virus scanner, a backup tool) holds the target on Windows. */
     private static final int REPLACE_ATTEMPTS = 10;
 
@@ -43,12 +41,14 @@ public final class AtomicFiles {
     public static void write(Path target, String text, boolean ownerOnly) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = ownerOnly && POSIX
+        // POSIX permissions where the file system has them (Linux, macOS); an ACL where it has those (Windows).
+        boolean posix = isPosix(dir);
+        Path temp = ownerOnly && posix
                 ? Files.createTempFile(dir, ".tmp-", ".part",
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createTempFile(dir, ".tmp-", ".part");
         try {
-            if (ownerOnly && !POSIX) {
+            if (ownerOnly && !posix) {
                 restrictToOwner(temp);
             }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
@@ -87,7 +87,7 @@ public final class AtomicFiles {
                 return;
             } catch (AccessDeniedException e) {
                 // Windows refuses to replace a file another program has open; that passes within moments.
-                if (POSIX || attempt >= REPLACE_ATTEMPTS) {
+                if (isPosix(target) || attempt >= REPLACE_ATTEMPTS) {
                     throw e;
                 }
                 try {
@@ -100,9 +100,13 @@ public final class AtomicFiles {
         }
     }
 
+    private static boolean isPosix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
+    }
+
     /** On POSIX a rename is durable only once its folder is; Windows cannot open folders this way and needs no such step. */
     private static void forceFolder(Path dir) {
-        if (!POSIX) {
+        if (!isPosix(dir)) {
             return;
         }
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
