@@ -12,6 +12,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        AppLog.start();
         if (args.length == 0) {
             StreamFrontApp.open(false);
             return;

@@ -1,5 +1,6 @@
 package org.streamfront.cli;
 
+import java.util.logging.Level;
 import java.io.PrintWriter;
 import java.util.concurrent.TimeoutException;
 import org.streamfront.Messages;
@@ -9,6 +10,7 @@ import org.streamfront.address.OwnAddress;
 
 /** How commands report an AWS or network failure: plain words, what to do, then the detail; exit 1. */
 final class Failures {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(Failures.class.getName());
     private Failures() {
     }
 
@@ -23,6 +25,8 @@ final class Failures {
             return StreamFrontCommand.FAILED;
         }
         var explained = AwsErrors.explain(e);
+        // The log keeps what support needs (the AWS request id and error code are in the detail).
+        LOG.log(Level.WARNING, explained.summary() + " " + explained.detail());
         err.println("error: " + explained.summary());
         err.println("  " + explained.advice());
         err.println("  detail: " + explained.detail());

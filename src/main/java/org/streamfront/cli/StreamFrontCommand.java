@@ -5,6 +5,9 @@ import org.streamfront.Messages;
 import org.streamfront.ui.StreamFrontApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.streamfront.AppLog;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.ScopeType;
 
@@ -19,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 ListCommand.class, TeardownCommand.class, ImportCommand.class, PracticeCommand.class, EstimateCommand.class, DomainCommand.class,
                 PreflightCommand.class, TokenCommand.class, VersionCommand.class, HelpCommand.class})
 public final class StreamFrontCommand implements Runnable {
+    private static final Logger LOG = Logger.getLogger(StreamFrontCommand.class.getName());
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int INVALID = 2;
@@ -55,6 +59,10 @@ public final class StreamFrontCommand implements Runnable {
         cli.setExecutionExceptionHandler((failure, where, parsed) -> {
             err.println("error: " + Messages.get("error.unexpected") + " " + failure.getClass().getSimpleName()
                     + (failure.getMessage() == null ? "" : ": " + failure.getMessage()));
+            LOG.log(Level.SEVERE, "unexpected failure of " + where.getCommandSpec().qualifiedName(), failure);
+            if (AppLog.folder() != null) {
+                err.println("  log: " + AppLog.folder());
+            }
             return FAILED;
         });
         return cli.execute(args);

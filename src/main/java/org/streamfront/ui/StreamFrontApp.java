@@ -7,6 +7,7 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.streamfront.ui.widgets.ErrorPanel;
 import javafx.stage.WindowEvent;
 import org.streamfront.Messages;
 
@@ -34,6 +35,7 @@ public final class StreamFrontApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        ErrorPanel.openFoldersWith(url -> getHostServices().showDocument(url));
         Theme.followSystem();
         root = new AppRoot(options, () -> switchToPractice(stage), url -> getHostServices().showDocument(url));
         // As large as the form needs, never larger than the screen: a 1366x768 laptop shows every step whole.

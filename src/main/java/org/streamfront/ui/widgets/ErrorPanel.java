@@ -10,7 +10,9 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import org.streamfront.AppLog;
 import org.streamfront.Messages;
+import org.streamfront.update.BuildInfo;
 import org.streamfront.aws.AwsErrors;
 
 /** A failure in plain words, what to do next, and the technical detail one click away. Hidden while there is none. */
@@ -49,8 +51,15 @@ public final class ErrorPanel extends VBox {
         TitledPane details = new TitledPane(Messages.get("error.details"), detail);
         details.setExpanded(false);
         Button copy = new Button(Messages.get("error.copyDetails"));
-        copy.setOnAction(e -> Clipboards.copy(detail.getText()));
+        copy.setId(id + "-copy");
+        copy.setOnAction(e -> Clipboards.copy(forSupport(error.get())));
         actions.getChildren().add(copy);
+        if (AppLog.folder() != null && folderOpener != null) {
+            Button logs = new Button(Messages.get("error.openLogFolder"));
+            logs.setId(id + "-logs");
+            logs.setOnAction(e -> folderOpener.accept(AppLog.folder().toUri().toString()));
+            actions.getChildren().add(logs);
+        }
         actions.getChildren().addAll(extra);
         getChildren().addAll(summary, advice, actions, details);
         error.subscribe(e -> {
@@ -61,6 +70,33 @@ public final class ErrorPanel extends VBox {
             detail.setText(e == null ? "" : e.detail());
         });
     }
+
+    /** How the app opens a folder in the OS's file manager (set once by the app; none in tests). */
+    private static java.util.function.Consumer<String> folderOpener;
+
+    public static void openFoldersWith(java.util.function.Consumer<String> opener) {
+        folderOpener = opener;
+    }
+
+    /**
+     * What "Copy details" puts on the clipboard for a support request: the failure, this copy of
+     * StreamFront and where it runs, and the log's last lines (secrets are blanked in the log itself).
+     */
+    static String forSupport(AwsErrors.Explained e) {
+        StringBuilder b = new StringBuilder();
+        if (e != null) {
+            b.append(e.summary()).append('\n').append(e.advice()).append('\n').append(e.detail()).append("\n\n");
+        }
+        b.append("StreamFront ").append(BuildInfo.version()).append(", ").append(System.getProperty("os.name")).append(' ')
+                .append(System.getProperty("os.version")).append(", Java ").append(System.getProperty("java.version")).append('\n');
+        List<String> log = AppLog.lastLines(LOG_LINES);
+        if (!log.isEmpty()) {
+            b.append("\nLast lines of the log:\n").append(String.join("\n", log)).append('\n');
+        }
+        return b.toString();
+    }
+
+    static final int LOG_LINES = 30;
 
     public ObjectProperty<AwsErrors.Explained> errorProperty() {
         return error;
