@@ -78,7 +78,7 @@ case "$(uname -s)" in
   Linux)
     LINUX=(--icon icons/png/streamfront-512.png --app-content "$WORK/content/share"
       --resource-dir packaging/linux --install-dir /opt --linux-package-name streamfront
-      --linux-app-category video --linux-menu-group "AudioVideo;Video;Network"
+      --linux-app-category video --linux-menu-group "AudioVideo;Video"
       --linux-deb-maintainer "streamfront@users.noreply.github.com")
     "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" \
       --linux-package-deps "libgtk-3-0, libavcodec61 | libavcodec60 | libavcodec59 | libavcodec58"

@@ -11,7 +11,7 @@ ls -l "$deb"
 dpkg-deb -I "$deb" | grep -E 'Installed-Size|Depends'
 apt-get install -y -q "./$deb"
 streamfront --version
-test -f /usr/share/applications/streamfront.desktop
+desktop-file-validate /usr/share/applications/streamfront.desktop
 streamfront --smoke-test | grep -q STREAMFRONT_SHOWN
 streamfront teardown --help | grep -q "Usage: streamfront teardown"
 test -f /usr/share/bash-completion/completions/streamfront && test -f /usr/share/man/man1/streamfront-apply.1.gz
