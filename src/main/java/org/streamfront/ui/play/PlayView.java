@@ -156,9 +156,11 @@ public final class PlayView implements StepPage {
         Forms.showWhen(access, model.tokens);
         TitledPane developer = developerPanel(model);
         Forms.showWhen(developer, model.tokens);
-        VBox checkPanel = new VBox(8, new HBox(10, checks, checking), access, developer,
+        // The audience panel above the check lists: the checks run by themselves and grow the column
+        // when they land, which must not move the panel under the user's pointer.
+        VBox checkPanel = new VBox(8, audiencePane, new HBox(10, checks, checking), access, developer,
                 checkColumn("play-checks-cdn", "play.checks.cdn", model.cdnChecks),
-                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks), audiencePane);
+                checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
         VBox player = new VBox(6,
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
                         growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
