@@ -58,8 +58,9 @@ class PlaybackRelayTest {
         relay.startOver();
         URI player = relay.forPlayer(upstream, false);
         URI variant = player.resolve(HlsPlaylist.parse(get(player)).orElseThrow().variants().getFirst().uri());
-        HlsPlaylist media = HlsPlaylist.parse(get(variant)).orElseThrow();
+        // Counted from before the playlist: reading it starts the fetches ahead.
         long before = origin.requests("segment");
+        HlsPlaylist media = HlsPlaylist.parse(get(variant)).orElseThrow();
         for (HlsPlaylist.Segment segment : media.segments()) {
             byte[] relayed = http.send(HttpRequest.newBuilder(variant.resolve(segment.uri())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
             byte[] direct = http.send(HttpRequest.newBuilder(upstream.resolve(segment.uri())).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
