@@ -136,6 +136,19 @@ public final class HttpGet {
         }
     }
 
+    /**
+     * The same as {@link #get} for callers that cannot throw: an interrupt ends the wait as an answer
+     * from nobody (status -1), with the thread's interrupt flag set again.
+     */
+    public static Answer getOrNothing(URI url, Duration timeout) {
+        try {
+            return get(url, timeout);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Answer(-1, null, null, 0, new java.io.InterruptedIOException(), false);
+        }
+    }
+
     /** Where a streamed body goes, once its status and headers are known. */
     public interface Receiver {
         OutputStream open(int status, HttpHeaders headers) throws IOException;

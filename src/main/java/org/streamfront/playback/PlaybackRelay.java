@@ -94,7 +94,7 @@ public final class PlaybackRelay implements AutoCloseable {
     private URI address(URI upstream, String mode) {
         String origin = upstream.getScheme() + "://" + upstream.getRawAuthority();
         String key = Base64.getUrlEncoder().withoutPadding().encodeToString(origin.getBytes(StandardCharsets.UTF_8));
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/" + mode + "/" + key + upstream.getRawPath()
+        return URI.create(address() + mode + "/" + key + upstream.getRawPath()
                 + (upstream.getRawQuery() == null ? "" : "?" + upstream.getRawQuery()));
     }
 
@@ -194,22 +194,13 @@ public final class PlaybackRelay implements AutoCloseable {
             for (HlsPlaylist.Segment segment : p.segments()) {
                 URI uri = answer.resolve(playlist, segment.uri());
                 if (seen.add(uri)) {
-                    prefetched.put(uri, CompletableFuture.supplyAsync(() -> fetchQuietly(uri), prefetching));
+                    prefetched.put(uri, CompletableFuture.supplyAsync(() -> HttpGet.getOrNothing(uri, TIMEOUT), prefetching));
                 }
             }
         });
         // Copies the player never asked for (it started later in the list) do not pile up.
         while (prefetched.size() > MAX_PREFETCHED) {
             prefetched.remove(prefetched.keySet().iterator().next());
-        }
-    }
-
-    private static HttpGet.Answer fetchQuietly(URI uri) {
-        try {
-            return HttpGet.get(uri, TIMEOUT);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new HttpGet.Answer(-1, null, null, 0, new java.io.InterruptedIOException(), false);
         }
     }
 
@@ -230,6 +221,11 @@ public final class PlaybackRelay implements AutoCloseable {
         if (body[0] == null) {
             exchange.sendResponseHeaders(502, -1); // nothing answered upstream
         }
+    }
+
+    /** The relay's own address (its root), for a first request that warms it and the HTTP client up. */
+    public URI address() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
     /** A new player is coming: it starts from the top of the list, so what the last one was given is fetched ahead anew. */

@@ -26,12 +26,7 @@ public final class ViewerProbe {
 
     /** The whole answer (-1 status when nothing answered), for a playlist whose text is needed next. */
     public HttpGet.Answer answer(URI url) {
-        try {
-            return HttpGet.get(url, Duration.ofSeconds(3));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new HttpGet.Answer(-1, null, null, 0, new java.io.InterruptedIOException(), false);
-        }
+        return HttpGet.getOrNothing(url, Duration.ofSeconds(3));
     }
 
     /**

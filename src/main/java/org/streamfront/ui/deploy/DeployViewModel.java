@@ -44,6 +44,8 @@ import software.amazon.awssdk.services.cloudfront.model.PreconditionFailedExcept
 public final class DeployViewModel {
     /** CloudFront's own word (2020 on): most changes reach every edge location within about five minutes. */
     private static final double TYPICAL_SECONDS = 300;
+    /** The time of day on log lines and on "asked at". */
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
     final StringProperty distributionId = new SimpleStringProperty("");
     final StringProperty domain = new SimpleStringProperty("");
@@ -369,7 +371,7 @@ public final class DeployViewModel {
         if (edgeNote.get().isEmpty()) {
             addLog(Messages.get("deploy.log.edgeNotYet"));
         }
-        edgeNote.set(Messages.get("deploy.edgeNotYet", DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(Instant.now())));
+        edgeNote.set(Messages.get("deploy.edgeNotYet", CLOCK.format(Instant.now())));
     }
 
     private void show(Snapshot s) {
@@ -424,6 +426,6 @@ public final class DeployViewModel {
     }
 
     private void addLog(String line) {
-        log.add(DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault()).format(Instant.now()) + "  " + line);
+        log.add(CLOCK.format(Instant.now()) + "  " + line);
     }
 }

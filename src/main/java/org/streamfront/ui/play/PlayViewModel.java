@@ -299,7 +299,7 @@ public final class PlayViewModel {
     public CompletableFuture<Void> prepare() {
         return CompletableFuture.runAsync(() -> {
             try {
-                HttpGet.status(URI.create(relay().forPlayer(URI.create("http://localhost/"), false).resolve("/").toString()), Duration.ofSeconds(2));
+                HttpGet.status(relay().address(), Duration.ofSeconds(2));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
