@@ -39,6 +39,7 @@ class UpdateNoticeTest {
         AppDriver.await(20, () -> user.lookup("#update-banner").tryQuery().isPresent());
         assertThat(((Label) user.<HBox>node("#update-banner").getChildren().getFirst()).getText()).isEqualTo("StreamFront 99.1.0 is out.");
         assertThat(user.text("#update-download").replace("_", "")).isEqualTo("Download");
+        assertThat(user.text("#update-turn-off")).isEqualTo("Don\u2019t check for updates");
     }
 
     @Test
