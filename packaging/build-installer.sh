@@ -76,8 +76,16 @@ LINUX_CDS=(--java-options "-XX:SharedArchiveFile=\$APPDIR/streamfront.jsa -Xlog:
 
 case "$(uname -s)" in
   Linux)
+    # The .rpm's scriptlets are the .deb's postinst and prerm, put into the spec in place of its markers.
+    rm -rf "$WORK/linux-resources" && cp -r packaging/linux "$WORK/linux-resources"
+    for script in postinst prerm; do
+      marker="@$(echo "$script" | tr '[:lower:]' '[:upper:]')@"
+      awk -v marker="$marker" -v file="packaging/linux/$script" \
+        '$0 == marker { while ((getline line < file) > 0) if (line !~ /^#!/) print line; next } { print }' \
+        "$WORK/linux-resources/streamfront.spec" > "$WORK/spec" && mv "$WORK/spec" "$WORK/linux-resources/streamfront.spec"
+    done
     LINUX=(--icon icons/png/streamfront-512.png --app-content "$WORK/content/share"
-      --resource-dir packaging/linux --install-dir /opt --linux-package-name streamfront
+      --resource-dir "$WORK/linux-resources" --install-dir /opt --linux-package-name streamfront
       --linux-app-category video --linux-menu-group "AudioVideo;Video"
       --linux-deb-maintainer "streamfront@users.noreply.github.com")
     "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" \
@@ -91,7 +99,10 @@ case "$(uname -s)" in
     # Signed with the Developer ID when the release workflow has one (its keychain holds the certificate).
     SIGN=()
     if [ -n "${APPLE_DEVELOPER_ID:-}" ]; then SIGN=(--mac-sign --mac-signing-key-user-name "$APPLE_DEVELOPER_ID"); fi
+    # The disk image's own icon is the app's (jpackage's drag-to-Applications window and link come with it).
+    mkdir -p "$WORK/mac-resources" && cp icons/streamfront.icns "$WORK/mac-resources/StreamFront-volume.icns"
     "$JAVA_HOME/bin/jpackage" --type dmg "${COMMON[@]}" --icon icons/streamfront.icns \
+      --resource-dir "$WORK/mac-resources" --mac-app-category public.app-category.video \
       --mac-package-identifier org.streamfront.app --mac-package-name StreamFront "${SIGN[@]}"
     ;;
   MINGW*|MSYS*|CYGWIN*)

@@ -1,24 +1,50 @@
 #!/usr/bin/env bash
 # The Linux release job, runnable on any Debian or Ubuntu machine with root: builds the installers,
 # installs the .deb as a user would (apt resolves GTK and libavcodec), checks the installed app
-# (--version, --smoke-test, the menu entry, completion and man pages), removes it, checks nothing is
-# left, and writes SHA-256 checksums next to the installers. .ci/run and the release workflow both call it.
+# (--version, --smoke-test, the menu entry, completion and man pages), removes it and checks nothing is
+# left; then the same for the .rpm (installed with rpm itself, which knows none of Debian's packages,
+# hence --nodeps), reinstalled over itself as an upgrade does; then writes SHA-256 checksums next to
+# the installers. .ci/run and the release workflow both call it.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 packaging/build-installer.sh
+
+installed_app_works() {
+  streamfront --version
+  desktop-file-validate /usr/share/applications/streamfront.desktop
+  streamfront --smoke-test | grep -q STREAMFRONT_SHOWN
+  streamfront teardown --help | grep -q "Usage: streamfront teardown"
+  test -f /usr/share/bash-completion/completions/streamfront && test -f /usr/share/man/man1/streamfront-apply.1.gz
+  test -f /usr/share/icons/hicolor/256x256/apps/streamfront.png
+  test -s /opt/streamfront/lib/app/streamfront.jsa   # the start-up archive, recorded at install
+  du -sh /opt/streamfront
+  echo "installed launcher opened its first screen"
+}
+
+nothing_left() {
+  test ! -e /usr/bin/streamfront && test ! -e /usr/share/applications/streamfront.desktop
+  test ! -e /usr/share/bash-completion/completions/streamfront && test ! -e /usr/share/man/man1/streamfront-apply.1.gz
+  test ! -e /usr/share/icons/hicolor/256x256/apps/streamfront.png && test ! -e /opt/streamfront
+  echo "package removed cleanly"
+}
+
 deb=$(ls target/installer/streamfront_*_amd64.deb)
 ls -l "$deb"
 dpkg-deb -I "$deb" | grep -E 'Installed-Size|Depends'
 apt-get install -y -q "./$deb"
-streamfront --version
-desktop-file-validate /usr/share/applications/streamfront.desktop
-streamfront --smoke-test | grep -q STREAMFRONT_SHOWN
-streamfront teardown --help | grep -q "Usage: streamfront teardown"
-test -f /usr/share/bash-completion/completions/streamfront && test -f /usr/share/man/man1/streamfront-apply.1.gz
-du -sh /opt/streamfront
-echo "installed launcher opened its first screen"
-apt-get remove -y -q streamfront
-test ! -e /usr/bin/streamfront && test ! -e /usr/share/applications/streamfront.desktop
-test ! -e /usr/share/bash-completion/completions/streamfront && test ! -e /usr/share/man/man1/streamfront-apply.1.gz
-echo "package removed cleanly"
+installed_app_works
+apt-get purge -y -q streamfront
+nothing_left
+
+if command -v rpm >/dev/null; then
+  rpm=$(ls target/installer/streamfront-*.x86_64.rpm)
+  ls -l "$rpm"
+  rpm -qp --requires "$rpm" 2>/dev/null | grep -v '^rpmlib'
+  rpm -i --nodeps "$rpm"
+  installed_app_works
+  rpm -U --nodeps --replacepkgs "$rpm"   # an upgrade: the new %post runs before the old %preun
+  installed_app_works
+  rpm -e --nodeps streamfront
+  nothing_left
+fi
 (cd target/installer && sha256sum -- * | grep -v SHA256SUMS > SHA256SUMS && cat SHA256SUMS)
