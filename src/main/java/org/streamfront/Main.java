@@ -1,6 +1,8 @@
 package org.streamfront;
 
 import org.streamfront.cli.StreamFrontCommand;
+import org.streamfront.store.AppDirs;
+import org.streamfront.store.Settings;
 import org.streamfront.ui.StreamFrontApp;
 
 /**
@@ -29,6 +31,8 @@ public final class Main {
             StreamFrontApp.open(false);
             return;
         }
+        // The wizard reads its settings while JavaFX starts; a command reads them first, for its language.
+        Languages.choose(new Settings(AppDirs.dataHome().resolve(Settings.FILE)).language());
         System.exit(StreamFrontCommand.run(args));
     }
 }

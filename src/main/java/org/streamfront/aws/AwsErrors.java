@@ -1,5 +1,6 @@
 package org.streamfront.aws;
 
+import java.util.Locale;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
@@ -154,7 +155,7 @@ public final class AwsErrors {
     }
 
     private static Explained invalidArgument(String message, String detail) {
-        String lower = message.toLowerCase();
+        String lower = message.toLowerCase(Locale.ROOT);
         String field = lower.contains("origin name") || lower.contains("ip address") || lower.contains("domain") ? "origin.domain"
                 : lower.contains("origin path") ? "origin.application"
                 : lower.contains("httpsport") ? "origin.httpsPort"

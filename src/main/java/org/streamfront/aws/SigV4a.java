@@ -1,5 +1,6 @@
 package org.streamfront.aws;
 
+import java.util.Locale;
 import java.math.BigInteger;
 import java.net.URI;
 import java.net.URLEncoder;

@@ -1,9 +1,9 @@
 package org.streamfront.cli;
 
+import org.streamfront.Numbers;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.streamfront.Messages;
@@ -97,23 +97,23 @@ final class EstimateCommand implements Callable<Integer> {
 
         var stream = CostEstimate.stream(plan, bps, segmentSeconds);
         var result = CostEstimate.of(stream, new CostEstimate.Audience(viewers, hoursValue, events, region));
-        out.printf(Locale.US, "bitrate            %.2f Mbit/s (%s)%n", bps / 1e6, bitrateSource);
-        out.printf(Locale.US, "viewer-hours       %,.0f a month%n", result.viewerHours());
-        out.printf(Locale.US, "delivered          %,.0f GB a month%n", result.gigabytes());
-        out.printf(Locale.US, "data transfer      %s (%s prices, first 1 TB free)%n", CostEstimate.dollars(result.dataTransfer()),
+        out.printf("bitrate            %.2f Mbit/s (%s)%n", bps / 1e6, bitrateSource);
+        out.printf("viewer-hours       %,.0f a month%n", result.viewerHours());
+        out.printf("delivered          %,.0f GB a month%n", result.gigabytes());
+        out.printf("data transfer      %s (%s prices, first 1 TB free)%n", Numbers.dollars(result.dataTransfer()),
                 result.billedIn().shortName);
-        out.printf(Locale.US, "requests           %s (%,.1f million, first 10 million free)%n", CostEstimate.dollars(result.requestCost()),
+        out.printf("requests           %s (%,.1f million, first 10 million free)%n", Numbers.dollars(result.requestCost()),
                 result.requests() / 1e6);
         if (stream.originShield()) {
-            out.printf(Locale.US, "origin shield      %s (at most %,d requests)%n", CostEstimate.dollars(result.shieldCost()),
+            out.printf("origin shield      %s (at most %,d requests)%n", Numbers.dollars(result.shieldCost()),
                     result.shieldRequests());
         }
-        out.printf(Locale.US, "total              %s a month, %s per viewer-hour%n", CostEstimate.dollars(result.total()),
-                CostEstimate.dollars(result.perViewerHour()));
+        out.printf("total              %s a month, %s per viewer-hour%n", Numbers.dollars(result.total()),
+                Numbers.dollars(result.perViewerHour()));
         List<CostEstimate.Result> all = CostEstimate.byRegion(stream, new CostEstimate.Audience(viewers, hoursValue, events, region));
         List<String> byRegion = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            byRegion.add(Prices.Region.values()[i].shortName + " " + CostEstimate.dollars(all.get(i).total()));
+            byRegion.add(Prices.Region.values()[i].shortName + " " + Numbers.dollars(all.get(i).total()));
         }
         out.println("if viewers were in " + String.join(", ", byRegion));
         out.println(Messages.get("cli.estimate.note", Prices.AS_OF.toString(), Prices.SOURCE, Prices.BILL));

@@ -1,5 +1,6 @@
 package org.streamfront.cli;
 
+import org.streamfront.Numbers;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -86,7 +87,7 @@ final class StatusCommand implements Callable<Integer> {
                     .map(OriginCheck.Rendition::measuredBps).orElse(0L);
         }
         long bitrate = bps;
-        out.println(t.viewers(bitrate, 3).map(v -> Messages.get("cli.status.viewers", String.format(Locale.US, "%,.0f", v),
+        out.println(t.viewers(bitrate, 3).map(v -> Messages.get("cli.status.viewers", Numbers.whole(v),
                         String.format(Locale.ROOT, "%.2f", bitrate / 1e6)))
                 .orElse(Messages.get("cli.status.viewersUnknown")));
         t.newestSpike().ifPresent(spike -> out.println(Messages.get(spike.serverErrors() ? "audience.spike.5xx" : "audience.spike.4xx",

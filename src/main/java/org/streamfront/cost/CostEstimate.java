@@ -3,7 +3,6 @@ package org.streamfront.cost;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Locale;
 import org.streamfront.Messages;
 import org.streamfront.plan.Plan;
 
@@ -51,11 +50,6 @@ public final class CostEstimate {
     public static Stream stream(Plan plan, long bitsPerSecond, int segmentSeconds) {
         return new Stream(bitsPerSecond, segmentSeconds > 0 ? segmentSeconds : AMS_SEGMENT_SECONDS,
                 !"allow-all".equals(plan.distribution().viewerProtocol()), plan.distribution().priceClass(), plan.origin().shielded());
-    }
-
-    /** Dollars as a price list writes them: cents, or a tenth of a cent below a dollar per viewer-hour. */
-    public static String dollars(double amount) {
-        return String.format(Locale.US, amount != 0 && Math.abs(amount) < 1 ? "$%,.4f" : "$%,.2f", amount);
     }
 
     public static Result of(Stream stream, Audience audience) {

@@ -1,5 +1,6 @@
 package org.streamfront.plan;
 
+import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Objects;

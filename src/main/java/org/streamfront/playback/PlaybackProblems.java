@@ -1,5 +1,6 @@
 package org.streamfront.playback;
 
+import java.util.Locale;
 import org.streamfront.Messages;
 
 /** Why a stream does not play, in words a non-engineer can act on. Works from JavaFX's error names and messages. */
@@ -21,7 +22,7 @@ public final class PlaybackProblems {
 
     /** JavaFX could not open a sound output (Linux without a sound server): the picture can still play without the audio. */
     public static boolean isNoSoundOutput(String type, String message) {
-        String m = message == null ? "" : message.toLowerCase();
+        String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
         return m.contains("audio device") || "PLAYBACK_HALTED".equals(type) && m.contains("audio");
     }
 
@@ -34,7 +35,7 @@ public final class PlaybackProblems {
         if (isNoSoundOutput(type, m)) {
             return Messages.get("play.problem.noAudio");
         }
-        if ("MEDIA_UNSUPPORTED".equals(type) || m.toLowerCase().contains("unsupported")) {
+        if ("MEDIA_UNSUPPORTED".equals(type) || m.toLowerCase(Locale.ROOT).contains("unsupported")) {
             return Messages.get("play.problem.codec");
         }
         if ("MEDIA_UNAVAILABLE".equals(type) || "MEDIA_INACCESSIBLE".equals(type)) {

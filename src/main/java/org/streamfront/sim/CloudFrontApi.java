@@ -1,5 +1,6 @@
 package org.streamfront.sim;
 
+import java.util.Locale;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URI;

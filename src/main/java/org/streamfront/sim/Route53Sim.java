@@ -1,5 +1,6 @@
 package org.streamfront.sim;
 
+import java.util.Locale;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.net.URLDecoder;
@@ -170,7 +171,7 @@ final class Route53Sim {
                 dns.put(a[1], a[2], a[3].startsWith("ALIAS ") ? (a[2].equals("AAAA") ? "::1" : "127.0.0.1") : a[3]);
             }
         }
-        String changeId = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase();
+        String changeId = "C" + UUID.randomUUID().toString().replace("-", "").substring(0, 18).toUpperCase(Locale.ROOT);
         changes.put(changeId, Instant.now().truncatedTo(ChronoUnit.MILLIS));
         return ok("<ChangeResourceRecordSetsResponse xmlns=\"" + NS + "\">" + changeInfo(changeId, changes.get(changeId))
                 + "</ChangeResourceRecordSetsResponse>");

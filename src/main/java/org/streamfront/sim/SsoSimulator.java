@@ -1,5 +1,6 @@
 package org.streamfront.sim;
 
+import java.util.Locale;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,7 +88,7 @@ public final class SsoSimulator implements AutoCloseable {
                     .put("clientSecretExpiresAt", Instant.now().plusSeconds(90 * 86_400).getEpochSecond()));
             case "/device_authorization" -> {
                 String deviceCode = "device-" + UUID.randomUUID();
-                String userCode = (UUID.randomUUID().toString().substring(0, 4) + "-" + UUID.randomUUID().toString().substring(0, 4)).toUpperCase();
+                String userCode = (UUID.randomUUID().toString().substring(0, 4) + "-" + UUID.randomUUID().toString().substring(0, 4)).toUpperCase(Locale.ROOT);
                 devices.put(deviceCode, Grant.PENDING);
                 userCodes.put(userCode, deviceCode);
                 ok(exchange, JSON.createObjectNode().put("deviceCode", deviceCode).put("userCode", userCode)

@@ -10,6 +10,8 @@ import java.nio.file.Path;
  * An unreadable file counts as no settings (the defaults), and is replaced on the next change.
  */
 public final class Settings {
+    /** Its name in the data folder. */
+    public static final String FILE = "settings.json";
     private final Path file;
     private ObjectNode values;
 
@@ -35,6 +37,41 @@ public final class Settings {
 
     public synchronized void updateCheck(boolean on) throws IOException {
         values().put("updateCheck", on);
+        write();
+    }
+
+    /** "light", "dark", or "system" (the default): the colour scheme, following the OS unless chosen. */
+    public String colours() {
+        return values().path("colours").asText("system");
+    }
+
+    public synchronized void colours(String choice) throws IOException {
+        values().put("colours", choice);
+        write();
+    }
+
+    /** Text size in percent of the usual: 100 (the default), 125, 150 or 200. */
+    public int textSize() {
+        int size = values().path("textSize").asInt(100);
+        return size >= 100 && size <= 200 ? size : 100;
+    }
+
+    public synchronized void textSize(int percent) throws IOException {
+        values().put("textSize", percent);
+        write();
+    }
+
+    /** A language tag such as "es" or "pt-BR", or "" to follow the computer's language (the default). */
+    public String language() {
+        return values().path("language").asText("");
+    }
+
+    public synchronized void language(String tag) throws IOException {
+        values().put("language", tag);
+        write();
+    }
+
+    private void write() throws IOException {
         AtomicFiles.write(file, StoreJson.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(values));
     }
 }

@@ -97,7 +97,7 @@ public final class AppRoot implements AutoCloseable {
     private final UpdateNotice updates;
     private AddressViewModel address;
 
-    public AppRoot(AppOptions options, Runnable switchToPractice, Consumer<String> openInBrowser) {
+    public AppRoot(AppOptions options, Appearance appearance, Runnable switchToPractice, Consumer<String> openInBrowser) {
         this.options = options;
         drafts = new DraftStore(options.dataHome().resolve(options.draftFileName()));
         world = options.practice() ? new CompletableFuture<>() : null;
@@ -125,14 +125,15 @@ public final class AppRoot implements AutoCloseable {
         pages.put(Step.ADDRESS, () -> new AddressView(address = newAddressModel(), this::playAtAddress, practiceDnsProvider(),
                 this::addressTarget));
         wizard = new WizardViewModel(pages);
-        view = new WizardView(wizard, files, options.practice(), this::showMyDistributions);
+        view = new WizardView(wizard, files, options.practice(), this::showMyDistributions,
+                () -> SettingsWindow.show(shell[0].getScene().getWindow(), appearance));
         shell[0] = view;
         comeback = new ComebackViewModel(form, wizard, this::fitPracticeIfStarted, this::resume);
         showWhileOffered("draft-banner", comeback.draftOffer(), "draft-continue", comeback::continueDraft,
                 "draft-start-over", Messages.get("draft.startOver"), comeback::startOver);
         showWhileOffered("resume-banner", comeback.resumeOffer(), "resume-watch", comeback::resume,
                 "resume-dismiss", Messages.get("resume.dismiss"), comeback::dismissResume);
-        updates = new UpdateNotice(new Settings(options.dataHome().resolve("settings.json")), options.updateFeed(), openInBrowser);
+        updates = new UpdateNotice(appearance.settings(), options.updateFeed(), openInBrowser);
         showWhileOffered("update-banner", updates.offer(), "update-download", updates::download,
                 "update-turn-off", Messages.get("update.turnOff"), updates::turnOff);
 

@@ -1,5 +1,6 @@
 package org.streamfront.ui;
 
+import java.util.Locale;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public interface FileDialogs {
                 var chooser = new FileChooser();
                 chooser.setTitle(title);
                 chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
-                        extension.toUpperCase() + " (*." + extension + ")", "*." + extension));
+                        extension.toUpperCase(Locale.ROOT) + " (*." + extension + ")", "*." + extension));
                 return chooser;
             }
         };

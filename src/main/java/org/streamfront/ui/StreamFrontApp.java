@@ -1,5 +1,7 @@
 package org.streamfront.ui;
 
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -8,15 +10,22 @@ import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.streamfront.ui.widgets.ErrorPanel;
+import org.streamfront.ui.widgets.Windows;
 import javafx.stage.WindowEvent;
+import org.streamfront.Languages;
 import org.streamfront.Messages;
+import org.streamfront.store.AppDirs;
+import org.streamfront.store.Settings;
 
 /** The wizard's window. */
 public final class StreamFrontApp extends Application {
     private static volatile boolean practiceAtLaunch;
+    /** The settings, read (and their language chosen) while the toolkit starts; null when not launched by {@link #open}. */
+    private static volatile CompletableFuture<Settings> settingsAtLaunch;
 
     private AppOptions options;
     private AppRoot root;
+    private Appearance appearance;
 
     /** Used by {@link Application#launch}. */
     public StreamFrontApp() {
@@ -29,6 +38,12 @@ public final class StreamFrontApp extends Application {
 
     public static void open(boolean practice) {
         practiceAtLaunch = practice;
+        Path file = AppDirs.dataHome().resolve(Settings.FILE);
+        settingsAtLaunch = CompletableFuture.supplyAsync(() -> {
+            Settings settings = new Settings(file);
+            Languages.choose(settings.language());
+            return settings;
+        });
         SoftwareRendering.chooseWhenNoGpu();
         Application.launch(StreamFrontApp.class);
     }
@@ -36,12 +51,15 @@ public final class StreamFrontApp extends Application {
     @Override
     public void start(Stage stage) {
         ErrorPanel.openFoldersWith(url -> getHostServices().showDocument(url));
-        Theme.followSystem();
-        root = new AppRoot(options, () -> switchToPractice(stage), url -> getHostServices().showDocument(url));
+        var launched = settingsAtLaunch;
+        appearance = new Appearance(launched != null ? launched.join() : new Settings(options.dataHome().resolve(Settings.FILE)));
+        root = new AppRoot(options, appearance, () -> switchToPractice(stage), url -> getHostServices().showDocument(url));
         // As large as the form needs, never larger than the screen: a 1366x768 laptop shows every step whole.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root.view(), Math.min(1180, screen.getWidth() - 40), Math.min(740, screen.getHeight() - 40));
         scene.getStylesheets().add(StreamFrontApp.class.getResource("app.css").toExternalForm());
+        appearance.adopt(scene);
+        Windows.enterRules(scene);
         stage.setTitle(Messages.get(options.practice() ? "app.titlePractice" : "app.title"));
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             stage.getIcons().add(new Image(
@@ -65,7 +83,7 @@ public final class StreamFrontApp extends Application {
     private void switchToPractice(Stage stage) {
         root.close();
         options = options.inPractice();
-        root = new AppRoot(options, () -> { }, url -> getHostServices().showDocument(url));
+        root = new AppRoot(options, appearance, () -> { }, url -> getHostServices().showDocument(url));
         stage.getScene().setRoot(root.view());
         root.afterShown();
         stage.setTitle(Messages.get("app.titlePractice"));

@@ -5,19 +5,26 @@ import atlantafx.base.theme.PrimerLight;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 
-/** AtlantaFX's Primer theme, light or dark as the OS prefers, following it when it changes. */
-public final class Theme {
+/** AtlantaFX's Primer theme, light or dark: as the user chose, else as the OS prefers, following either when it changes. */
+final class Theme {
     private Theme() {
     }
 
-    public static void followSystem() {
+    /** {@code choice}: "light", "dark" or "system". */
+    static void follow(ObservableValue<String> choice) {
         var scheme = Platform.getPreferences().colorSchemeProperty();
-        scheme.subscribe(Theme::apply);
+        Runnable apply = () -> apply(switch (choice.getValue()) {
+            case "dark" -> true;
+            case "light" -> false;
+            default -> scheme.get() == ColorScheme.DARK;
+        });
+        choice.subscribe(c -> apply.run());
+        scheme.subscribe(s -> apply.run());
     }
 
-    private static void apply(ColorScheme scheme) {
-        boolean dark = scheme == ColorScheme.DARK;
+    private static void apply(boolean dark) {
         // The binary form made at build time (BinaryThemes) loads much faster; the text one is the fallback.
         var binary = Theme.class.getResource("theme/" + (dark ? "primer-dark" : "primer-light") + ".bss");
         Application.setUserAgentStylesheet(binary != null ? binary.toExternalForm()

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -27,7 +28,12 @@ import org.streamfront.sim.PracticeWorld;
 /** Runs StreamFront's command line in its own process, with the environment a user would set. */
 public record CommandProcess(int exit, String out, String err) {
     public static CommandProcess run(Path home, Map<String, String> env, String... args) throws Exception {
-        Process p = start(home, env, args);
+        return runIn(Locale.US, home, env, args);
+    }
+
+    /** As {@link #run}, in a JVM whose locale is {@code locale} (as a user's computer set to that language). */
+    public static CommandProcess runIn(Locale locale, Path home, Map<String, String> env, String... args) throws Exception {
+        Process p = start(locale, home, env, args);
         var err = p.getErrorStream();
         var errText = new StringBuilder();
         Thread drain = Thread.ofVirtual().start(() -> {
@@ -162,8 +168,14 @@ public record CommandProcess(int exit, String out, String err) {
 
     /** Starts the command and hands back the process, for tests that stop it themselves. */
     public static Process start(Path home, Map<String, String> env, String... args) throws Exception {
+        return start(Locale.US, home, env, args);
+    }
+
+    private static Process start(Locale locale, Path home, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(quickStart());
+        command.add("-Duser.language=" + locale.getLanguage());
+        command.add("-Duser.country=" + locale.getCountry());
         command.addAll(List.of("-cp", childClassPath(), "-Dstreamfront.home=" + home,
                 "-D" + DeployWatcher.POLL_PROPERTY + "=" + System.getProperty(DeployWatcher.POLL_PROPERTY, "2000"),
                 "org.streamfront.Main"));

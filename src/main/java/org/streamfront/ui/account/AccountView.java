@@ -1,5 +1,6 @@
 package org.streamfront.ui.account;
 
+import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -87,7 +88,7 @@ public final class AccountView implements StepPage {
         VBox panes = new VBox();
         for (AccountViewModel.Way way : AccountViewModel.Way.values()) {
             RadioButton choice = new RadioButton(Messages.get("account.way." + way.name()));
-            choice.setId("account-way-" + way.name().toLowerCase());
+            choice.setId("account-way-" + way.name().toLowerCase(Locale.ROOT));
             choice.setToggleGroup(ways);
             choice.setUserData(way);
             choice.setTooltip(Forms.tooltip("account.way." + way.name() + ".tip"));

@@ -22,6 +22,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Windows;
 import org.streamfront.address.AddressState;
 import org.streamfront.address.DnsRecord;
 import org.streamfront.address.OwnAddress;
@@ -91,6 +92,7 @@ public final class AddressView implements StepPage {
         Forms.showWhen(dns, model.lookedUp.and(model.state.isNull()));
 
         Button add = new Button(Messages.get("address.add"));
+        Windows.deliberate(add);
         add.setId("address-add");
         add.getStyleClass().add("accent");
         add.disableProperty().bind(model.canAdd.not());
@@ -166,6 +168,7 @@ public final class AddressView implements StepPage {
         deleteMade.setId("address-delete-made");
         deleteMade.selectedProperty().bindBidirectional(model.deleteWhatWasMade);
         Button remove = new Button(Messages.get("address.remove"));
+        Windows.deliberate(remove);
         remove.setId("address-remove");
         remove.disableProperty().bind(model.running);
         remove.setOnAction(e -> model.remove());

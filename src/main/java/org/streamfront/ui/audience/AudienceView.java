@@ -1,5 +1,7 @@
 package org.streamfront.ui.audience;
 
+import org.streamfront.Numbers;
+import org.streamfront.ui.widgets.Windows;
 import java.util.List;
 import java.util.stream.Stream;
 import javafx.beans.value.ObservableValue;
@@ -76,7 +78,8 @@ public final class AudienceView extends VBox {
         Forms.showWhen(hint, model.hint.isNotEmpty());
         Forms.showWhen(share, model.originShare.isNotEmpty().and(model.state.isEqualTo(AudienceViewModel.State.DATA)));
 
-        Button turnOn = new Button(Messages.get("audience.turnOnHitRate", CostEstimate.dollars(Prices.ADDITIONAL_METRICS_PER_MONTH)));
+        Button turnOn = new Button(Messages.get("audience.turnOnHitRate", Numbers.dollars(Prices.ADDITIONAL_METRICS_PER_MONTH)));
+        Windows.deliberate(turnOn);
         turnOn.setId("audience-turn-on-hit-rate");
         turnOn.setTooltip(Forms.tooltip("audience.turnOnHitRate.tip"));
         turnOn.disableProperty().bind(model.turningOn);

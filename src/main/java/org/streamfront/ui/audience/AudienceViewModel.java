@@ -1,5 +1,6 @@
 package org.streamfront.ui.audience;
 
+import org.streamfront.Numbers;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -174,11 +175,11 @@ public final class AudienceViewModel {
             return;
         }
         double requests = t.requests().stream().mapToDouble(Traffic.Point::value).sum();
-        message.set(Messages.get("audience.summary", String.format(Locale.US, "%,.0f", requests), minutes(settings.window())));
+        message.set(Messages.get("audience.summary", Numbers.whole(requests), minutes(settings.window())));
         var estimate = t.viewers(bitrate.get(), settings.estimatePeriods());
-        viewersShort.set(estimate.map(v -> Messages.get("audience.viewersShort", String.format(Locale.US, "%,.0f", v))).orElse(""));
+        viewersShort.set(estimate.map(v -> Messages.get("audience.viewersShort", Numbers.whole(v))).orElse(""));
         viewers.set(estimate
-                .map(v -> Messages.get("audience.viewers", String.format(Locale.US, "%,.0f", v),
+                .map(v -> Messages.get("audience.viewers", Numbers.whole(v),
                         String.format(Locale.ROOT, "%.2f", bitrate.get() / 1e6)))
                 .orElse(bitrate.get() == 0 ? Messages.get("audience.viewers.noBitrate") : Messages.get("audience.viewers.wait")));
         hint.set(t.newestSpike().map(s -> Messages.get(s.serverErrors() ? "audience.spike.5xx" : "audience.spike.4xx",

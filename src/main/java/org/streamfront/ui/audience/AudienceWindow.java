@@ -1,12 +1,12 @@
 package org.streamfront.ui.audience;
 
-import javafx.scene.Scene;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.streamfront.Messages;
 import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.widgets.Windows;
 
 /** The audience of one distribution in its own window, refreshed while the window is open. */
 public final class AudienceWindow {
@@ -18,11 +18,7 @@ public final class AudienceWindow {
                 new AudienceView(model));
         root.setStyle("-fx-padding: 16");
         ScrollPane scroll = Forms.scroller(root);
-        Stage stage = new Stage();
-        stage.setScene(new Scene(scroll, 620, 720));
-        stage.getScene().getStylesheets().addAll(owner.getScene().getStylesheets());
-        stage.setTitle(Messages.get("audience.windowTitle", target.domain()));
-        stage.initOwner(owner);
+        Stage stage = Windows.secondary(owner, scroll, Messages.get("audience.windowTitle", target.domain()), 620, 720);
         stage.setOnHidden(e -> model.pause());
         stage.show();
         model.show(target);

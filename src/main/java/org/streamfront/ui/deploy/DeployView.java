@@ -14,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Windows;
 import org.streamfront.aws.AwsErrors;
 import org.streamfront.ui.widgets.Clipboards;
 import org.streamfront.ui.widgets.ErrorPanel;
@@ -42,6 +43,7 @@ public final class DeployView implements StepPage {
         TextField url = new TextField();
         url.setId("deploy-url");
         url.setEditable(false);
+        url.setAccessibleText(Messages.get("deploy.url.accessible"));
         url.textProperty().bind(model.cloudFrontUrl);
         HBox.setHgrow(url, Priority.ALWAYS);
         Button copy = new Button(Messages.get("deploy.copyUrl"));
@@ -64,6 +66,7 @@ public final class DeployView implements StepPage {
 
         ListView<String> log = new ListView<>(model.log);
         log.setId("deploy-log");
+        log.setAccessibleText(Messages.get("deploy.log.accessible"));
         log.setPrefHeight(170);
         log.setFixedCellSize(26);
         log.getItems().subscribe(() -> log.scrollTo(log.getItems().size() - 1));
@@ -80,6 +83,7 @@ public final class DeployView implements StepPage {
         Button teardown = new Button(Messages.get("deploy.teardown"));
         teardown.setId("deploy-teardown");
         teardown.getStyleClass().add("danger");
+        Windows.deliberate(teardown);
         teardown.setOnAction(e -> model.teardown());
         Button resume = new Button(Messages.get("deploy.resume"));
         resume.setId("deploy-resume");

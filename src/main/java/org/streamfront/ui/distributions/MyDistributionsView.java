@@ -9,7 +9,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -24,6 +23,7 @@ import javafx.stage.Window;
 import org.streamfront.Messages;
 import org.streamfront.plan.PlanImport;
 import org.streamfront.ui.widgets.Forms;
+import org.streamfront.ui.widgets.Windows;
 
 /** The "My distributions" window: a table, and Open / Change settings / Delete (or Import) for the chosen row. */
 public final class MyDistributionsView {
@@ -41,6 +41,7 @@ public final class MyDistributionsView {
                              BiConsumer<Window, MyDistributionsViewModel.Row> address) {
         TableView<MyDistributionsViewModel.Row> table = new TableView<>(model.rows);
         table.setId("mine-table");
+        table.setAccessibleText(Messages.get("mine.heading"));
         DateTimeFormatter when = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT).withZone(ZoneId.systemDefault());
         table.getColumns().add(column("mine.id", MyDistributionsViewModel.Row::id, 150));
         table.getColumns().add(column("mine.status", MyDistributionsViewModel.Row::status, 120));
@@ -51,7 +52,7 @@ public final class MyDistributionsView {
         table.setPlaceholder(new Label(Messages.get("mine.none")));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        Stage stage = new Stage();
+        Stage[] stage = new Stage[1]; // made once its content is
         Button refresh = new Button(Messages.get("mine.refresh"));
         refresh.setId("mine-refresh");
         refresh.disableProperty().bind(model.loading);
@@ -62,6 +63,7 @@ public final class MyDistributionsView {
         Button teardownButton = new Button(Messages.get("mine.teardown"));
         teardownButton.setId("mine-teardown");
         teardownButton.getStyleClass().add("danger");
+        Windows.deliberate(teardownButton);
         teardownButton.setTooltip(Forms.tooltip("mine.teardown.tip"));
         Button changeButton = new Button(Messages.get("mine.change"));
         changeButton.setId("mine-change");
@@ -75,7 +77,7 @@ public final class MyDistributionsView {
         audienceButton.setTooltip(Forms.tooltip("mine.audience.tip"));
         var selected = table.getSelectionModel().selectedItemProperty();
         audienceButton.disableProperty().bind(selected.isNull());
-        audienceButton.setOnAction(e -> audience.accept(stage, selected.get()));
+        audienceButton.setOnAction(e -> audience.accept(stage[0], selected.get()));
         BooleanBinding oursChosen = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().ours(), selected);
         BooleanBinding othersChosen = Bindings.createBooleanBinding(() -> selected.get() != null && !selected.get().ours(), selected);
         for (Button b : new Button[] {openButton, changeButton, teardownButton}) {
@@ -84,7 +86,7 @@ public final class MyDistributionsView {
         importButton.disableProperty().bind(othersChosen.not().or(model.loading));
         Forms.showWhen(importButton, model.showAll);
         Consumer<PlanImport.Imported> changeThenClose = imported -> {
-            stage.close();
+            stage[0].close();
             change.accept(imported);
         };
         changeButton.setOnAction(e -> model.readPlan(selected.get(), changeThenClose));
@@ -94,11 +96,11 @@ public final class MyDistributionsView {
         showAll.selectedProperty().bindBidirectional(model.showAll);
         showAll.setOnAction(e -> model.refresh());
         openButton.setOnAction(e -> {
-            stage.close();
+            stage[0].close();
             open.accept(table.getSelectionModel().getSelectedItem());
         });
         teardownButton.setOnAction(e -> {
-            stage.close();
+            stage[0].close();
             teardown.accept(table.getSelectionModel().getSelectedItem());
         });
         Label message = new Label();
@@ -110,19 +112,15 @@ public final class MyDistributionsView {
         addressButton.setMnemonicParsing(true);
         addressButton.setTooltip(Forms.tooltip("mine.address.tip"));
         addressButton.disableProperty().bind(selected.isNull());
-        addressButton.setOnAction(e -> address.accept(stage, selected.get()));
+        addressButton.setOnAction(e -> address.accept(stage[0], selected.get()));
         HBox actions = new HBox(8, refresh, openButton, changeButton, audienceButton, addressButton, teardownButton, importButton);
         VBox root = new VBox(10, Forms.heading("mine.heading"), showAll, table, actions, message);
         root.setStyle("-fx-padding: 16");
-        Scene scene = new Scene(root, 940, 460);
-        scene.getStylesheets().addAll(owner.getScene().getStylesheets());
-        stage.setScene(scene);
-        stage.setTitle(Messages.get("mine.heading"));
-        stage.initOwner(owner);
-        stage.initModality(Modality.WINDOW_MODAL);
-        stage.show();
+        stage[0] = Windows.secondary(owner, root, Messages.get("mine.heading"), 940, 460);
+        stage[0].initModality(Modality.WINDOW_MODAL);
+        stage[0].show();
         model.refresh();
-        return stage;
+        return stage[0];
     }
 
     private static TableColumn<MyDistributionsViewModel.Row, String> column(String key,

@@ -52,6 +52,7 @@ public final class ErrorPagesView implements StepPage {
         var ttl = Forms.numberField("error-page-ttl-" + row.code, row.ttl, 8);
         ttl.disableProperty().bind(row.enabled.not());
         ttl.setTooltip(Forms.tooltip("errorPages.ttl.tip"));
+        ttl.setAccessibleText(Messages.get("errorPages.ttl.accessible", describe));
         Label seconds = new Label(Messages.get("errorPages.seconds"));
         HBox line = new HBox(10, enabled, ttl, seconds);
         line.setAlignment(Pos.CENTER_LEFT);

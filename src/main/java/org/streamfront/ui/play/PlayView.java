@@ -52,6 +52,7 @@ public final class PlayView implements StepPage {
         TextField url = new TextField();
         url.setId("play-url");
         url.setEditable(false);
+        url.setAccessibleText(Messages.get("deploy.url.accessible"));
         // What the player plays: with viewer tokens, the address with its fresh token (until then, the plain one).
         url.textProperty().bind(Bindings.createStringBinding(() -> model.playing.get() != null && model.tokens.get()
                 ? model.playing.get().toString() : model.url.get() == null ? "" : model.url.get().toString(), model.playing, model.url, model.tokens));
@@ -100,6 +101,7 @@ public final class PlayView implements StepPage {
         volume.setId("play-volume");
         volume.valueProperty().bindBidirectional(model.volume);
         volume.setTooltip(new Tooltip(Messages.get("play.volume")));
+        volume.setAccessibleText(Messages.get("play.volume"));
         Label state = new Label();
         state.setId("play-state");
         state.textProperty().bind(model.state);

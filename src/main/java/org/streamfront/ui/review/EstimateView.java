@@ -1,5 +1,6 @@
 package org.streamfront.ui.review;
 
+import org.streamfront.Numbers;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -103,9 +104,9 @@ final class EstimateView {
                 return;
             }
             CostEstimate.Result r = f.get().chosen();
-            total.setText(Messages.get("estimate.total", CostEstimate.dollars(r.total())));
-            perViewerHour.setText(Messages.get("estimate.perViewerHour", CostEstimate.dollars(r.perViewerHour()),
-                    String.format(Locale.US, "%,.0f", r.viewerHours())));
+            total.setText(Messages.get("estimate.total", Numbers.dollars(r.total())));
+            perViewerHour.setText(Messages.get("estimate.perViewerHour", Numbers.dollars(r.perViewerHour()),
+                    Numbers.whole(r.viewerHours())));
             breakdown.getChildren().setAll(lines(f.get(), model));
             List<XYChart.Data<Number, String>> bars = new ArrayList<>();
             List<CostEstimate.Result> all = f.get().byRegion();
@@ -118,7 +119,7 @@ final class EstimateView {
             // The first region on top, as in the menu.
             java.util.Collections.reverse(bars);
             series.getData().setAll(bars);
-            pane.setText(Messages.get("estimate.titleWith", CostEstimate.dollars(r.total())));
+            pane.setText(Messages.get("estimate.titleWith", Numbers.dollars(r.total())));
         });
 
         Label note = Forms.prose("estimate.note", Prices.AS_OF.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)),
@@ -134,13 +135,13 @@ final class EstimateView {
     private static List<Node> lines(EstimateViewModel.Figures f, EstimateViewModel model) {
         CostEstimate.Result r = f.chosen();
         List<Node> lines = new ArrayList<>();
-        lines.add(line(Messages.get("estimate.line.data", String.format(Locale.US, "%,.0f", r.gigabytes()),
-                CostEstimate.dollars(r.dataTransfer()), r.billedIn().shortName)));
-        lines.add(line(Messages.get("estimate.line.requests", String.format(Locale.US, "%,.1f", r.requests() / 1e6),
-                CostEstimate.dollars(r.requestCost()), f.stream().segmentSeconds())));
+        lines.add(line(Messages.get("estimate.line.data", Numbers.whole(r.gigabytes()),
+                Numbers.dollars(r.dataTransfer()), r.billedIn().shortName)));
+        lines.add(line(Messages.get("estimate.line.requests", Numbers.decimals(r.requests() / 1e6, 1),
+                Numbers.dollars(r.requestCost()), f.stream().segmentSeconds())));
         if (r.shieldRequests() > 0) {
-            lines.add(line(Messages.get("estimate.line.shield", String.format(Locale.US, "%,d", r.shieldRequests()),
-                    CostEstimate.dollars(r.shieldCost()))));
+            lines.add(line(Messages.get("estimate.line.shield", Numbers.whole(r.shieldRequests()),
+                    Numbers.dollars(r.shieldCost()))));
         }
         if (r.billedIn() != model.region.get()) {
             lines.add(line(Messages.get("estimate.line.outsideClass", model.region.get().shortName, r.billedIn().shortName)));

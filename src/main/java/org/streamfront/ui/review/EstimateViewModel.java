@@ -1,5 +1,6 @@
 package org.streamfront.ui.review;
 
+import java.util.Locale;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;

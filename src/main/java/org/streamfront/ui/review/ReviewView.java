@@ -13,6 +13,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import org.streamfront.Messages;
+import org.streamfront.ui.widgets.Windows;
 import org.streamfront.plan.ConfigExport;
 import org.streamfront.ui.widgets.CheckList;
 import org.streamfront.ui.widgets.Clipboards;
@@ -55,6 +56,7 @@ public final class ReviewView implements StepPage {
         }
         Button createButton = button("review-create", "review.create", "review.create.tip");
         createButton.getStyleClass().add("accent");
+        Windows.deliberate(createButton);
         createButton.disableProperty().bind(model.canCreate.not());
         createButton.textProperty().bind(model.actionText);
         createButton.setOnAction(e -> {

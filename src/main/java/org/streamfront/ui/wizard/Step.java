@@ -1,5 +1,6 @@
 package org.streamfront.ui.wizard;
 
+import java.util.Locale;
 import org.streamfront.Messages;
 
 /** The wizard's steps, in the tutorial's order. */
@@ -12,7 +13,7 @@ public enum Step {
     }
 
     public String title() {
-        return Messages.get("step." + name().toLowerCase() + ".title");
+        return Messages.get("step." + name().toLowerCase(Locale.ROOT) + ".title");
     }
 
     public Step next() {

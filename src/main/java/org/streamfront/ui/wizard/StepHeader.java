@@ -1,5 +1,6 @@
 package org.streamfront.ui.wizard;
 
+import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -7,8 +8,12 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import org.streamfront.Messages;
 
-/** All steps in a row: which are done, which one is open, which are still ahead. Done steps can be clicked. */
+/**
+ * All steps in a row: which are done, which one is open, which are still ahead. Steps reached so far
+ * can be clicked, or reached with Tab and pressed with Space.
+ */
 final class StepHeader extends HBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
@@ -22,9 +27,8 @@ final class StepHeader extends HBox {
             Label number = new Label(String.valueOf(step.ordinal() + 1));
             number.getStyleClass().add("step-number");
             Button chip = new Button(step.title(), number);
-            chip.setId("step-" + step.name().toLowerCase());
+            chip.setId("step-" + step.name().toLowerCase(Locale.ROOT));
             chip.getStyleClass().addAll("step-chip", "flat");
-            chip.setFocusTraversable(false);
             chip.setMnemonicParsing(false);
             chip.setOnAction(e -> model.goTo(step));
             Runnable refresh = () -> {
@@ -35,6 +39,10 @@ final class StepHeader extends HBox {
                 chip.pseudoClassStateChanged(AHEAD, !current && !done);
                 number.setText(done ? "\u2713" : String.valueOf(step.ordinal() + 1));
                 chip.setDisable(step.ordinal() > model.furthest().get().ordinal());
+                // What a screen reader says: the colour and the tick are not enough.
+                chip.setAccessibleText(Messages.get("step.accessible", step.ordinal() + 1, Step.values().length, step.title(),
+                        Messages.get(current ? "step.state.current" : done ? "step.state.done"
+                                : chip.isDisabled() ? "step.state.later" : "step.state.ahead")));
             };
             model.current().subscribe(s -> refresh.run());
             model.furthest().subscribe(s -> refresh.run());

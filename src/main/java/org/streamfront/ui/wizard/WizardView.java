@@ -1,6 +1,15 @@
 package org.streamfront.ui.wizard;
 
+import java.util.Optional;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Control;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Toggle;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -19,7 +28,7 @@ public final class WizardView extends BorderPane {
     private final Label notice = new Label();
     private final VBox banners = new VBox();
 
-    public WizardView(WizardViewModel model, PlanFiles files, boolean practice, Runnable showMine) {
+    public WizardView(WizardViewModel model, PlanFiles files, boolean practice, Runnable showMine, Runnable showSettings) {
         getStyleClass().add("wizard");
 
         Label title = new Label(Messages.get("app.name"));
@@ -42,16 +51,20 @@ public final class WizardView extends BorderPane {
         mine.setId("toolbar-mine");
         mine.setOnAction(e -> showMine.run());
         mine.setTooltip(Forms.tooltip("toolbar.mine.tip"));
+        Button settings = new Button(Messages.get("toolbar.settings"));
+        settings.setId("toolbar-settings");
+        settings.setOnAction(e -> showSettings.run());
+        settings.setTooltip(Forms.tooltip("toolbar.settings.tip"));
         title.setMinWidth(Region.USE_PREF_SIZE);
         practiceBadge.setMinWidth(Region.USE_PREF_SIZE);
-        for (Button b : new Button[] {mine, open, save}) {
+        for (Button b : new Button[] {mine, open, save, settings}) {
             b.setMinWidth(Region.USE_PREF_SIZE);
             b.setMnemonicParsing(true);
             b.getStyleClass().add("flat");
         }
         open.setTooltip(Forms.tooltip("toolbar.open.tip"));
         save.setTooltip(Forms.tooltip("toolbar.save.tip"));
-        HBox titleBar = new HBox(12, title, practiceBadge, spacer, mine, open, save);
+        HBox titleBar = new HBox(12, title, practiceBadge, spacer, mine, open, save, settings);
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.getStyleClass().add("title-bar");
         setTop(new VBox(titleBar, new StepHeader(model), banners));
@@ -60,12 +73,6 @@ public final class WizardView extends BorderPane {
         content.getStyleClass().add("step-content");
         ScrollPane scroller = Forms.scroller(content);
         scroller.getStyleClass().add("edge-to-edge");
-        model.current().subscribe(step -> {
-            Node view = model.page(step).view();
-            StackPane.setAlignment(view, Pos.TOP_CENTER);
-            content.getChildren().setAll(view);
-            scroller.setVvalue(0);
-        });
         setCenter(scroller);
 
         Button back = new Button(Messages.get("nav.back"));
@@ -99,6 +106,37 @@ public final class WizardView extends BorderPane {
         nav.setAlignment(Pos.CENTER_RIGHT);
         nav.getStyleClass().add("nav-bar");
         setBottom(nav);
+
+        model.current().subscribe(step -> {
+            Node view = model.page(step).view();
+            StackPane.setAlignment(view, Pos.TOP_CENTER);
+            content.getChildren().setAll(view);
+            scroller.setVvalue(0);
+            // Once laid out: the step's first field, else Next, else the page itself (arrow keys scroll it).
+            Platform.runLater(() -> firstFocus(view).orElse(next.isDisabled() ? scroller : next).requestFocus());
+        });
+    }
+
+    /** The first control of the page that takes input, in reading order. */
+    private static Optional<Node> firstFocus(Node node) {
+        if (!node.isVisible() || node.isDisabled()) {
+            return Optional.empty();
+        }
+        boolean input = node instanceof TextInputControl t ? t.isEditable()
+                : node instanceof ComboBoxBase<?> || node instanceof ChoiceBox<?> || node instanceof Spinner<?>
+                || node instanceof Toggle;
+        if (input && node.isFocusTraversable()) {
+            return Optional.of(node);
+        }
+        if (node instanceof Parent p && !(node instanceof Control && input)) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                Optional<Node> found = firstFocus(child);
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** A short message under the step (file saved, plan opened). */
