@@ -201,7 +201,7 @@ public final class ScreenshotTour {
         }
     }
 
-    private static void shot(AppDriver user, Path dir, String name) throws Exception {
+    static void shot(AppDriver user, Path dir, String name) throws Exception {
         shot(user.app.root().view().getScene(), dir, name);
     }
 

@@ -131,7 +131,10 @@ public final class DeployView implements StepPage {
     private static void row(GridPane grid, int row, String labelKey, String id, ObservableValue<String> value) {
         Label label = new Label(Messages.get(labelKey));
         label.getStyleClass().add("text-muted");
+        // The names are never cut ("Usually takes …"); the values wrap instead.
+        label.setMinWidth(Label.USE_PREF_SIZE);
         Label text = new Label();
+        text.setWrapText(true);
         text.setId(id);
         text.textProperty().bind(value);
         grid.addRow(row, label, text);

@@ -12,6 +12,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -19,6 +20,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.converter.IntegerStringConverter;
@@ -141,9 +143,23 @@ public final class Forms {
         }
         VBox left = new VBox(14, heading, main);
         HBox.setHgrow(left, Priority.ALWAYS);
-        HBox page = new HBox(28, left, side);
+        HBox columns = new HBox(28, left, side);
+        VBox stacked = new VBox(28);
+        StackPane page = new StackPane(columns);
         page.getStyleClass().add("step-page");
         page.setMaxWidth(1160);
+        // Too narrow for two columns (large text, a small window): the side column goes under the form.
+        page.widthProperty().subscribe(width -> {
+            double scale = heading instanceof Labeled l ? l.getFont().getSize() / 17.5 : 1; // 1 at the usual text size
+            boolean narrow = width.doubleValue() > 0 && width.doubleValue() < 2.2 * sideWidth * scale;
+            if (narrow && page.getChildren().get(0) == columns) {
+                stacked.getChildren().setAll(left, side);
+                page.getChildren().setAll(stacked);
+            } else if (!narrow && page.getChildren().get(0) == stacked) {
+                columns.getChildren().setAll(left, side);
+                page.getChildren().setAll(columns);
+            }
+        });
         return page;
     }
 

@@ -5,6 +5,7 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,6 +32,7 @@ final class StepHeader extends HBox {
             chip.getStyleClass().addAll("step-chip", "flat");
             chip.setMnemonicParsing(false);
             chip.setOnAction(e -> model.goTo(step));
+            chip.setTooltip(new Tooltip(step.title()));
             Runnable refresh = () -> {
                 boolean current = model.current().get() == step;
                 boolean done = !current && model.isDone(step);

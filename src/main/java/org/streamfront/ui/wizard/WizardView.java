@@ -15,6 +15,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -39,8 +40,6 @@ public final class WizardView extends BorderPane {
         practiceBadge.setTooltip(Forms.tooltip("app.practiceBadge.tip"));
         practiceBadge.setVisible(practice);
         practiceBadge.setManaged(practice);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Button open = new Button(Messages.get("toolbar.open"));
         open.setId("toolbar-open");
         open.setOnAction(e -> files.open(getScene().getWindow()));
@@ -64,7 +63,12 @@ public final class WizardView extends BorderPane {
         }
         open.setTooltip(Forms.tooltip("toolbar.open.tip"));
         save.setTooltip(Forms.tooltip("toolbar.save.tip"));
-        HBox titleBar = new HBox(12, title, practiceBadge, spacer, mine, open, save, settings);
+        // The buttons wrap onto a second line rather than push the window wider (large text, small screens).
+        FlowPane toolbar = new FlowPane(8, 4, mine, open, save, settings);
+        toolbar.setAlignment(Pos.CENTER_RIGHT);
+        toolbar.setMinWidth(0);
+        HBox.setHgrow(toolbar, Priority.ALWAYS);
+        HBox titleBar = new HBox(12, title, practiceBadge, toolbar);
         titleBar.setAlignment(Pos.CENTER_LEFT);
         titleBar.getStyleClass().add("title-bar");
         setTop(new VBox(titleBar, new StepHeader(model), banners));
