@@ -50,12 +50,13 @@ else
   echo "asciidoctor not found: the installer carries no man pages" >&2
 fi
 
+# The locale data of the five languages StreamFront speaks (numbers, dates, money written their way).
 # JDK modules only (JavaFX stays on the class path with its native libraries). Found with jdeps,
 # plus what is loaded by name: logging, XML, Unsafe for JavaFX. Not java.desktop: only JavaFX's
 # Java2D pipeline, Swing interop and JavaBean adapters use AWT, and StreamFront uses none of them.
 MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,java.naming,jdk.httpserver,jdk.unsupported,jdk.localedata,jdk.charsets
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
-  --compress zip-6 --include-locales en --output "$WORK/runtime"
+  --compress zip-6 --include-locales en,es,pt,tr,de --output "$WORK/runtime"
 # Native debug symbols are most of libjvm.so's size; then the class-data archive that makes the
 # JVM start fast is made for this very runtime (the JDK's own is not copied by jlink).
 find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +

@@ -17,6 +17,15 @@ installed_app_works() {
   test -f /usr/share/bash-completion/completions/streamfront && test -f /usr/share/man/man1/streamfront-apply.1.gz
   test -f /usr/share/icons/hicolor/256x256/apps/streamfront.png
   test -s /opt/streamfront/lib/app/streamfront.jsa   # the start-up archive, recorded at install
+  # The installed runtime speaks German when chosen: the messages and the money written the German way.
+  local german; german=$(mktemp -d)
+  mkdir -p "$german/.local/share/streamfront" && echo '{"language": "de"}' > "$german/.local/share/streamfront/settings.json"
+  echo '{"origin": {"domain": "10.1.2.3"}}' > "$german/bad.json"
+  local said; said=$(HOME="$german" streamfront validate "$german/bad.json" || true)   # exit 2: the plan is bad
+  grep -q "CloudFront nimmt hier keine IP-Adresse an" <<< "$said"
+  echo '{"origin": {"domain": "ams.example.com"}}' > "$german/ok.json"
+  HOME="$german" streamfront estimate "$german/ok.json" --viewers 2000 --hours 2 --events 8 --bitrate 2 | grep -E '[0-9]\.[0-9]{3},[0-9]{2}.\$'
+  rm -rf "$german"
   du -sh /opt/streamfront
   echo "installed launcher opened its first screen"
 }

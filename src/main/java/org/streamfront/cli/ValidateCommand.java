@@ -3,6 +3,7 @@ package org.streamfront.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.streamfront.Messages;
 import org.streamfront.plan.PlanFileException;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.plan.PlanRules;
@@ -30,7 +31,7 @@ final class ValidateCommand implements Callable<Integer> {
         }
         problems.forEach(p -> spec.commandLine().getOut().println(p));
         if (problems.isEmpty()) {
-            spec.commandLine().getOut().println(plan + ": valid");
+            spec.commandLine().getOut().println(Messages.get("cli.validate.valid", plan));
         }
         return problems.isEmpty() ? StreamFrontCommand.OK : StreamFrontCommand.INVALID;
     }
