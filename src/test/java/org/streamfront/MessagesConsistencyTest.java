@@ -20,16 +20,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The translations agree with the English messages: no key English lacks, the same placeholders,
- * no placeholder swallowed by quoting; the plan validation lines and the window's frame are
- * translated in every language; every English key is used; no casing that Turkish breaks.
+ * The translations agree with the English messages: every key and no other, the same placeholders,
+ * no placeholder swallowed by quoting, the main window's Alt+letters apart; every English key is
+ * used; no casing that Turkish breaks.
  */
 class MessagesConsistencyTest {
     private static final Path DIR = Path.of("src/main/resources/org/streamfront");
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)(,[^}]*)?}");
-    /** What every language must have whole: the validate command's lines and the window's frame. */
-    private static final List<String> ALWAYS_TRANSLATED = List.of("rule.", "plan.", "cli.validate.", "app.", "toolbar.",
-            "nav.", "step.", "settings.", "check.mark.");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)");
 
     private static Properties read(String name) throws IOException {
         Properties p = new Properties();
@@ -45,18 +42,29 @@ class MessagesConsistencyTest {
     }
 
     @Test
-    void everyLanguageHasABundleAndOnlyEnglishKeys() throws IOException {
+    void everyLanguageHasEveryKeyAndNoOther() throws IOException {
         Properties english = read("messages.properties");
         for (String file : translations()) {
             Properties t = read(file);
-            assertThat(t.stringPropertyNames()).as(file + ": keys English does not have")
-                    .isSubsetOf(english.stringPropertyNames());
-            for (String key : english.stringPropertyNames()) {
-                if (ALWAYS_TRANSLATED.stream().anyMatch(key::startsWith)) {
-                    assertThat(t.getProperty(key)).as(file + " lacks " + key).isNotBlank();
-                }
-            }
+            assertThat(t.stringPropertyNames()).as(file).containsExactlyInAnyOrderElementsOf(english.stringPropertyNames());
+            assertThat(t.stringPropertyNames()).as(file + ": empty translations")
+                    .allSatisfy(key -> assertThat(t.getProperty(key)).as(key).isNotBlank());
         }
+    }
+
+    @Test
+    void theMainWindowsMnemonicsDoNotClashInAnyLanguage() throws IOException {
+        List<String> keys = List.of("toolbar.open", "toolbar.save", "toolbar.mine", "toolbar.settings", "nav.back", "nav.next");
+        for (String file : translations()) {
+            Properties t = read(file);
+            List<String> letters = keys.stream().map(k -> mnemonic(t.getProperty(k))).toList();
+            assertThat(letters).as(file + ": Alt+letter of " + keys).doesNotContainNull().doesNotHaveDuplicates();
+        }
+    }
+
+    private static String mnemonic(String label) {
+        int at = label.indexOf('_');
+        return at < 0 || at + 1 >= label.length() ? null : label.substring(at + 1, at + 2).toLowerCase(Locale.ROOT);
     }
 
     @Test
@@ -65,22 +73,25 @@ class MessagesConsistencyTest {
         List<String> wrong = new ArrayList<>();
         for (String file : translations()) {
             Properties t = read(file);
+            Locale locale = Locale.forLanguageTag(file.substring("messages_".length(), file.indexOf('.')).replace('_', '-'));
             for (String key : t.stringPropertyNames()) {
                 Set<String> want = placeholders(english.getProperty(key));
                 String text = t.getProperty(key);
                 if (!placeholders(text).equals(want)) {
                     wrong.add(file + " " + key + ": placeholders " + placeholders(text) + ", English has " + want);
-                } else if (!want.isEmpty()) {
-                    // Formatted with markers, every marker must show: a lone apostrophe would swallow them.
+                    continue;
+                }
+                // Formatted with markers, every marker must show: a lone apostrophe would swallow them.
+                Set<Integer> indices = indices(text);
+                if (!indices.isEmpty()) {
                     Object[] args = new Object[10];
                     for (int i = 0; i < args.length; i++) {
                         args[i] = 7000 + i;
                     }
-                    String out = new MessageFormat(text, Locale.forLanguageTag(file.substring(9, file.indexOf('.')).replace('_', '-'))).format(args);
-                    for (String p : want) {
-                        int index = Integer.parseInt(p.replaceAll("[{,].*|\\{", "").isEmpty() ? p.substring(1, 2) : p.substring(1).split(",")[0]);
-                        if (!out.replace(".", "").replace(",", "").replace("\u00a0", "").contains(String.valueOf(7000 + index))) {
-                            wrong.add(file + " " + key + ": {" + index + "} does not show in \"" + out + "\"");
+                    String out = new MessageFormat(text, locale).format(args).replaceAll("[.,\u00a0\u202f]", "");
+                    for (int i : indices) {
+                        if (!out.contains(String.valueOf(7000 + i)) && !text.contains("{" + i + ",choice")) {
+                            wrong.add(file + " " + key + ": {" + i + "} does not show in \"" + out + "\"");
                         }
                     }
                 }
@@ -137,11 +148,23 @@ class MessagesConsistencyTest {
         assertThat(found).as("in Turkish, \"ORIGIN\".toLowerCase() is \"or\u0131g\u0131n\": give Locale.ROOT").isEmpty();
     }
 
+    /** The arguments a message takes, each with its format (a number pattern, a choice, or plain). */
     private static Set<String> placeholders(String text) {
         Set<String> found = new TreeSet<>();
+        var formats = new MessageFormat(text, Locale.ROOT).getFormatsByArgumentIndex();
+        for (int i : indices(text)) {
+            var f = i < formats.length ? formats[i] : null;
+            found.add("{" + i + (f instanceof java.text.ChoiceFormat ? ",choice" : f instanceof java.text.DecimalFormat d
+                    ? ",number," + d.toPattern() : f == null ? "" : "," + f.getClass().getSimpleName()) + "}");
+        }
+        return found;
+    }
+
+    private static Set<Integer> indices(String text) {
+        Set<Integer> found = new TreeSet<>();
         Matcher m = PLACEHOLDER.matcher(text);
         while (m.find()) {
-            found.add(m.group());
+            found.add(Integer.parseInt(m.group(1)));
         }
         return found;
     }
