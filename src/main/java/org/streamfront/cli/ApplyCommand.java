@@ -80,7 +80,7 @@ final class ApplyCommand implements Callable<Integer> {
             // The id must be on disk before the create, so a rerun after any failure finds the same distribution.
             plan = PlanIds.ensure(plan);
             AtomicFiles.write(planFile, PlanJson.write(plan));
-            err.println("Plan id " + plan.planId() + " written to " + planFile);
+            err.println(Messages.get("cli.apply.planIdWritten", plan.planId(), planFile));
         }
         Progress progress = err::println;
         if (tokenSecretFile != null) {

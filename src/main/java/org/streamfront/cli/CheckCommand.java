@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import org.streamfront.Numbers;
 import org.streamfront.Messages;
 import org.streamfront.origin.Check;
 import org.streamfront.playback.HeadlessPlayer;
@@ -54,8 +55,7 @@ final class CheckCommand implements Callable<Integer> {
         if (playSeconds != null && healthy) {
             HeadlessPlayer.Result played = HeadlessPlayer.play(url, Duration.ofSeconds(playSeconds));
             if (played.firstFrameMillis() >= 0) {
-                out.println("ok   play: first frame after " + played.firstFrameMillis() + " ms; played "
-                        + String.format("%.1f", played.playedSeconds()) + " s"
+                out.println("ok   play: " + Messages.get("cli.check.played", played.firstFrameMillis(), Numbers.decimals(played.playedSeconds(), 1))
                         + (played.withoutSound() ? " " + Messages.get("cli.check.pictureOnly") : ""));
             } else {
                 out.println("FAIL play: " + played.problem());

@@ -47,6 +47,11 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--bitrate", paramLabel = "MBITS", description = "The bitrate in Mbit/s, instead of measuring the server's stream.")
     String bitrate;
 
+    /** One line of the table: its name in a column of its own, then the figures. */
+    private static void row(java.io.PrintWriter out, String key, Object... figures) {
+        out.println(String.format("%-18s %s", Messages.get("cli.estimate.label." + key), Messages.get("cli.estimate.value." + key, figures)));
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -97,25 +102,21 @@ final class EstimateCommand implements Callable<Integer> {
 
         var stream = CostEstimate.stream(plan, bps, segmentSeconds);
         var result = CostEstimate.of(stream, new CostEstimate.Audience(viewers, hoursValue, events, region));
-        out.printf("bitrate            %.2f Mbit/s (%s)%n", bps / 1e6, bitrateSource);
-        out.printf("viewer-hours       %,.0f a month%n", result.viewerHours());
-        out.printf("delivered          %,.0f GB a month%n", result.gigabytes());
-        out.printf("data transfer      %s (%s prices, first 1 TB free)%n", Numbers.dollars(result.dataTransfer()),
-                result.billedIn().shortName);
-        out.printf("requests           %s (%,.1f million, first 10 million free)%n", Numbers.dollars(result.requestCost()),
-                result.requests() / 1e6);
+        row(out, "bitrate", Numbers.decimals(bps / 1e6, 2), bitrateSource);
+        row(out, "viewerHours", Numbers.whole(result.viewerHours()));
+        row(out, "delivered", Numbers.whole(result.gigabytes()));
+        row(out, "dataTransfer", Numbers.dollars(result.dataTransfer()), result.billedIn().shortName);
+        row(out, "requests", Numbers.dollars(result.requestCost()), Numbers.decimals(result.requests() / 1e6, 1));
         if (stream.originShield()) {
-            out.printf("origin shield      %s (at most %,d requests)%n", Numbers.dollars(result.shieldCost()),
-                    result.shieldRequests());
+            row(out, "shield", Numbers.dollars(result.shieldCost()), Numbers.whole(result.shieldRequests()));
         }
-        out.printf("total              %s a month, %s per viewer-hour%n", Numbers.dollars(result.total()),
-                Numbers.dollars(result.perViewerHour()));
+        row(out, "total", Numbers.dollars(result.total()), Numbers.dollars(result.perViewerHour()));
         List<CostEstimate.Result> all = CostEstimate.byRegion(stream, new CostEstimate.Audience(viewers, hoursValue, events, region));
         List<String> byRegion = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
             byRegion.add(Prices.Region.values()[i].shortName + " " + Numbers.dollars(all.get(i).total()));
         }
-        out.println("if viewers were in " + String.join(", ", byRegion));
+        out.println(Messages.get("cli.estimate.byRegion", String.join(", ", byRegion)));
         out.println(Messages.get("cli.estimate.note", Prices.AS_OF.toString(), Prices.SOURCE, Prices.BILL));
         out.flush();
         return StreamFrontCommand.OK;

@@ -3,6 +3,7 @@ package org.streamfront.cli;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import org.streamfront.Messages;
 import org.streamfront.address.PublicDns;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.PracticeWorld;
@@ -33,11 +34,11 @@ final class PracticeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         if (viewers < 0 || viewers > MAX_VIEWERS) {
-            spec.commandLine().getErr().println("error: --viewers must be between 0 and " + MAX_VIEWERS + " (" + viewers + ")");
+            spec.commandLine().getErr().println("error: " + Messages.get("cli.practice.viewers", MAX_VIEWERS, viewers));
             return StreamFrontCommand.INVALID;
         }
         if (deploySeconds < 0 || edgeSeconds < 0) {
-            spec.commandLine().getErr().println("error: --deploy-seconds and --edge-seconds cannot be negative");
+            spec.commandLine().getErr().println("error: " + Messages.get("cli.practice.negative"));
             return StreamFrontCommand.INVALID;
         }
         PracticeWorld world = PracticeWorld.start(Duration.ofSeconds(deploySeconds), Duration.ofSeconds(edgeSeconds));
@@ -54,12 +55,11 @@ final class PracticeCommand implements Callable<Integer> {
         out.println("edge " + world.edge.uri());
         out.println("origin " + world.origin.uri());
         out.flush();
-        spec.commandLine().getErr().println("Streaming " + PracticeWorld.APPLICATION + "/" + PracticeWorld.STREAM
-                + " from the origin" + (viewers > 0 ? " to " + viewers + " simulated viewers per distribution" : "")
-                + ". Credentials: any (e.g. AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y). Ctrl+C stops.");
-        spec.commandLine().getErr().println("For the app or commands in real mode on these simulators: AWS_ENDPOINT_URL=" + world.api.uri()
+        spec.commandLine().getErr().println(Messages.get(viewers > 0 ? "cli.practice.streamingTo" : "cli.practice.streaming",
+                PracticeWorld.APPLICATION + "/" + PracticeWorld.STREAM, viewers));
+        spec.commandLine().getErr().println(Messages.get("cli.practice.realMode", "AWS_ENDPOINT_URL=" + world.api.uri()
                 + " " + PracticeEdge.VARIABLE + "=" + world.edge.uri() + " " + PublicDns.ENDPOINT_VARIABLE + "="
-                + world.api.uri().resolve("/dns/resolve"));
+                + world.api.uri().resolve("/dns/resolve")));
         stopped.await();
         return StreamFrontCommand.OK;
     }

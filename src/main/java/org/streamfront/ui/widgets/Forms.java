@@ -12,7 +12,6 @@ import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
@@ -150,8 +149,7 @@ public final class Forms {
         page.setMaxWidth(1160);
         // Too narrow for two columns (large text, a small window): the side column goes under the form.
         page.widthProperty().subscribe(width -> {
-            double scale = heading instanceof Labeled l ? l.getFont().getSize() / 17.5 : 1; // 1 at the usual text size
-            boolean narrow = width.doubleValue() > 0 && width.doubleValue() < 2.2 * sideWidth * scale;
+            boolean narrow = width.doubleValue() > 0 && width.doubleValue() < 2.1 * sideWidth * textScale(page);
             if (narrow && page.getChildren().get(0) == columns) {
                 stacked.getChildren().setAll(left, side);
                 page.getChildren().setAll(stacked);
@@ -161,6 +159,13 @@ public final class Forms {
             }
         });
         return page;
+    }
+
+    /** The text size chosen in Settings, as a factor (1 at the usual size): a style class on the window's root. */
+    private static double textScale(Node node) {
+        return node.getScene() == null ? 1 : node.getScene().getRoot().getStyleClass().stream()
+                .filter(c -> c.startsWith("text-size-")).mapToInt(c -> Integer.parseInt(c.substring("text-size-".length())))
+                .findFirst().orElse(100) / 100.0;
     }
 
     /**

@@ -3,12 +3,14 @@ package org.streamfront.ui.wizard;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 import org.streamfront.Messages;
 
 /**
@@ -19,6 +21,8 @@ final class StepHeader extends HBox {
     private static final PseudoClass CURRENT = PseudoClass.getPseudoClass("current");
     private static final PseudoClass DONE = PseudoClass.getPseudoClass("done");
     private static final PseudoClass AHEAD = PseudoClass.getPseudoClass("ahead");
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    private boolean compact;
 
     StepHeader(WizardViewModel model) {
         getStyleClass().add("step-header");
@@ -57,5 +61,35 @@ final class StepHeader extends HBox {
                 getChildren().add(line);
             }
         }
+    }
+
+    /**
+     * Where every step's name does not fit (a narrow window, larger text, a long language), the
+     * header keeps the open step's name and shows the others by number rather than cutting all
+     * of them short ("Bereitstel…"); their names stay in the tooltips and for screen readers.
+     */
+    @Override
+    protected void layoutChildren() {
+        boolean fits = getWidth() >= widthWithEveryName();
+        if (fits == compact) {
+            compact = !fits;
+            pseudoClassStateChanged(COMPACT, compact);
+        }
+        super.layoutChildren();
+    }
+
+    private double widthWithEveryName() {
+        double width = snappedLeftInset() + snappedRightInset() + getSpacing() * (getChildren().size() - 1);
+        for (Node child : getChildren()) {
+            width += child instanceof Button chip ? nameWidth(chip) + Math.max(chip.getGraphic().minWidth(-1), chip.getGraphic().prefWidth(-1)) + chip.getGraphicTextGap()
+                    + chip.snappedLeftInset() + chip.snappedRightInset() : child.minWidth(-1);
+        }
+        return width;
+    }
+
+    private static double nameWidth(Button chip) {
+        Text name = new Text(chip.getText());
+        name.setFont(chip.getFont());
+        return Math.ceil(name.getLayoutBounds().getWidth()) + 2;
     }
 }

@@ -63,14 +63,33 @@ public final class WizardView extends BorderPane {
         }
         open.setTooltip(Forms.tooltip("toolbar.open.tip"));
         save.setTooltip(Forms.tooltip("toolbar.save.tip"));
-        // The buttons wrap onto a second line rather than push the window wider (large text, small screens).
         FlowPane toolbar = new FlowPane(8, 4, mine, open, save, settings);
         toolbar.setAlignment(Pos.CENTER_RIGHT);
         toolbar.setMinWidth(0);
         HBox.setHgrow(toolbar, Priority.ALWAYS);
-        HBox titleBar = new HBox(12, title, practiceBadge, toolbar);
-        titleBar.setAlignment(Pos.CENTER_LEFT);
+        HBox name = new HBox(12, title, practiceBadge);
+        name.setAlignment(Pos.CENTER_LEFT);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        HBox oneLine = new HBox(12, name, toolbar);
+        oneLine.setAlignment(Pos.CENTER_LEFT);
+        VBox twoLines = new VBox(6);
+        StackPane titleBar = new StackPane(oneLine);
         titleBar.getStyleClass().add("title-bar");
+        // Where the buttons do not fit beside the name (large text, a small screen, a long language),
+        // they go on a line of their own, wrapping there, rather than stacking up one per line.
+        titleBar.widthProperty().subscribe(width -> {
+            double buttons = toolbar.getChildren().stream().mapToDouble(b -> b.prefWidth(-1)).sum()
+                    + toolbar.getHgap() * (toolbar.getChildren().size() - 1);
+            boolean fits = width.doubleValue() - titleBar.snappedLeftInset() - titleBar.snappedRightInset()
+                    >= name.prefWidth(-1) + oneLine.getSpacing() + buttons;
+            if (fits && titleBar.getChildren().get(0) == twoLines) {
+                oneLine.getChildren().setAll(name, toolbar);
+                titleBar.getChildren().setAll(oneLine);
+            } else if (!fits && titleBar.getChildren().get(0) == oneLine) {
+                twoLines.getChildren().setAll(name, toolbar);
+                titleBar.getChildren().setAll(twoLines);
+            }
+        });
         setTop(new VBox(titleBar, new StepHeader(model), banners));
 
         StackPane content = new StackPane();
