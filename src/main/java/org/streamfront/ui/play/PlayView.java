@@ -16,6 +16,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -49,6 +50,8 @@ public final class PlayView implements StepPage {
                     AudienceViewModel audience, Supplier<AudienceViewModel.Target> audienceTarget) {
         this.model = model;
         var streamId = Forms.textField("play-stream-id", model.streamId);
+        streamId.setPrefColumnCount(10);
+        streamId.setMinWidth(Region.USE_PREF_SIZE);
         TextField url = new TextField();
         url.setId("play-url");
         url.setEditable(false);
@@ -165,7 +168,9 @@ public final class PlayView implements StepPage {
                 checkColumn("play-checks-origin", "play.checks.origin", model.originChecks));
         VBox player = new VBox(6,
                 new HBox(12, Forms.field("play.streamId", streamId, "play.streamId.tip", null),
-                        growing(new VBox(4, new Label(Messages.get("play.url")), new HBox(8, url, copy, browser, page)))),
+                        growing(new VBox(4, new Label(Messages.get("play.url")), url))),
+                // On a line of their own, wrapping if need be: in longer languages they would squeeze the address.
+                new FlowPane(8, 4, copy, browser, page),
                 new StreamPicker("play-live", liveStreams, model.streamId),
                 beforeDeployed, screen, controls, state, soundNotice, problem, firstFrame);
 
