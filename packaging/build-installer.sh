@@ -77,6 +77,10 @@ LINUX_CDS=(--java-options "-XX:SharedArchiveFile=\$APPDIR/streamfront.jsa -Xlog:
 
 case "$(uname -s)" in
   Linux)
+    # Dependencies are the ones packaging/linux/control and streamfront.spec name (GTK 3, and FFmpeg's
+    # libavcodec in any version the media plugins kept here serve), not jpackage's own: it would add
+    # every library the plugins link to on the build machine, libavcodec59 alone on Debian 12, and the
+    # package would not install where FFmpeg is another version.
     # The .rpm's scriptlets are the .deb's postinst and prerm, put into the spec in place of its markers.
     rm -rf "$WORK/linux-resources" && cp -r packaging/linux "$WORK/linux-resources"
     for script in postinst prerm; do
@@ -89,11 +93,9 @@ case "$(uname -s)" in
       --resource-dir "$WORK/linux-resources" --install-dir /opt --linux-package-name streamfront
       --linux-app-category video --linux-menu-group "AudioVideo;Video"
       --linux-deb-maintainer "streamfront@users.noreply.github.com")
-    "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" \
-      --linux-package-deps "libgtk-3-0, libavcodec61 | libavcodec60 | libavcodec59 | libavcodec58"
+    "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}"
     if command -v rpmbuild >/dev/null; then
-      "$JAVA_HOME/bin/jpackage" --type rpm "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" \
-        --linux-package-deps "gtk3" --linux-rpm-license-type MIT
+      "$JAVA_HOME/bin/jpackage" --type rpm "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" --linux-rpm-license-type MIT
     fi
     ;;
   Darwin)

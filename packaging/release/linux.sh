@@ -19,12 +19,13 @@ installed_app_works() {
   test -s /opt/streamfront/lib/app/streamfront.jsa   # the start-up archive, recorded at install
   # The installed runtime speaks German when chosen: the messages and the money written the German way.
   local german; german=$(mktemp -d)
-  mkdir -p "$german/.local/share/streamfront" && echo '{"language": "de"}' > "$german/.local/share/streamfront/settings.json"
+  # Java takes the home folder from the user database, not from HOME: the data folder is moved with XDG_DATA_HOME.
+  mkdir -p "$german/data/streamfront" && echo '{"language": "de"}' > "$german/data/streamfront/settings.json"
   echo '{"origin": {"domain": "10.1.2.3"}}' > "$german/bad.json"
-  local said; said=$(HOME="$german" streamfront validate "$german/bad.json" || true)   # exit 2: the plan is bad
+  local said; said=$(XDG_DATA_HOME="$german/data" streamfront validate "$german/bad.json" || true)   # exit 2: the plan is bad
   grep -q "CloudFront nimmt hier keine IP-Adresse an" <<< "$said"
   echo '{"origin": {"domain": "ams.example.com"}}' > "$german/ok.json"
-  HOME="$german" streamfront estimate "$german/ok.json" --viewers 2000 --hours 2 --events 8 --bitrate 2 | grep -E '[0-9]\.[0-9]{3},[0-9]{2}.\$'
+  XDG_DATA_HOME="$german/data" streamfront estimate "$german/ok.json" --viewers 2000 --hours 2 --events 8 --bitrate 2 | grep -E '[0-9]\.[0-9]{3},[0-9]{2}.\$'
   rm -rf "$german"
   du -sh /opt/streamfront
   echo "installed launcher opened its first screen"
@@ -40,6 +41,8 @@ nothing_left() {
 deb=$(ls target/installer/streamfront_*_amd64.deb)
 ls -l "$deb"
 dpkg-deb -I "$deb" | grep -E 'Installed-Size|Depends'
+# Two dependencies, GTK and any of several libavcodec versions: never the build machine's own libraries.
+test "$(dpkg-deb -f "$deb" Depends | tr ',' '\n' | wc -l)" -eq 2
 apt-get install -y -q "./$deb"
 installed_app_works
 apt-get purge -y -q streamfront

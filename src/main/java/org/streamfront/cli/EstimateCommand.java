@@ -105,7 +105,7 @@ final class EstimateCommand implements Callable<Integer> {
         row(out, "bitrate", Numbers.decimals(bps / 1e6, 2), bitrateSource);
         row(out, "viewerHours", Numbers.whole(result.viewerHours()));
         row(out, "delivered", Numbers.whole(result.gigabytes()));
-        row(out, "dataTransfer", Numbers.dollars(result.dataTransfer()), result.billedIn().shortName);
+        row(out, "dataTransfer", Numbers.dollars(result.dataTransfer()), result.billedIn().shortName());
         row(out, "requests", Numbers.dollars(result.requestCost()), Numbers.decimals(result.requests() / 1e6, 1));
         if (stream.originShield()) {
             row(out, "shield", Numbers.dollars(result.shieldCost()), Numbers.whole(result.shieldRequests()));
@@ -114,7 +114,7 @@ final class EstimateCommand implements Callable<Integer> {
         List<CostEstimate.Result> all = CostEstimate.byRegion(stream, new CostEstimate.Audience(viewers, hoursValue, events, region));
         List<String> byRegion = new java.util.ArrayList<>();
         for (int i = 0; i < all.size(); i++) {
-            byRegion.add(Prices.Region.values()[i].shortName + " " + Numbers.dollars(all.get(i).total()));
+            byRegion.add(Prices.Region.values()[i].shortName() + " " + Numbers.dollars(all.get(i).total()));
         }
         out.println(Messages.get("cli.estimate.byRegion", String.join(", ", byRegion)));
         out.println(Messages.get("cli.estimate.note", Prices.AS_OF.toString(), Prices.SOURCE, Prices.BILL));

@@ -1,5 +1,7 @@
 package org.streamfront.cost;
 
+import org.streamfront.Messages;
+
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -33,19 +35,16 @@ public final class Prices {
 
     /** A pricing region: who it covers, the price classes that serve it, and its rates. */
     public enum Region {
-        NORTH_AMERICA("North America", "United States, Mexico, Canada", 100, 0.0075, 0.0100, 0.085, 0.080, 0.060, 0.040, 0.030, 0.025, 0.020),
-        EUROPE("Europe", "Europe, Israel, Türkiye", 100, 0.0090, 0.0120, 0.085, 0.080, 0.060, 0.040, 0.030, 0.025, 0.020),
-        AFRICA_MIDDLE_EAST("Africa, Middle East", "South Africa, Kenya, Nigeria, Middle East", 200, 0.0090, 0.0120, 0.110, 0.105, 0.090, 0.080, 0.060, 0.050, 0.040),
-        JAPAN("Japan", "Japan", 200, 0.0090, 0.0120, 0.114, 0.089, 0.086, 0.084, 0.080, 0.070, 0.060),
-        ASIA("Asia", "Hong Kong, Indonesia, Philippines, Singapore, South Korea, Taiwan, Thailand, Malaysia, Vietnam", 200,
+        NORTH_AMERICA(100, 0.0075, 0.0100, 0.085, 0.080, 0.060, 0.040, 0.030, 0.025, 0.020),
+        EUROPE(100, 0.0090, 0.0120, 0.085, 0.080, 0.060, 0.040, 0.030, 0.025, 0.020),
+        AFRICA_MIDDLE_EAST(200, 0.0090, 0.0120, 0.110, 0.105, 0.090, 0.080, 0.060, 0.050, 0.040),
+        JAPAN(200, 0.0090, 0.0120, 0.114, 0.089, 0.086, 0.084, 0.080, 0.070, 0.060),
+        ASIA(200,
                 0.0090, 0.0120, 0.120, 0.100, 0.095, 0.090, 0.080, 0.070, 0.060),
-        INDIA("India", "India", 200, 0.0090, 0.0120, 0.109, 0.085, 0.082, 0.080, 0.078, 0.075, 0.072),
-        SOUTH_AMERICA("South America", "South America", 0, 0.0160, 0.0220, 0.110, 0.105, 0.090, 0.080, 0.060, 0.050, 0.040),
-        AUSTRALIA("Australia", "Australia, New Zealand", 0, 0.0090, 0.0125, 0.114, 0.098, 0.094, 0.092, 0.090, 0.085, 0.080);
+        INDIA(200, 0.0090, 0.0120, 0.109, 0.085, 0.082, 0.080, 0.078, 0.075, 0.072),
+        SOUTH_AMERICA(0, 0.0160, 0.0220, 0.110, 0.105, 0.090, 0.080, 0.060, 0.050, 0.040),
+        AUSTRALIA(0, 0.0090, 0.0125, 0.114, 0.098, 0.094, 0.092, 0.090, 0.085, 0.080);
 
-        /** A short name for charts and menus, and the places the region covers. */
-        public final String shortName;
-        public final String places;
         /** The cheapest price class whose edge locations are in this region: 100, 200, or 0 for All only. */
         private final int firstClass;
         public final double httpPer10k;
@@ -53,13 +52,21 @@ public final class Prices {
         /** Per GB, one figure per {@link #TIER_GB} tier. */
         final double[] perGb;
 
-        Region(String shortName, String places, int firstClass, double httpPer10k, double httpsPer10k, double... perGb) {
-            this.shortName = shortName;
-            this.places = places;
+        Region(int firstClass, double httpPer10k, double httpsPer10k, double... perGb) {
             this.firstClass = firstClass;
             this.httpPer10k = httpPer10k;
             this.httpsPer10k = httpsPer10k;
             this.perGb = perGb;
+        }
+
+        /** A short name for charts and menus, in the user's language. */
+        public String shortName() {
+            return Messages.get("region." + name());
+        }
+
+        /** The places the region covers. */
+        public String places() {
+            return Messages.get("region." + name() + ".places");
         }
 
         /** Whether a distribution of this price class has edge locations here. */

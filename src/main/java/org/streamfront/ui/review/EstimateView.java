@@ -40,12 +40,12 @@ final class EstimateView {
         ComboBox<Prices.Region> region = new ComboBox<>(FXCollections.observableArrayList(Prices.Region.values()));
         region.setId("estimate-region");
         region.valueProperty().bindBidirectional(model.region);
-        region.setConverter(converter(r -> r.shortName));
+        region.setConverter(converter(r -> r.shortName()));
         region.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Prices.Region r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : r.shortName + " \u2014 " + r.places);
+                setText(empty || r == null ? null : r.shortName() + " \u2014 " + r.places());
             }
         });
         ComboBox<OriginCheck.Rendition> rendition = new ComboBox<>(model.form().measuredRenditions);
@@ -113,7 +113,7 @@ final class EstimateView {
             for (int i = 0; i < all.size(); i++) {
                 Prices.Region place = Prices.Region.values()[i];
                 // The region the audience is in is marked, so the bar to look at is found at a glance.
-                String name = place == model.region.get() ? "\u25B6 " + place.shortName : place.shortName;
+                String name = place == model.region.get() ? "\u25B6 " + place.shortName() : place.shortName();
                 bars.add(new XYChart.Data<>(Math.round(all.get(i).total() * 100) / 100.0, name));
             }
             // The first region on top, as in the menu.
@@ -136,7 +136,7 @@ final class EstimateView {
         CostEstimate.Result r = f.chosen();
         List<Node> lines = new ArrayList<>();
         lines.add(line(Messages.get("estimate.line.data", Numbers.whole(r.gigabytes()),
-                Numbers.dollars(r.dataTransfer()), r.billedIn().shortName)));
+                Numbers.dollars(r.dataTransfer()), r.billedIn().shortName())));
         lines.add(line(Messages.get("estimate.line.requests", Numbers.decimals(r.requests() / 1e6, 1),
                 Numbers.dollars(r.requestCost()), f.stream().segmentSeconds())));
         if (r.shieldRequests() > 0) {
@@ -144,7 +144,7 @@ final class EstimateView {
                     Numbers.dollars(r.shieldCost()))));
         }
         if (r.billedIn() != model.region.get()) {
-            lines.add(line(Messages.get("estimate.line.outsideClass", model.region.get().shortName, r.billedIn().shortName)));
+            lines.add(line(Messages.get("estimate.line.outsideClass", model.region.get().shortName(), r.billedIn().shortName())));
         }
         if (!model.measured()) {
             lines.add(line(Messages.get("estimate.line.typed")));
