@@ -1,5 +1,6 @@
 package org.streamfront.store;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,10 +22,14 @@ public final class Settings {
 
     private synchronized ObjectNode values() {
         if (values == null) {
+            // Read while the window opens: without a file (the usual first start) no object mapper is made.
+            values = JsonNodeFactory.instance.objectNode();
             try {
-                values = Files.exists(file) && StoreJson.MAPPER.readTree(file.toFile()) instanceof ObjectNode o ? o : StoreJson.MAPPER.createObjectNode();
+                if (Files.exists(file) && StoreJson.MAPPER.readTree(file.toFile()) instanceof ObjectNode o) {
+                    values = o;
+                }
             } catch (IOException unreadable) {
-                values = StoreJson.MAPPER.createObjectNode();
+                // the defaults, as documented
             }
         }
         return values;
