@@ -17,6 +17,8 @@ import picocli.CommandLine.ScopeType;
         scope = ScopeType.INHERIT,
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
+        // The help texts in the user's language (cli/help_*.properties); English is the annotations' own.
+        resourceBundle = "org.streamfront.cli.help",
         description = "Puts an Ant Media Server live stream behind Amazon CloudFront. Run without a command to open the wizard.",
         subcommands = {ValidateCommand.class, ExportCommand.class, ApplyCommand.class, StatusCommand.class, CheckCommand.class,
                 ListCommand.class, TeardownCommand.class, ImportCommand.class, PracticeCommand.class, EstimateCommand.class, DomainCommand.class,

@@ -40,6 +40,15 @@ class ValidateInEveryLanguageTest {
         assertSaidIn(Locale.GERMAN, run.out());
     }
 
+    @Test
+    void theHelpIsInTheChosenLanguageToo() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "{\"language\": \"de\"}");
+        CommandProcess run = CommandProcess.run(home, Map.of(), "validate", "--help");
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().replaceAll("\\s+", " ")).contains(ResourceBundle.getBundle("org.streamfront.cli.help", Locale.GERMAN)
+                .getString("streamfront.validate.usage.description"));
+    }
+
     private static void assertSaidIn(Locale locale, String out) {
         ResourceBundle said = ResourceBundle.getBundle("org.streamfront.messages", locale);
         ResourceBundle english = ResourceBundle.getBundle("org.streamfront.messages", Locale.ROOT);
