@@ -80,6 +80,7 @@ public final class AudienceView extends VBox {
 
         Button turnOn = new Button(Messages.get("audience.turnOnHitRate", Numbers.dollars(Prices.ADDITIONAL_METRICS_PER_MONTH)));
         Windows.deliberate(turnOn);
+        turnOn.setWrapText(true);
         turnOn.setId("audience-turn-on-hit-rate");
         turnOn.setTooltip(Forms.tooltip("audience.turnOnHitRate.tip"));
         turnOn.disableProperty().bind(model.turningOn);

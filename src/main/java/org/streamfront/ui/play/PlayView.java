@@ -142,6 +142,9 @@ public final class PlayView implements StepPage {
         checking.visibleProperty().bind(model.checking);
         audiencePane = new TitledPane(Messages.get("audience.title"), new AudienceView(audience));
         audiencePane.setId("play-audience");
+        // A TitledPane is at least as wide as its title; "Who is watching: about 20 viewers" would
+        // then widen the side column past the window. The title is cut short instead.
+        audiencePane.setMinWidth(0);
         audiencePane.setExpanded(false);
         // Opened at once: charts that slide in would be redrawn on every frame of the slide.
         audiencePane.setAnimated(false);
