@@ -50,19 +50,16 @@ public final class Settings {
         return values().path("colours").asText("system");
     }
 
-    public synchronized void colours(String choice) throws IOException {
-        values().put("colours", choice);
-        write();
-    }
-
     /** Text size in percent of the usual: 100 (the default), 125, 150 or 200. */
     public int textSize() {
         int size = values().path("textSize").asInt(100);
         return size >= 100 && size <= 200 ? size : 100;
     }
 
-    public synchronized void textSize(int percent) throws IOException {
-        values().put("textSize", percent);
+    /** Keeps the colours and the text size, chosen together in one window, with one write. */
+    public synchronized void looks(String colours, int textSizePercent) throws IOException {
+        values().put("colours", colours);
+        values().put("textSize", textSizePercent);
         write();
     }
 

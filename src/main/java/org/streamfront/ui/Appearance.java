@@ -43,16 +43,17 @@ public final class Appearance {
         return textSize;
     }
 
-    /** Uses and keeps the user's choices. */
+    /** Uses the user's choices at once and keeps them (written off the FX thread, in turn). */
     public void choose(String colourChoice, int percent) {
         colours.set(colourChoice);
         textSize.set(percent);
-        try {
-            settings.colours(colourChoice);
-            settings.textSize(percent);
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "settings could not be saved", e);
-        }
+        Background.inTurn(() -> {
+            try {
+                settings.looks(colourChoice, percent);
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "settings could not be saved", e);
+            }
+        });
     }
 
     /** Gives the scene the chosen text size, now and whenever it changes (also after its root is replaced). */

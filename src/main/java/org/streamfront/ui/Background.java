@@ -11,6 +11,11 @@ import javafx.concurrent.Task;
 /** Runs work off the FX thread and hands the result (or the failure) back on it. */
 public final class Background {
     private static final Logger LOG = Logger.getLogger(Background.class.getName());
+    private static final ExecutorService IN_TURN = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "streamfront-in-turn");
+        t.setDaemon(true);
+        return t;
+    });
     private static final ExecutorService POOL = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "streamfront-work");
         t.setDaemon(true);
@@ -35,6 +40,11 @@ public final class Background {
         });
         POOL.execute(task);
         return task;
+    }
+
+    /** For writes whose order matters (one settings change after another): one at a time, in the order given. */
+    public static void inTurn(Runnable work) {
+        IN_TURN.execute(work);
     }
 
     /** For work that reports as it goes (through Platform.runLater) and only needs to run. */

@@ -1,6 +1,8 @@
 package org.streamfront.ui;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javafx.scene.control.Button;
@@ -31,38 +33,18 @@ final class SettingsWindow {
 
     static Stage show(Window owner, Appearance appearance) {
         var settings = appearance.settings();
-        ToggleGroup colours = new ToggleGroup();
-        HBox colourChoices = new HBox(16);
-        for (String c : Appearance.COLOURS) {
-            RadioButton r = new RadioButton(Messages.get("settings.colours." + c));
-            r.setId("settings-colours-" + c);
-            r.setUserData(c);
-            r.setToggleGroup(colours);
-            r.setSelected(c.equals(appearance.colours().get()));
-            colourChoices.getChildren().add(r);
+        ToggleGroup colours = choices("settings-colours-", Appearance.COLOURS, c -> Messages.get("settings.colours." + c),
+                appearance.colours().get());
+        ToggleGroup sizes = choices("settings-text-", Appearance.TEXT_SIZES,
+                size -> Messages.get("settings.textSize.percent", Numbers.whole(size)), appearance.textSize().get());
+        for (ToggleGroup group : List.of(colours, sizes)) {
+            group.selectedToggleProperty().subscribe((was, now) -> {
+                if (now != null) {
+                    appearance.choose((String) colours.getSelectedToggle().getUserData(),
+                            (Integer) sizes.getSelectedToggle().getUserData());
+                }
+            });
         }
-        ToggleGroup sizes = new ToggleGroup();
-        HBox sizeChoices = new HBox(16);
-        for (int size : Appearance.TEXT_SIZES) {
-            RadioButton r = new RadioButton(Messages.get("settings.textSize.percent", Numbers.whole(size)));
-            r.setId("settings-text-" + size);
-            r.setUserData(size);
-            r.setToggleGroup(sizes);
-            r.setSelected(size == appearance.textSize().get());
-            sizeChoices.getChildren().add(r);
-        }
-        Runnable applyLooks = () -> appearance.choose((String) colours.getSelectedToggle().getUserData(),
-                (Integer) sizes.getSelectedToggle().getUserData());
-        colours.selectedToggleProperty().subscribe((was, now) -> {
-            if (now != null) {
-                applyLooks.run();
-            }
-        });
-        sizes.selectedToggleProperty().subscribe((was, now) -> {
-            if (now != null) {
-                applyLooks.run();
-            }
-        });
 
         ComboBox<Languages.Language> language = new ComboBox<>();
         language.setId("settings-language");
@@ -90,6 +72,7 @@ final class SettingsWindow {
 
         CheckBox updates = new CheckBox(Messages.get("settings.updates"));
         updates.setId("settings-updates");
+        updates.setWrapText(true);
         updates.setSelected(settings.updateCheck());
         updates.setOnAction(e -> save(() -> settings.updateCheck(updates.isSelected())));
 
@@ -99,7 +82,7 @@ final class SettingsWindow {
         HBox buttons = new HBox(close);
         buttons.setStyle("-fx-alignment: center-right");
         VBox root = new VBox(14, Forms.heading("settings.title"),
-                group("settings.colours", colourChoices), group("settings.textSize", sizeChoices),
+                group("settings.colours", colours), group("settings.textSize", sizes),
                 Forms.field("settings.language", language, "settings.language.tip", null), languageNote,
                 updates, buttons);
         root.setStyle("-fx-padding: 18");
@@ -112,23 +95,44 @@ final class SettingsWindow {
         return stage;
     }
 
-    /** A heading over a row of choices, the row named by the heading for screen readers. */
-    private static VBox group(String key, HBox choices) {
+    /** A row of radio buttons, one per value, the current one selected. */
+    private static <T> ToggleGroup choices(String idPrefix, List<T> values, Function<T, String> label, T current) {
+        ToggleGroup group = new ToggleGroup();
+        for (T value : values) {
+            RadioButton r = new RadioButton(label.apply(value));
+            r.setId(idPrefix + value);
+            r.setUserData(value);
+            r.setToggleGroup(group);
+            r.setSelected(value.equals(current));
+        }
+        return group;
+    }
+
+    /** A heading over a group's row of choices, the row named by the heading for screen readers. */
+    private static VBox group(String key, ToggleGroup choices) {
         Label heading = new Label(Messages.get(key));
         heading.getStyleClass().add("text-bold");
-        choices.getChildren().forEach(c -> c.setAccessibleHelp(heading.getText()));
-        return new VBox(6, heading, choices);
+        HBox row = new HBox(16);
+        for (var toggle : choices.getToggles()) {
+            RadioButton r = (RadioButton) toggle;
+            r.setAccessibleHelp(heading.getText());
+            row.getChildren().add(r);
+        }
+        return new VBox(6, heading, row);
     }
 
     private interface Save {
         void run() throws IOException;
     }
 
+    /** Writes a setting off the FX thread; a failed write is logged (the choice still holds for this run). */
     private static void save(Save change) {
-        try {
-            change.run();
-        } catch (IOException e) {
-            LOG.log(Level.WARNING, "settings could not be saved", e);
-        }
+        Background.inTurn(() -> {
+            try {
+                change.run();
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "settings could not be saved", e);
+            }
+        });
     }
 }

@@ -29,6 +29,9 @@ public final class AppearanceTour {
             user.startPractice(home, world);
             AppDriver.await(10, () -> user.text("#account-identity").contains("1234"));
             ScreenshotTour.shot(user, out, prefix + "-1-account");
+            user.click("#toolbar-settings");
+            ScreenshotTour.shot(user.<javafx.scene.Node>node("#settings-close").getScene(), out, prefix + "-settings");
+            user.click("#settings-close");
             user.click("#nav-next");
             AppDriver.await(5, () -> user.text("#origin-domain").equals("localhost"));
             ScreenshotTour.shot(user, out, prefix + "-2-origin");

@@ -206,7 +206,7 @@ public final class ScreenshotTour {
         shot(user.app.root().view().getScene(), dir, name);
     }
 
-    private static void shot(Scene scene, Path dir, String name) throws Exception {
+    static void shot(Scene scene, Path dir, String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage image = WaitForAsyncUtils.asyncFx(() -> scene.snapshot(null)).get();
         int w = (int) image.getWidth();
