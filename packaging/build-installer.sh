@@ -57,12 +57,9 @@ fi
 MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,java.naming,jdk.httpserver,jdk.unsupported,jdk.localedata,jdk.charsets
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
   --compress zip-6 --include-locales en,es,pt,tr,de --output "$WORK/runtime"
-# Native debug symbols are most of libjvm.so's size; then the class-data archive that makes the
-# JVM start fast is made for this very runtime (the JDK's own is not copied by jlink).
+# Native debug symbols are most of libjvm.so's size. No class-data archive of the JDK's own
+# (13.9 MB): on Linux the AOT cache recorded at install holds the JDK's classes the app starts with.
 find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +
-# Dumped with the app's native-access option: an archive made without it is refused at start with
-# "mismatched values for jdk.module.enable.native.access", and the archived module graph with it.
-"$WORK/runtime/bin/java" --enable-native-access=ALL-UNNAMED -Xshare:dump -XX:SharedArchiveFile="$WORK/runtime/lib/server/classes.jsa" >/dev/null
 
 COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.streamfront.Main
   --runtime-image "$WORK/runtime" --dest "$OUT"
@@ -72,8 +69,8 @@ COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.stream
 while read -r option; do
   case "$option" in ''|'#'*) ;; *) COMMON+=(--java-options "$option") ;; esac
 done < packaging/java-options
-# Linux: the class-data archive that postinst records at install time (silently absent otherwise).
-LINUX_CDS=(--java-options "-XX:SharedArchiveFile=\$APPDIR/streamfront.jsa -Xlog:cds=off -Xlog:cds+dynamic=off")
+# Linux: the AOT cache that postinst records at install time (silently absent otherwise).
+LINUX_CDS=(--java-options "-XX:AOTCache=\$APPDIR/streamfront.aot -Xlog:aot=off -Xlog:cds=off")
 
 case "$(uname -s)" in
   Linux)

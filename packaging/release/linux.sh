@@ -16,7 +16,7 @@ installed_app_works() {
   streamfront teardown --help | grep -q "Usage: streamfront teardown"
   test -f /usr/share/bash-completion/completions/streamfront && test -f /usr/share/man/man1/streamfront-apply.1.gz
   test -f /usr/share/icons/hicolor/256x256/apps/streamfront.png
-  test -s /opt/streamfront/lib/app/streamfront.jsa   # the start-up archive, recorded at install
+  test -s /opt/streamfront/lib/app/streamfront.aot   # the start-up AOT cache, recorded at install
   # The installed runtime speaks German when chosen: the messages and the money written the German way.
   local german; german=$(mktemp -d)
   # Java takes the home folder from the user database, not from HOME: the data folder is moved with XDG_DATA_HOME.

@@ -1,5 +1,6 @@
 package org.streamfront;
 
+import java.util.List;
 import org.streamfront.cli.StreamFrontCommand;
 import org.streamfront.store.AppDirs;
 import org.streamfront.store.Settings;
@@ -14,7 +15,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        AppLog.start();
+        boolean window = args.length == 0 || args.length == 1 && List.of("--practice", "--smoke-test").contains(args[0]);
+        if (window) {
+            // The window does not wait for the log file (~0.1 s of a cold JVM): another core opens it meanwhile.
+            Thread.ofPlatform().name("streamfront-log-start").start(AppLog::start);
+        } else {
+            AppLog.start();
+        }
         if (args.length == 0) {
             StreamFrontApp.open(false);
             return;

@@ -1,7 +1,6 @@
 package org.streamfront.deploy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import org.streamfront.store.StoreJson;
  */
 public final class History {
     private static final Logger LOG = Logger.getLogger(History.class.getName());
-    private static final ObjectMapper JSON = StoreJson.MAPPER;
     private static final Map<Path, History> OPEN = new ConcurrentHashMap<>();
 
     private final Path file;
@@ -44,7 +42,7 @@ public final class History {
         Path aside = null;
         if (Files.isRegularFile(file)) {
             try {
-                List<HistoryEntry> entries = JSON.readValue(file.toFile(), new TypeReference<List<HistoryEntry>>() { });
+                List<HistoryEntry> entries = StoreJson.MAPPER.readValue(file.toFile(), new TypeReference<List<HistoryEntry>>() { });
                 if (entries == null) {
                     throw new IOException("the file holds no list");
                 }
@@ -85,7 +83,7 @@ public final class History {
         }
         byPlan.put(entry.planId(), entry);
         try {
-            AtomicFiles.write(file, JSON.writeValueAsString(new ArrayList<>(byPlan.values())));
+            AtomicFiles.write(file, StoreJson.MAPPER.writeValueAsString(new ArrayList<>(byPlan.values())));
         } catch (IOException e) {
             throw new UncheckedIOException("history " + file + " cannot be saved", e);
         }

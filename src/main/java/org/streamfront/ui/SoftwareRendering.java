@@ -17,12 +17,16 @@ import java.util.stream.Stream;
  * software renderer, which JavaFX's hardware check refuses: it falls back to its own software
  * pipeline anyway, after GTK and JavaFX have loaded Mesa and LLVM to find that out (about 60 MB
  * resident). Choosing the software pipeline up front skips that detour; it takes about as long as
- * the probe did (the first native call costs ~0.1 s), so start-up neither gains nor loses. With a
+ * the probe did (the first native call costs ~0.1 s), so start-up neither gains nor loses; the installed
+ * command decides in its shell script and spares that call. With a
  * GPU, or when the user chose a pipeline, nothing changes.
  */
 final class SoftwareRendering {
-    /** Device nodes of hardware OpenGL: DRM render nodes and cards, NVIDIA's driver, WSL's GPU. */
-    private static final List<String> GPU_NODES = List.of("dri/renderD", "dri/card", "nvidia", "dxg");
+    /**
+     * Device nodes of hardware OpenGL: DRM render nodes and cards, NVIDIA's driver, WSL's GPU. The Linux
+     * launcher (packaging/linux/streamfront) looks for the same ones and decides before the JVM starts.
+     */
+    static final List<String> GPU_NODES = List.of("dri/renderD", "dri/card", "nvidia", "dxg");
 
     private SoftwareRendering() {
     }

@@ -11,7 +11,6 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.streamfront.ui.widgets.ErrorPanel;
 import org.streamfront.ui.widgets.Windows;
-import javafx.stage.WindowEvent;
 import org.streamfront.Languages;
 import org.streamfront.Messages;
 import org.streamfront.store.AppDirs;
@@ -57,7 +56,7 @@ public final class StreamFrontApp extends Application {
         // As large as the form needs, never larger than the screen: a 1366x768 laptop shows every step whole.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(root.view(), Math.min(1180, screen.getWidth() - 40), Math.min(740, screen.getHeight() - 40));
-        scene.getStylesheets().add(StreamFrontApp.class.getResource("app.css").toExternalForm());
+        scene.getStylesheets().add(Theme.appStylesheet());
         appearance.adopt(scene);
         Windows.enterRules(scene);
         stage.setTitle(Messages.get(options.practice() ? "app.titlePractice" : "app.title"));
@@ -68,7 +67,7 @@ public final class StreamFrontApp extends Application {
         stage.setMinWidth(720);
         stage.setMinHeight(560);
         stage.setScene(scene);
-        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> root.afterShown());
+        afterFirstLayout(scene, () -> root.afterShown());
         if (Boolean.getBoolean("streamfront.benchmark.startup")) {
             // The start-up benchmark's finish line: the first screen is shown and takes input.
             stage.setOnShown(e -> Platform.runLater(() -> {
@@ -77,6 +76,29 @@ public final class StreamFrontApp extends Application {
             }));
         }
         stage.show();
+    }
+
+    /**
+     * The work that can wait (simulators, profiles, draft, update check) starts once the first frame is
+     * laid out and handed to the renderer: started when the window is shown, it took a core from the
+     * first picture on a two-core computer.
+     */
+    private static void afterFirstLayout(Scene scene, Runnable work) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            private boolean started;
+
+            @Override
+            public void run() {
+                if (!started) {
+                    started = true;
+                    // Removed afterwards: the scene is going through its listeners now.
+                    Platform.runLater(() -> {
+                        scene.removePostLayoutPulseListener(this);
+                        work.run();
+                    });
+                }
+            }
+        });
     }
 
     /** The one-click way into practice mode for someone without an AWS account: same window, new services. */

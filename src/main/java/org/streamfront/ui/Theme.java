@@ -24,6 +24,12 @@ final class Theme {
         scheme.subscribe(s -> apply.run());
     }
 
+    /** StreamFront's own stylesheet, in the binary form made at build time when there is one. */
+    static String appStylesheet() {
+        var binary = Theme.class.getResource("app.bss");
+        return (binary != null ? binary : Theme.class.getResource("app.css")).toExternalForm();
+    }
+
     private static void apply(boolean dark) {
         // The binary form made at build time (BinaryThemes) loads much faster; the text one is the fallback.
         var binary = Theme.class.getResource("theme/" + (dark ? "primer-dark" : "primer-light") + ".bss");

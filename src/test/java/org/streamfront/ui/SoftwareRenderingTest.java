@@ -32,4 +32,14 @@ class SoftwareRenderingTest {
         Files.createFile(dev.resolve("dxg"));
         assertThat(SoftwareRendering.hasGpu(dev)).isTrue();
     }
+
+    @Test
+    void theLinuxLauncherLooksForTheSameDevicesAsTheApp() throws Exception {
+        // packaging/linux/streamfront makes the same choice in the shell, where setting GDK_GL costs nothing.
+        String launcher = Files.readString(Path.of("packaging/linux/streamfront"));
+        for (String node : SoftwareRendering.GPU_NODES) {
+            assertThat(launcher).as("the launcher checks /dev/" + node).contains("/dev/" + node);
+        }
+        assertThat(launcher).contains("-Dprism.order=sw").contains("GDK_GL");
+    }
 }
