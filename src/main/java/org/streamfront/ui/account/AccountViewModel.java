@@ -6,6 +6,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.beans.property.BooleanProperty;
@@ -36,6 +37,7 @@ import software.amazon.awssdk.services.sso.model.AccountInfo;
  * the Review step's Create needs. Secrets live in these properties only, never in the draft.
  */
 public final class AccountViewModel {
+    private static final Logger LOG = Logger.getLogger(AccountViewModel.class.getName());
     public enum Way { PROFILE, SSO, KEYS }
 
     final boolean practice;
@@ -186,6 +188,7 @@ public final class AccountViewModel {
             checking.set(false);
             identity.set(result.identity().describe() + (practice ? " \u2014 " + Messages.get("account.practiceSession") : ""));
             connected.set(result.session());
+            LOG.info(() -> "signed in: " + result.identity().describe());
             saveIfAsked(chosenWay, token, account, role);
             checkMetrics(result.session(), mine);
         }, failure -> {

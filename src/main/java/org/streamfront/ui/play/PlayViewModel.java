@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javafx.application.Platform;
 import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
@@ -47,6 +48,7 @@ import org.streamfront.ui.Background;
  * advances, reconnects with backoff when it stops, and runs the CDN checks beside it.
  */
 public final class PlayViewModel {
+    private static final Logger LOG = Logger.getLogger(PlayViewModel.class.getName());
     final StringProperty streamId;
     final ObjectProperty<URI> viewerBase = new SimpleObjectProperty<>();
     final ObjectBinding<URI> url;
@@ -263,6 +265,7 @@ public final class PlayViewModel {
             problem.set(null);
             if (firstFrameMillis.get() < 0) {
                 firstFrameMillis.set((System.nanoTime() - playRequestedNanos) / 1_000_000);
+                LOG.info("first picture after " + firstFrameMillis.get() + " ms");
                 runChecksOnce();
             }
         }

@@ -1,6 +1,10 @@
 package org.streamfront.ui.widgets;
 
+import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -8,7 +12,9 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Toggle;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.Mnemonic;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -25,7 +31,7 @@ public final class Windows {
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().addAll(owner.getScene().getStylesheets());
         followTextSize(owner.getScene().getRoot(), root);
-        enterRules(scene);
+        keyRules(scene);
         // Bubbling: a list or menu open in the window closes first (it takes the Escape itself).
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
@@ -43,8 +49,10 @@ public final class Windows {
      * What Enter does in a window: on a choice (a radio button, a tick box) it acts as it does in a
      * field, pressing the window's default button; on a button that spends money or removes
      * something ({@link #deliberate}) it does nothing: that takes a press of Space or a click.
+     * And Alt+letters keep working as pages come and go (see {@link #forgetLettersOfRemovedControls}).
      */
-    public static void enterRules(Scene scene) {
+    public static void keyRules(Scene scene) {
+        forgetLettersOfRemovedControls(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() != KeyCode.ENTER) {
                 return;
@@ -59,6 +67,31 @@ public final class Windows {
                         .findFirst().ifPresent(n -> ((Button) n).fire());
             }
         });
+    }
+
+    /**
+     * JavaFX keeps an Alt+letter's entry once its control has left the window, with no control in it,
+     * and answers Alt+N with the first entry that matches either case: after a page whose label had
+     * "_n" had gone, Alt+N no longer pressed Next. Entries are dropped as they empty.
+     */
+    private static void forgetLettersOfRemovedControls(Scene scene) {
+        ObservableMap<KeyCombination, ObservableList<Mnemonic>> letters = scene.getMnemonics();
+        letters.forEach((keys, controls) -> forgetWhenEmpty(letters, keys, controls));
+        letters.addListener((MapChangeListener<KeyCombination, ObservableList<Mnemonic>>) change -> {
+            if (change.wasAdded()) {
+                forgetWhenEmpty(letters, change.getKey(), change.getValueAdded());
+            }
+        });
+    }
+
+    private static void forgetWhenEmpty(ObservableMap<KeyCombination, ObservableList<Mnemonic>> letters,
+            KeyCombination keys, ObservableList<Mnemonic> controls) {
+        // Later, not now: JavaFX may be going through the entries as it empties this one.
+        controls.addListener((ListChangeListener<Mnemonic>) change -> Platform.runLater(() -> {
+            if (controls.isEmpty() && letters.get(keys) == controls) {
+                letters.remove(keys);
+            }
+        }));
     }
 
     /** Marks a button that spends money or removes something: Enter never presses it. */

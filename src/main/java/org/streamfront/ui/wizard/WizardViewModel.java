@@ -3,6 +3,7 @@ package org.streamfront.ui.wizard;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.logging.Logger;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -12,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /** Where the user is in the wizard, how far they have come, and whether they may move on. */
 public final class WizardViewModel {
+    private static final Logger LOG = Logger.getLogger(WizardViewModel.class.getName());
     private final Map<Step, Supplier<StepPage>> factories;
     private final Map<Step, StepPage> pages = new EnumMap<>(Step.class);
     private final ObjectProperty<Step> current = new SimpleObjectProperty<>(Step.ACCOUNT);
@@ -83,6 +85,7 @@ public final class WizardViewModel {
         }
         Step leaving = current.get();
         current.set(step);
+        LOG.info(() -> "step shown: " + step); // what the user did before a failure, for whoever reads the log
         if (leaving != null && leaving != step && pages.containsKey(leaving)) {
             pages.get(leaving).hidden();
         }

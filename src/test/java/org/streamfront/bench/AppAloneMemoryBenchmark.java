@@ -1,0 +1,154 @@
+package org.streamfront.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.streamfront.plan.PlanJson;
+import org.streamfront.sim.PracticeWorld;
+import org.streamfront.testing.PracticeCommandProcess;
+
+/**
+ * Peak resident memory of the app alone through the real-mode flow, Account to 20 s of playing, with
+ * nothing of the tests in its process. The app starts as a user starts it (the installed
+ * {@code streamfront} command when there is one; {@code java -jar} with the installed app's options
+ * and environment) on a private X server and is driven from outside with keys, as a keyboard user
+ * does it (xdotool): Connect, Next to Review, Create, Next to Play once it opens, then 20 s of playing.
+ * The simulators are the {@code practice} command's, in another process: the app reaches them through
+ * the endpoint variables and signs in with a profile from a private credentials file; its draft holds
+ * the practice origin. It knows where the app is from the app's own log: each step shown, the first
+ * picture. Needs Debian's xvfb and xdotool.
+ */
+class AppAloneMemoryBenchmark {
+    private static final int RUNS = 3;
+    private static final String DISPLAY = ":58";
+    private static final Path INSTALLED = Path.of("/usr/bin/streamfront");
+
+    @Test
+    void peakMemoryOfTheAppAloneThroughTheRealModeFlow() throws Exception {
+        Path jar = Path.of("target/streamfront.jar");
+        assertThat(jar).as("run mvn package first (-Pbench verify does)").exists();
+        Process xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        List<String[]> rows = new ArrayList<>();
+        try (PracticeCommandProcess practice = PracticeCommandProcess.start(4)) {
+            int originPort = URI.create(practice.endpoints.get("origin")).getPort();
+            List<String> jarCommand = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            jarCommand.addAll(installedAppOptions());
+            jarCommand.addAll(List.of("-jar", jar.toString()));
+            Map<String, String> jarEnvironment = new HashMap<>(practice.variables);
+            jarEnvironment.put("MALLOC_ARENA_MAX", "2"); // what the installed command sets
+            rows.add(row("java -jar, installed app's options and environment", measure(jarCommand, jarEnvironment, originPort)));
+            if (Files.isExecutable(INSTALLED)) {
+                rows.add(row("installed streamfront command", measure(List.of(INSTALLED.toString()), practice.variables, originPort)));
+            }
+        } finally {
+            xvfb.destroyForcibly();
+        }
+        BenchTable.print("Peak resident memory of the app alone, real mode on the practice command's simulators, Account to "
+                        + "20 s of playing, driven from outside (median of " + RUNS + ")",
+                new String[] {"what", "median MB", "all runs", "target"}, rows);
+    }
+
+    private static String[] row(String what, List<Double> peaks) {
+        return new String[] {what, String.format("%.0f", BenchTable.median(peaks)), peaks.toString(), "<= 250"};
+    }
+
+    /** The installed launcher's JVM options, as packaging/build-installer.sh hands them over. */
+    private static List<String> installedAppOptions() throws Exception {
+        return Files.readAllLines(Path.of("packaging/java-options")).stream()
+                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+    }
+
+    private static List<Double> measure(List<String> command, Map<String, String> simulators, int originPort) throws Exception {
+        List<Double> peaks = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            peaks.add(oneRun(command, simulators, originPort));
+        }
+        return peaks;
+    }
+
+    /** One run from a new user's folders: the peak resident memory (MB) after 20 s of playing. */
+    private static double oneRun(List<String> command, Map<String, String> simulators, int originPort) throws Exception {
+        Path dir = Files.createTempDirectory("sf-alone");
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Files.createDirectories(data.resolve("streamfront"));
+        Files.writeString(data.resolve("streamfront/draft.json"), PlanJson.write(PracticeWorld.examplePlan(originPort)));
+        Files.writeString(dir.resolve("credentials"),
+                "[default]\naws_access_key_id = AKIAEXAMPLEKEY000001\naws_secret_access_key = practice-secret\n");
+        Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\n");
+        ProcessBuilder app = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        Map<String, String> env = app.environment();
+        env.putAll(simulators);
+        env.putAll(Map.of("DISPLAY", DISPLAY, "HOME", dir.toString(), "XDG_DATA_HOME", data.toString(),
+                "XDG_STATE_HOME", dir.resolve("state").toString(), "AWS_REGION", "us-east-1",
+                "AWS_SHARED_CREDENTIALS_FILE", dir.resolve("credentials").toString(), "AWS_CONFIG_FILE", dir.resolve("config").toString()));
+        Path log = dir.resolve("state/streamfront/logs/streamfront-0.log");
+        Process p = app.start();
+        try {
+            String window = xdotool(Duration.ofSeconds(30), "search", "--sync", "--onlyvisible", "--name", "StreamFront").lines()
+                    .findFirst().orElseThrow();
+            xdotool(Duration.ofSeconds(5), "windowfocus", "--sync", window);
+            keysUntilLogged(log, "signed in:", "alt+c"); // Connect, with the profile it found
+            keysUntilLogged(log, "step shown: ORIGIN", "alt+n");
+            keysUntilLogged(log, "step shown: CACHE", "alt+n");
+            keysUntilLogged(log, "step shown: ERROR_PAGES", "alt+n");
+            keysUntilLogged(log, "step shown: REVIEW", "alt+n");
+            keysUntilLogged(log, "step shown: DEPLOY", "alt+r"); // Create distribution
+            keysUntilLogged(log, "step shown: PLAY", "alt+n"); // opens when the edge serves the stream
+            awaitLogged(log, "first picture after", Duration.ofSeconds(30));
+            Thread.sleep(20_000); // a viewer watching: the memory of steady playback, not a timing
+            return BenchTable.peakRssMb(p.pid());
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** Presses the keys, and again every two seconds, until the app logs the line (within a minute). */
+    private static void keysUntilLogged(Path log, String line, String... keys) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!logged(log, line)) {
+            assertThat(System.nanoTime()).as("the app logged \"" + line + "\"; its log:\n" + read(log)).isLessThan(deadline);
+            for (String key : keys) {
+                xdotool(Duration.ofSeconds(5), "key", key);
+            }
+            awaitLogged(log, line, Duration.ofSeconds(2));
+        }
+    }
+
+    private static void awaitLogged(Path log, String line, Duration within) throws Exception {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (!logged(log, line) && System.nanoTime() < deadline) {
+            Thread.sleep(50); // polling a file another process writes
+        }
+    }
+
+    private static boolean logged(Path log, String line) throws Exception {
+        return read(log).contains(line);
+    }
+
+    private static String read(Path log) throws Exception {
+        return Files.exists(log) ? Files.readString(log) : "";
+    }
+
+    private static String xdotool(Duration within, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("xdotool"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("DISPLAY", DISPLAY);
+        Process p = builder.start();
+        assertThat(p.waitFor(within.toMillis(), TimeUnit.MILLISECONDS)).as("xdotool " + String.join(" ", args)).isTrue();
+        String said = new String(p.getInputStream().readAllBytes());
+        assertThat(p.exitValue()).as("xdotool " + String.join(" ", args) + " said: " + said).isZero();
+        return said;
+    }
+}
