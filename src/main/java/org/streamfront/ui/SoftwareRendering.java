@@ -18,8 +18,8 @@ import java.util.stream.Stream;
  * pipeline anyway, after GTK and JavaFX have loaded Mesa and LLVM to find that out (about 60 MB
  * resident). Choosing the software pipeline up front skips that detour; it takes about as long as
  * the probe did (the first native call costs ~0.1 s), so start-up neither gains nor loses; the installed
- * command decides in its shell script and spares that call. With a
- * GPU, or when the user chose a pipeline, nothing changes.
+ * command decides in its shell script and spares that call. With a GPU, or when the user chose a
+ * pipeline, nothing changes.
  */
 final class SoftwareRendering {
     /**

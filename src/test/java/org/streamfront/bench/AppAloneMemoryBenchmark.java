@@ -30,28 +30,23 @@ import org.streamfront.testing.PracticeCommandProcess;
 class AppAloneMemoryBenchmark {
     private static final int RUNS = 3;
     private static final String DISPLAY = ":58";
-    private static final Path INSTALLED = Path.of("/usr/bin/streamfront");
 
     @Test
     void peakMemoryOfTheAppAloneThroughTheRealModeFlow() throws Exception {
         Path jar = Path.of("target/streamfront.jar");
         assertThat(jar).as("run mvn package first (-Pbench verify does)").exists();
-        Process xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         List<String[]> rows = new ArrayList<>();
-        try (PracticeCommandProcess practice = PracticeCommandProcess.start(4)) {
+        try (PrivateXServer x = new PrivateXServer(DISPLAY); PracticeCommandProcess practice = PracticeCommandProcess.start(4)) {
             int originPort = URI.create(practice.endpoints.get("origin")).getPort();
             List<String> jarCommand = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            jarCommand.addAll(installedAppOptions());
+            jarCommand.addAll(InstalledApp.options());
             jarCommand.addAll(List.of("-jar", jar.toString()));
             Map<String, String> jarEnvironment = new HashMap<>(practice.variables);
             jarEnvironment.put("MALLOC_ARENA_MAX", "2"); // what the installed command sets
             rows.add(row("java -jar, installed app's options and environment", measure(jarCommand, jarEnvironment, originPort)));
-            if (Files.isExecutable(INSTALLED)) {
-                rows.add(row("installed streamfront command", measure(List.of(INSTALLED.toString()), practice.variables, originPort)));
+            if (Files.isExecutable(InstalledApp.COMMAND)) {
+                rows.add(row("installed streamfront command", measure(List.of(InstalledApp.COMMAND.toString()), practice.variables, originPort)));
             }
-        } finally {
-            xvfb.destroyForcibly();
         }
         BenchTable.print("Peak resident memory of the app alone, real mode on the practice command's simulators, Account to "
                         + "20 s of playing, driven from outside (median of " + RUNS + ")",
@@ -60,12 +55,6 @@ class AppAloneMemoryBenchmark {
 
     private static String[] row(String what, List<Double> peaks) {
         return new String[] {what, String.format("%.0f", BenchTable.median(peaks)), peaks.toString(), "<= 250"};
-    }
-
-    /** The installed launcher's JVM options, as packaging/build-installer.sh hands them over. */
-    private static List<String> installedAppOptions() throws Exception {
-        return Files.readAllLines(Path.of("packaging/java-options")).stream()
-                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     private static List<Double> measure(List<String> command, Map<String, String> simulators, int originPort) throws Exception {

@@ -31,23 +31,17 @@ class WindowOnScreenBenchmark {
     void windowOnScreenFromOutside() throws Exception {
         Path jar = Path.of("target/streamfront.jar");
         assertThat(jar).as("run mvn package first (-Pbench verify does)").exists();
-        Process xvfb = new ProcessBuilder("Xvfb", DISPLAY, "-screen", "0", "1366x768x24", "-nolisten", "tcp")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Process xev = null;
-        try {
+        try (PrivateXServer x = new PrivateXServer(DISPLAY)) {
             BlockingQueue<Long> maps = new LinkedBlockingQueue<>();
-            for (int tries = 0; xev == null || !xev.isAlive(); tries++) {
-                assertThat(tries).as("Xvfb did not come up").isLessThan(50);
-                Thread.sleep(100); // wait for the X server socket; xev exits at once while it is missing
-                xev = new ProcessBuilder("xev", "-display", DISPLAY, "-root", "-event", "substructure").redirectErrorStream(true).start();
-                Process listening = xev;
-                Thread.ofPlatform().daemon().start(() -> readMaps(listening, maps));
-                Thread.sleep(200);
-            }
+            xev = new ProcessBuilder("xev", "-display", DISPLAY, "-root", "-event", "substructure").redirectErrorStream(true).start();
+            Process listening = xev;
+            Thread.ofPlatform().daemon().start(() -> readMaps(listening, maps));
+            Thread.sleep(200); // xev has no "listening" line to wait for: its first events are not needed
             Path home = Files.createTempDirectory("sf-bench-x");
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             String bareCp = "target/test-classes" + File.pathSeparator + "target/lib/*";
-            Path installed = Path.of("/usr/bin/streamfront"); // the installed command and menu entry
+            Path installed = InstalledApp.COMMAND;
             List<double[]> app = new ArrayList<>();
             List<double[]> bare = new ArrayList<>();
             List<double[]> launcher = new ArrayList<>();
@@ -91,7 +85,6 @@ class WindowOnScreenBenchmark {
             if (xev != null) {
                 xev.destroyForcibly();
             }
-            xvfb.destroyForcibly();
         }
     }
 

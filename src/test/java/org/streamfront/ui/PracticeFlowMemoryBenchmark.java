@@ -19,6 +19,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import org.junit.jupiter.api.Test;
 import org.streamfront.bench.BenchTable;
+import org.streamfront.bench.InstalledApp;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.testing.PracticeCommandProcess;
@@ -38,7 +39,7 @@ class PracticeFlowMemoryBenchmark {
 
     @Test
     void peakMemoryThroughTheWholeFlow() throws Exception {
-        List<String> installed = installedAppOptions();
+        List<String> installed = InstalledApp.options();
         Map<String, String> installedEnvironment = installedAppEnvironment();
         List<String[]> rows = new ArrayList<>();
         // What the flows below carry that the app does not: the test driver (TestFX, JUnit, AssertJ) on a bare window.
@@ -72,12 +73,6 @@ class PracticeFlowMemoryBenchmark {
         List<Double> peaks = runs.stream().map(Run::peakMb).toList();
         return new String[] {what, String.format("%.0f", BenchTable.median(peaks)), peaks.toString(), target,
                 String.format("%.0f", BenchTable.median(runs.stream().map(Run::playingCpuPercent).toList()))};
-    }
-
-    /** The installed launcher's JVM options, as packaging/build-installer.sh hands them to jpackage. */
-    private static List<String> installedAppOptions() throws Exception {
-        return Files.readAllLines(Path.of("packaging/java-options")).stream()
-                .map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     /** The C environment the installed launcher script sets (packaging/linux/streamfront), where the user has not. */
