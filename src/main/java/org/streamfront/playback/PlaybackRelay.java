@@ -56,7 +56,7 @@ public final class PlaybackRelay implements AutoCloseable {
     private final ExecutorService prefetching = Executors.newFixedThreadPool(3, Thread.ofVirtual().factory());
     static final int MAX_PREFETCHED = 16;
 
-    /** The last upstream answer for one playlist, and how often it was served again since. */
+    /** The last good upstream answer for one playlist, when it was last asked upstream, and how often it was served again since. */
     private static final class Copy {
         HttpGet.Answer answer;
         long fetchedNanos;
@@ -198,9 +198,12 @@ public final class PlaybackRelay implements AutoCloseable {
                 }
             }
         });
-        // Copies the player never asked for (it started later in the list) do not pile up.
-        while (prefetched.size() > MAX_PREFETCHED) {
-            prefetched.remove(prefetched.keySet().iterator().next());
+        // Copies the player never asked for (it started later in the list) do not pile up. Held while
+        // iterating: the handlers of the player's asks, and an earlier player's, remove at the same time.
+        synchronized (prefetched) {
+            while (prefetched.size() > MAX_PREFETCHED) {
+                prefetched.remove(prefetched.keySet().iterator().next());
+            }
         }
     }
 
@@ -251,22 +254,30 @@ public final class PlaybackRelay implements AutoCloseable {
     /**
      * A playlist, fetched upstream at most once per pace: within it the player gets the last copy,
      * at once for its first few asks (start-up is not slowed), then only when the pace is up.
+     * Once a playlist has answered, a reload that fails (the stream stopped: 404, or no answer)
+     * gets the last good copy: the player sees nothing new and the Play step's watchdog calls the
+     * stream stopped. Handed the error, JavaFX's playlist loader dies with an uncaught exception on
+     * its own thread instead.
      */
     private HttpGet.Answer playlist(URI upstream) throws InterruptedException {
         Copy copy = playlists.computeIfAbsent(upstream, k -> new Copy());
         synchronized (copy) {
             long age = System.nanoTime() - copy.fetchedNanos;
-            if (copy.answer != null && copy.answer.ok() && age < PLAYLIST_PACE.toNanos()) {
+            if (copy.answer != null && age < PLAYLIST_PACE.toNanos()) {
                 if (copy.servedAgain++ < QUICK_COPIES) {
                     return copy.answer;
                 }
                 Thread.sleep(Duration.ofNanos(PLAYLIST_PACE.toNanos() - age));
             }
-            copy.answer = HttpGet.get(upstream, TIMEOUT);
+            HttpGet.Answer fresh = HttpGet.get(upstream, TIMEOUT);
             copy.fetchedNanos = System.nanoTime();
             copy.servedAgain = 0;
-            prefetch(upstream, copy.answer);
-            return copy.answer;
+            if (!fresh.ok()) {
+                return copy.answer != null ? copy.answer : fresh;
+            }
+            copy.answer = fresh;
+            prefetch(upstream, fresh);
+            return fresh;
         }
     }
 

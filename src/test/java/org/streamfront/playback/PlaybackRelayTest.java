@@ -108,6 +108,29 @@ class PlaybackRelayTest {
     }
 
     @Test
+    void aStreamThatStopsLeavesThePlayerItsLastListNotAnErrorAndOneThatComesBackIsSeenAgain() throws Exception {
+        URI player = relay.forPlayer(mediaPlaylist(), false);
+        URI variant = player.resolve(HlsPlaylist.parse(get(player)).orElseThrow().variants().getFirst().uri());
+        String last = get(variant);
+        origin.stopStream(PracticeWorld.APPLICATION, PracticeWorld.STREAM);
+        long before = origin.requests("playlist");
+        // Asked as a player asks (the relay paces it) until the stopped stream was asked upstream twice.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (origin.requests("playlist") - before < 2 && System.nanoTime() < deadline) {
+            // JavaFX's playlist loader dies on an error answer; nothing new in the list is what tells the watchdog.
+            assertThat(get(variant)).isEqualTo(last);
+        }
+        assertThat(origin.requests("playlist") - before).as("the stopped stream was asked upstream").isGreaterThanOrEqualTo(2);
+        origin.startStream(PracticeWorld.APPLICATION, PracticeWorld.STREAM);
+        deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        String now = last;
+        while (now.equals(last) && System.nanoTime() < deadline) {
+            now = get(variant);
+        }
+        assertThat(now).as("the stream back, its new segments listed").isNotEqualTo(last).contains("#EXTINF");
+    }
+
+    @Test
     void afterARedirectRelativeSegmentsResolveWhereItLedAsAPlayerResolvesThem() throws Exception {
         // An edge that moves a query token into the path: the segments exist only under the token's path.
         try (var edge = new org.streamfront.testing.ScriptedServer()) {
