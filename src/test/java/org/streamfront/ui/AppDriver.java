@@ -129,10 +129,28 @@ public class AppDriver extends FxRobot {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /**
+     * Clicks a node as a person does: scrolled to, pointed at, and pointed at again if the page moved
+     * it while the pointer travelled (a list filled in above it), so the press lands on it.
+     */
     void click(String query) {
-        reveal(node(query));
-        clickOn(query);
+        Node target = node(query);
+        reveal(target);
+        moveTo(target);
+        for (int aims = 1; aims < 5 && !underPointer(target); aims++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            moveTo(target);
+        }
+        clickOn(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private boolean underPointer(Node target) {
+        javafx.geometry.Point2D pointer = robotContext().getBaseRobot().retrieveMouse();
+        return onFx(() -> {
+            var onScreen = target.localToScreen(target.getBoundsInLocal());
+            return onScreen != null && onScreen.contains(pointer);
+        });
     }
 
     /** Scrolls the step so the node is on screen, as a user would before clicking it. */

@@ -109,8 +109,9 @@ class ChangeDistributionTest {
                 "This plan's distribution " + id + " (" + domain + ") exists. Updating it keeps its address and changes:",
                 "\u2022 404 remembered: 3 s \u2192 5 s");
         assertThat(user.text("#nav-blocker")).contains("Update distribution");
+        AppDriver.await(10, () -> !user.<Button>node("#review-create").isDisabled());
         user.click("#review-create");
-        assertThat(current()).isEqualTo(Step.DEPLOY);
+        AppDriver.await(5, () -> current() == Step.DEPLOY);
         AppDriver.await(10, () -> user.text("#deploy-status").startsWith("In progress"));
         AppDriver.await(15, () -> user.text("#deploy-status").startsWith("Deployed"));
         assertThat(user.text("#deploy-id")).isEqualTo(id);
