@@ -2,6 +2,7 @@ package org.streamfront.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import java.net.URL;
 import javafx.application.Application;
 import javafx.application.ColorScheme;
 import javafx.application.Platform;
@@ -26,14 +27,22 @@ final class Theme {
 
     /** StreamFront's own stylesheet, in the binary form made at build time when there is one. */
     static String appStylesheet() {
-        var binary = Theme.class.getResource("app.bss");
-        return (binary != null ? binary : Theme.class.getResource("app.css")).toExternalForm();
+        String binary = binaryForm("app");
+        return binary != null ? binary : Theme.class.getResource("app.css").toExternalForm();
     }
 
     private static void apply(boolean dark) {
-        // The binary form made at build time (BinaryThemes) loads much faster; the text one is the fallback.
-        var binary = Theme.class.getResource("theme/" + (dark ? "primer-dark" : "primer-light") + ".bss");
-        Application.setUserAgentStylesheet(binary != null ? binary.toExternalForm()
+        String binary = binaryForm("theme/" + (dark ? "primer-dark" : "primer-light"));
+        Application.setUserAgentStylesheet(binary != null ? binary
                 : dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    }
+
+    /**
+     * A stylesheet's binary form made at build time (BinaryThemes), which loads much faster than the
+     * text; null without it. (No lambdas: this runs on the way to the first window.)
+     */
+    private static String binaryForm(String name) {
+        URL binary = Theme.class.getResource(name + ".bss");
+        return binary == null ? null : binary.toExternalForm();
     }
 }

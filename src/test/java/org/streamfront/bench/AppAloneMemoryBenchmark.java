@@ -42,7 +42,7 @@ class AppAloneMemoryBenchmark {
             jarCommand.addAll(InstalledApp.options());
             jarCommand.addAll(List.of("-jar", jar.toString()));
             Map<String, String> jarEnvironment = new HashMap<>(practice.variables);
-            jarEnvironment.put("MALLOC_ARENA_MAX", "2"); // what the installed command sets
+            jarEnvironment.putAll(InstalledApp.environment());
             rows.add(row("java -jar, installed app's options and environment", measure(jarCommand, jarEnvironment, originPort)));
             if (Files.isExecutable(InstalledApp.COMMAND)) {
                 rows.add(row("installed streamfront command", measure(List.of(InstalledApp.COMMAND.toString()), practice.variables, originPort)));

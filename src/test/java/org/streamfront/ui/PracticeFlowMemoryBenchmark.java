@@ -12,8 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -40,7 +38,7 @@ class PracticeFlowMemoryBenchmark {
     @Test
     void peakMemoryThroughTheWholeFlow() throws Exception {
         List<String> installed = InstalledApp.options();
-        Map<String, String> installedEnvironment = installedAppEnvironment();
+        Map<String, String> installedEnvironment = InstalledApp.environment();
         List<String[]> rows = new ArrayList<>();
         // What the flows below carry that the app does not: the test driver (TestFX, JUnit, AssertJ) on a bare window.
         rows.add(row("harness alone: TestFX and a bare JavaFX window, same class path, java -jar defaults",
@@ -74,20 +72,6 @@ class PracticeFlowMemoryBenchmark {
         return new String[] {what, String.format("%.0f", BenchTable.median(peaks)), peaks.toString(), target,
                 String.format("%.0f", BenchTable.median(runs.stream().map(Run::playingCpuPercent).toList()))};
     }
-
-    /** The C environment the installed launcher script sets (packaging/linux/streamfront), where the user has not. */
-    private static Map<String, String> installedAppEnvironment() throws Exception {
-        Map<String, String> env = new HashMap<>();
-        Matcher m = DEFAULTED.matcher(Files.readString(Path.of("packaging/linux/streamfront")));
-        while (m.find()) {
-            env.put(m.group(1), m.group(2));
-        }
-        assertThat(env).as("the launcher script's variables").isNotEmpty();
-        return env;
-    }
-
-    /** {@code NAME="${NAME:-value}"}: a variable the script sets unless the user did. */
-    private static final Pattern DEFAULTED = Pattern.compile("(?m)^([A-Z_]+)=\"\\$\\{\\1:-([^}]*)}\"$");
 
     /** This JDK on the test class path, with the JVM options given. */
     private static List<String> javaCommand(List<String> options, List<String> mainAndArgs) {
