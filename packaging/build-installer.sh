@@ -54,24 +54,24 @@ fi
 # JDK modules only (JavaFX stays on the class path with its native libraries). Found with jdeps,
 # plus what is loaded by name: logging, XML, Unsafe for JavaFX. Not java.desktop: only JavaFX's
 # Java2D pipeline, Swing interop and JavaBean adapters use AWT, and StreamFront uses none of them.
-MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,java.naming,jdk.httpserver,jdk.unsupported,jdk.localedata,jdk.charsets
+# Not jdk.charsets (1.2 MB): java.base has the charsets of Linux locales and of DOS consoles, and
+# StreamFront reads and writes UTF-8. Not java.naming (0.4 MB with java.security.sasl): nothing uses JNDI.
+MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,jdk.httpserver,jdk.unsupported,jdk.localedata
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
   --compress zip-6 --include-locales en,es,pt,tr,de --output "$WORK/runtime"
 # Native debug symbols are most of libjvm.so's size. No class-data archive of the JDK's own
 # (13.9 MB): on Linux the AOT cache recorded at install holds the JDK's classes the app starts with.
 find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +
 
-COMMON=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.streamfront.Main
-  --runtime-image "$WORK/runtime" --dest "$OUT"
-  --name StreamFront --app-version "$VERSION" --vendor "StreamFront"
+# What the app image holds, and what names the package.
+APP=(--input "$WORK/input" --main-jar streamfront.jar --main-class org.streamfront.Main --runtime-image "$WORK/runtime")
+while read -r option; do
+  case "$option" in ''|'#'*) ;; *) APP+=(--java-options "$option") ;; esac
+done < packaging/java-options
+PACKAGE=(--dest "$OUT" --name StreamFront --app-version "$VERSION" --vendor "StreamFront"
   --description "Puts an Ant Media Server live stream behind Amazon CloudFront, step by step."
   --copyright "Copyright (c) 2026 The StreamFront authors" --license-file LICENSE)
-while read -r option; do
-  case "$option" in ''|'#'*) ;; *) COMMON+=(--java-options "$option") ;; esac
-done < packaging/java-options
-# Linux: the AOT cache that postinst records at install time (silently absent otherwise).
-LINUX_CDS=(--java-options "-XX:AOTCache=\$APPDIR/streamfront.aot -Xlog:aot=off -Xlog:cds=off")
-
+COMMON=("${APP[@]}" "${PACKAGE[@]}")
 case "$(uname -s)" in
   Linux)
     # Dependencies are the ones packaging/linux/control and streamfront.spec name (GTK 3, and FFmpeg's
@@ -86,13 +86,19 @@ case "$(uname -s)" in
         '$0 == marker { while ((getline line < file) > 0) if (line !~ /^#!/) print line; next } { print }' \
         "$WORK/linux-resources/streamfront.spec" > "$WORK/spec" && mv "$WORK/spec" "$WORK/linux-resources/streamfront.spec"
     done
-    LINUX=(--icon icons/png/streamfront-512.png --app-content "$WORK/content/share"
+    # The app image without jpackage's launcher: the streamfront command starts the runtime itself
+    # (packaging/linux/streamfront), so the launcher, its 1.7 MB library and its options file would
+    # only take room. The menu entry is StreamFront's own too (postinst).
+    "$JAVA_HOME/bin/jpackage" --type app-image "${APP[@]}" --name StreamFront --app-version "$VERSION" \
+      --app-content "$WORK/content/share" --dest "$WORK/image"
+    rm -r "$WORK/image/StreamFront/bin" "$WORK/image/StreamFront/lib/libapplauncher.so" "$WORK/image/StreamFront/lib/app/StreamFront.cfg"
+    LINUX=(--app-image "$WORK/image/StreamFront" "${PACKAGE[@]}"
       --resource-dir "$WORK/linux-resources" --install-dir /opt --linux-package-name streamfront
       --linux-app-category video --linux-menu-group "AudioVideo;Video"
       --linux-deb-maintainer "streamfront@users.noreply.github.com")
-    "$JAVA_HOME/bin/jpackage" --type deb "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}"
+    "$JAVA_HOME/bin/jpackage" --type deb "${LINUX[@]}"
     if command -v rpmbuild >/dev/null; then
-      "$JAVA_HOME/bin/jpackage" --type rpm "${COMMON[@]}" "${LINUX_CDS[@]}" "${LINUX[@]}" --linux-rpm-license-type MIT
+      "$JAVA_HOME/bin/jpackage" --type rpm "${LINUX[@]}" --linux-rpm-license-type MIT
     fi
     ;;
   Darwin)
