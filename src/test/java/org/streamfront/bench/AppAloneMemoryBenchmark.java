@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.junit.jupiter.api.Test;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.PracticeWorld;
@@ -44,13 +45,38 @@ class AppAloneMemoryBenchmark {
             Map<String, String> jarEnvironment = new HashMap<>(practice.variables);
             jarEnvironment.putAll(InstalledApp.environment());
             rows.add(row("java -jar, installed app's options and environment", measure(jarCommand, jarEnvironment, originPort)));
+            List<String> appCommand = jarCommand;
+            Map<String, String> appEnvironment = jarEnvironment;
             if (Files.isExecutable(InstalledApp.COMMAND)) {
-                rows.add(row("installed streamfront command", measure(List.of(InstalledApp.COMMAND.toString()), practice.variables, originPort)));
+                appCommand = List.of(InstalledApp.COMMAND.toString());
+                appEnvironment = practice.variables;
+                rows.add(row("installed streamfront command", measure(appCommand, appEnvironment, originPort)));
             }
+            BenchTable.print("Peak resident memory of the app alone, real mode on the practice command's simulators, Account to "
+                            + "20 s of playing, driven from outside (median of " + RUNS + ")",
+                    new String[] {"what", "median MB", "all runs", "target"}, rows);
+            // One more run with the JVM's native memory tracking, to show where the memory goes.
+            Map<String, String> tracked = new HashMap<>(appEnvironment);
+            tracked.put("JDK_JAVA_OPTIONS", "-XX:NativeMemoryTracking=summary");
+            String[] summary = new String[1];
+            oneRun(appCommand, tracked, originPort, pid -> summary[0] = nativeMemory(pid));
+            BenchTable.print("Where it goes, the JVM's own account at 20 s of playing (" + appCommand.getLast() + ", one run with "
+                            + "native memory tracking); the rest of the resident memory is native: GTK, the media player, JavaFX's libraries",
+                    new String[] {"what", "committed MB"}, NativeMemory.rows(summary[0]));
         }
-        BenchTable.print("Peak resident memory of the app alone, real mode on the practice command's simulators, Account to "
-                        + "20 s of playing, driven from outside (median of " + RUNS + ")",
-                new String[] {"what", "median MB", "all runs", "target"}, rows);
+    }
+
+    /** The JVM's own account of its memory ({@code jcmd PID VM.native_memory summary}). */
+    private static String nativeMemory(long pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(pid), "VM.native_memory", "summary").redirectErrorStream(true).start();
+            String said = new String(jcmd.getInputStream().readAllBytes());
+            assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).as("jcmd answered").isTrue();
+            return said;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String[] row(String what, List<Double> peaks) {
@@ -60,13 +86,14 @@ class AppAloneMemoryBenchmark {
     private static List<Double> measure(List<String> command, Map<String, String> simulators, int originPort) throws Exception {
         List<Double> peaks = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
-            peaks.add(oneRun(command, simulators, originPort));
+            peaks.add(oneRun(command, simulators, originPort, pid -> { }));
         }
         return peaks;
     }
 
-    /** One run from a new user's folders: the peak resident memory (MB) after 20 s of playing. */
-    private static double oneRun(List<String> command, Map<String, String> simulators, int originPort) throws Exception {
+    /** One run from a new user's folders: the peak resident memory (MB) after 20 s of playing, when {@code atPeak} also looks at the process. */
+    private static double oneRun(List<String> command, Map<String, String> simulators, int originPort, LongConsumer atPeak)
+            throws Exception {
         Path dir = Files.createTempDirectory("sf-alone");
         Path data = Files.createDirectories(dir.resolve("data"));
         Files.createDirectories(data.resolve("streamfront"));
@@ -95,7 +122,9 @@ class AppAloneMemoryBenchmark {
             keysUntilLogged(log, "step shown: PLAY", "alt+n"); // opens when the edge serves the stream
             awaitLogged(log, "first picture after", Duration.ofSeconds(30));
             Thread.sleep(20_000); // a viewer watching: the memory of steady playback, not a timing
-            return BenchTable.peakRssMb(p.pid());
+            double peak = BenchTable.peakRssMb(p.pid());
+            atPeak.accept(p.pid());
+            return peak;
         } finally {
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
