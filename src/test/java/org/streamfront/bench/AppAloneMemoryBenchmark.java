@@ -71,9 +71,9 @@ class AppAloneMemoryBenchmark {
         try {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
                     Long.toString(pid), "VM.native_memory", "summary").redirectErrorStream(true).start();
-            String said = new String(jcmd.getInputStream().readAllBytes());
+            // A summary is a few KB, well inside the pipe's buffer: waiting first gives the read a deadline.
             assertThat(jcmd.waitFor(30, TimeUnit.SECONDS)).as("jcmd answered").isTrue();
-            return said;
+            return new String(jcmd.getInputStream().readAllBytes());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

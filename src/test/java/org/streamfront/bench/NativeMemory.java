@@ -29,7 +29,8 @@ final class NativeMemory {
         Matcher total = TOTAL.matcher(summary);
         Matcher classes = CLASSES.matcher(summary);
         if (rows.isEmpty() || !total.find() || !classes.find()) {
-            return List.<String[]>of(new String[] {"no summary: " + summary.strip().lines().findFirst().orElse("(nothing said)"), ""});
+            // jcmd says why at the end (its first line is only the process id).
+            return List.<String[]>of(new String[] {"no summary: " + summary.strip().lines().reduce((a, b) -> b).orElse("(nothing said)"), ""});
         }
         rows.add(new String[] {"all the JVM accounts for", mb(total.group(1))});
         rows.add(new String[] {"classes loaded (the AOT cache's included)", classes.group(1)});
