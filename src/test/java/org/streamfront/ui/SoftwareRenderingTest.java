@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,25 @@ class SoftwareRenderingTest {
         Files.delete(dev.resolve("nvidia0"));
         Files.createFile(dev.resolve("dxg"));
         assertThat(SoftwareRendering.hasGpu(dev)).isTrue();
+    }
+
+    @Test
+    void theSoftwarePipelineKeepsNoRegionCacheUnlessTheUserAskedForOne() {
+        Properties software = new Properties();
+        software.setProperty("prism.order", "sw");
+        SoftwareRendering.noRegionCacheInSoftware(software);
+        assertThat(software.getProperty("prism.disableRegionCaching")).isEqualTo("true");
+
+        Properties chosen = new Properties();
+        chosen.setProperty("prism.order", "sw");
+        chosen.setProperty("prism.disableRegionCaching", "false");
+        SoftwareRendering.noRegionCacheInSoftware(chosen);
+        assertThat(chosen.getProperty("prism.disableRegionCaching")).as("the user's choice").isEqualTo("false");
+
+        Properties gpu = new Properties();
+        gpu.setProperty("prism.order", "es2");
+        SoftwareRendering.noRegionCacheInSoftware(gpu);
+        assertThat(gpu.getProperty("prism.disableRegionCaching")).as("a GPU caches regions in its own memory").isNull();
     }
 
     @Test
