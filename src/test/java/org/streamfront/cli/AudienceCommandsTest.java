@@ -17,10 +17,8 @@ import org.streamfront.plan.PlanIds;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.testing.Configs;
-import org.streamfront.testing.ChildProcesses;
 
 /** estimate and status --metrics: the cost of a month, and the traffic CloudWatch saw. */
-@ChildProcesses
 class AudienceCommandsTest {
     @TempDir
     Path home;

@@ -77,7 +77,7 @@ class DomainCommandsTest {
     private void assertPlaysAt(String host) throws Exception {
         URI playlist = URI.create(world.edge.addressOf(host) + "/streams/" + PracticeWorld.STREAM + ".m3u8");
         assertThat(new StreamCheck().run(playlist).healthy()).as("the stream checks healthy at %s", host).isTrue();
-        CommandProcess played = CommandProcess.run(home, env(), "check", playlist.toString(), "--play", "2");
+        CommandProcess played = CommandProcess.run(home, env(), "check", playlist.toString(), "--play", "4");
         assertThat(played.out()).as("a frame played through %s: %s", host, played.out() + played.err()).contains("ok   play: first frame after");
     }
 

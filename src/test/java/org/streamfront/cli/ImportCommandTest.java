@@ -17,14 +17,12 @@ import org.streamfront.plan.PlanJson;
 import org.streamfront.sim.CloudFrontSimulator;
 import org.streamfront.sim.PracticeWorld;
 import org.streamfront.testing.AwsCli;
-import org.streamfront.testing.ChildProcesses;
 import org.streamfront.testing.SimulatorExtension;
 
 /**
  * A distribution made by hand the tutorial's way — here with the AWS CLI — read into a plan, then
  * brought in line by apply: the same distribution, the live preset written, the plan id in its comment.
  */
-@ChildProcesses
 class ImportCommandTest {
     /** The tutorial's console form as a CLI config: forward all query strings, origin-header TTLs, 404 for 3 s. */
     private static final String TUTORIAL = """

@@ -12,14 +12,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.streamfront.sim.CloudFrontSimulator;
-import org.streamfront.testing.ChildProcesses;
 import org.streamfront.testing.SimulatorExtension;
 
 /**
  * The log a user can send: a failed apply leaves a file that names the failure, and a canary secret
  * fed through sign-in (the keys), apply, status and teardown appears in no log file.
  */
-@ChildProcesses
 class LogFileTest {
     /** Shaped like a real secret access key (40 characters), so a leak would look like one. */
     private static final String CANARY = "CanarySecretKeyZZ0123456789abcdefghijklm";

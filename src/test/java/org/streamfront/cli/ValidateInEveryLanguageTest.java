@@ -12,10 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.streamfront.testing.ChildProcesses;
 
 /** A bad plan's lines in the user's language: from the computer's locale, or from the language chosen in Settings. */
-@ChildProcesses
 class ValidateInEveryLanguageTest {
     private static final String BAD = "{\"origin\": {\"domain\": \"10.1.2.3\", \"application\": \"/LiveApp\", \"httpPort\": 22}}";
 

@@ -6,13 +6,11 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.streamfront.testing.ChildProcesses;
 import org.streamfront.testing.ScriptedServer;
 import org.streamfront.testing.ScriptedServer.Reply;
 import org.streamfront.update.BuildInfo;
 
 /** `streamfront version --check` in its own process, against a local release feed named by STREAMFRONT_UPDATE_URL. */
-@ChildProcesses
 class VersionCheckCommandTest {
     @TempDir
     Path home;

@@ -15,14 +15,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.cli.CliTest;
 import org.streamfront.plan.PlanJson;
 import org.streamfront.testing.AwsCli;
-import org.streamfront.testing.ChildProcesses;
 import org.streamfront.testing.SimulatorExtension;
 
 /**
  * The AWS CLI (Debian's awscli) against the CloudFront simulator: StreamFront's own export passes
  * the CLI's parameter validation and creates a distribution; the rest of its life cycle follows.
  */
-@ChildProcesses
 class AwsCliAgainstSimulatorTest {
     @TempDir
     Path dir;

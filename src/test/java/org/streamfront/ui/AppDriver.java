@@ -134,7 +134,7 @@ public class AppDriver extends FxRobot {
      * it while the pointer travelled (a list filled in above it), so the press lands on it.
      */
     void click(String query) {
-        Node target = node(query);
+        Node target = appeared(query);
         reveal(target);
         moveTo(target);
         for (int aims = 1; aims < 5 && !underPointer(target); aims++) {
@@ -143,6 +143,16 @@ public class AppDriver extends FxRobot {
         }
         clickOn(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The node, once the app has shown it: a user waits for what comes after the first layout (a restored draft's banner). */
+    private <T extends Node> T appeared(String query) {
+        try {
+            await(10, () -> onFx(() -> lookup(query).tryQuery().isPresent()));
+        } catch (Exception e) {
+            throw new AssertionError("nothing matching " + query + " appeared within 10 s", e);
+        }
+        return node(query);
     }
 
     private boolean underPointer(Node target) {
