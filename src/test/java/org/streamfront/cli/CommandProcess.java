@@ -20,6 +20,7 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.concurrent.TimeUnit;
 import org.streamfront.deploy.DeployWatcher;
+import org.streamfront.plan.PlanJson;
 import org.streamfront.address.PublicDns;
 import org.streamfront.playback.PracticeEdge;
 import org.streamfront.sim.CloudFrontSimulator;
@@ -113,15 +114,16 @@ public record CommandProcess(int exit, String out, String err) {
     }
 
     /**
-     * What makes a short-lived child JVM start fast: a class-data archive of the test class path,
-     * written by the first child and mapped by every later one (the AWS SDK's and picocli's classes
-     * are most of a command's start), and the client compiler alone. Behaviour is unchanged.
+     * What makes a short-lived child JVM start fast: an AOT cache of the test class path (JDK 25), the
+     * AWS SDK's, Jackson's and picocli's classes loaded and linked as one {@code apply --wait} needs
+     * them, recorded once per test run; and the client compiler alone. Behaviour is unchanged: a
+     * class the cache lacks is loaded from its jar as usual.
      */
     private static List<String> quickStart() {
-        String archive = System.getProperty("streamfront.test.cds");
         List<String> options = new ArrayList<>(List.of("-XX:TieredStopAtLevel=1"));
-        if (archive != null) {
-            options.addAll(List.of("-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+        String cache = System.getProperty("streamfront.test.aot");
+        if (cache != null && Files.exists(Path.of(cache))) {
+            options.addAll(List.of("-XX:AOTCache=" + cache, "-Xlog:aot=off", "-Xlog:cds=off"));
         }
         return options;
     }
@@ -130,10 +132,9 @@ public record CommandProcess(int exit, String out, String err) {
 
     /**
      * The app's class path for a child: its libraries as they are, and its own classes as one jar
-     * (a class-data archive takes classes from jars only, and refuses to be written at all when a
-     * class directory is on the path). Made once per test run.
+     * (an AOT cache takes classes from jars only). Made once per test run, with the cache recorded for it.
      */
-    private static synchronized String childClassPath() throws IOException {
+    private static synchronized String childClassPath() throws Exception {
         if (childClassPath == null) {
             List<String> entries = new ArrayList<>();
             for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
@@ -144,15 +145,41 @@ public record CommandProcess(int exit, String out, String err) {
                     entries.add(entry);
                 }
             }
-            childClassPath = String.join(File.pathSeparator, entries);
-            // The jar above is new, so last run's archive no longer matches it; the JVM would run without
-            // one and never write a new one over it, so the first child writes it afresh.
-            String archive = System.getProperty("streamfront.test.cds");
-            if (archive != null) {
-                Files.deleteIfExists(Path.of(archive));
+            String classPath = String.join(File.pathSeparator, entries);
+            String cache = System.getProperty("streamfront.test.aot");
+            if (cache != null) {
+                recordCache(classPath, Path.of(cache));
             }
+            childClassPath = classPath;
         }
         return childClassPath;
+    }
+
+    /**
+     * One {@code apply --wait} against simulators of its own, recording the AOT cache every later child
+     * maps (the jar above is new, so last run's cache no longer matches it). Without a cache, children
+     * simply start slower.
+     */
+    private static void recordCache(String classPath, Path cache) throws Exception {
+        Files.deleteIfExists(cache);
+        Path home = Files.createTempDirectory("sf-aot-training");
+        try (PracticeWorld world = PracticeWorld.start(Duration.ofMillis(200))) {
+            Path plan = home.resolve("plan.json");
+            Files.writeString(plan, PlanJson.write(world.examplePlan()));
+            ProcessBuilder training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off",
+                    "-cp", classPath, "-Dstreamfront.home=" + home, "-D" + DeployWatcher.POLL_PROPERTY + "=200",
+                    "org.streamfront.Main", "apply", plan.toString(), "--wait")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            training.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
+            training.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
+            training.environment().putAll(awsVariables(world));
+            Process p = training.start();
+            if (!p.waitFor(120, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                Files.deleteIfExists(cache);
+            }
+        }
     }
 
     private static Path jarOf(Path classes, Path jar) throws IOException {

@@ -1,10 +1,16 @@
 package org.streamfront.ui;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
@@ -117,9 +123,13 @@ public class AppDriver extends FxRobot {
 
     /** Replaces a field's text by typing, as a user would. */
     void type(String query, String text) {
-        TextInputControl field = node(query);
-        reveal(field);
-        clickOn(field);
+        TextInputControl field = appeared(query);
+        // Clicked until it has the caret, as a person looks before typing: a click while the page still
+        // moves (a section opening above the field) may land beside it.
+        for (int clicks = 0; clicks < 3 && !onFx(field::isFocused); clicks++) {
+            click(field);
+        }
+        assertThat(onFx(field::isFocused)).as(query + " has the caret after clicking it").isTrue();
         interact(field::selectAll);
         if (text.isEmpty()) {
             type(KeyCode.BACK_SPACE);
@@ -134,15 +144,43 @@ public class AppDriver extends FxRobot {
      * it while the pointer travelled (a list filled in above it), so the press lands on it.
      */
     void click(String query) {
-        Node target = appeared(query);
+        click(appeared(query));
+    }
+
+    /** Pointed at until it stays put under the pointer for a frame (a section opening moves what is below it), then pressed. */
+    private void click(Node target) {
         reveal(target);
         moveTo(target);
-        for (int aims = 1; aims < 5 && !underPointer(target); aims++) {
-            WaitForAsyncUtils.waitForFxEvents();
+        for (int aims = 1; aims < 10 && !(underPointer(target) && stillAfterAFrame(target)); aims++) {
             moveTo(target);
         }
         clickOn(javafx.scene.input.MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Whether the node is where it was after the next frame was laid out (an animation moves it between frames). */
+    private boolean stillAfterAFrame(Node target) {
+        Bounds before = onFx(() -> target.localToScreen(target.getBoundsInLocal()));
+        CompletableFuture<Bounds> after = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Scene scene = target.getScene();
+            if (scene == null) {
+                after.complete(null);
+                return;
+            }
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                after.complete(target.localToScreen(target.getBoundsInLocal()));
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
+        });
+        try {
+            return before != null && before.equals(after.get(5, TimeUnit.SECONDS));
+        } catch (Exception e) {
+            throw new IllegalStateException("no frame was laid out within 5 s", e);
+        }
     }
 
     /** The node, once the app has shown it: a user waits for what comes after the first layout (a restored draft's banner). */
