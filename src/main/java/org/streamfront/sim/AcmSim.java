@@ -63,7 +63,11 @@ final class AcmSim {
         }
     }
 
-    /** {@code lock}: the CloudFront simulator's, since a certificate's users are its distributions and it asks us back. */
+    /**
+     * {@code lock}: the practice CloudFront API's own, since a certificate's users are its distributions
+     * and it asks us back while it holds that lock (an update checks its certificate). One lock for both
+     * keeps a certificate's description and a distribution's update from each waiting on the other.
+     */
     AcmSim(PracticeDns dns, Function<String, List<String>> usedBy, Object lock) {
         this.dns = dns;
         this.usedBy = usedBy;

@@ -46,7 +46,7 @@ public final class CloudFrontSimulator implements AutoCloseable {
     private final CloudWatchSim cloudWatch = new CloudWatchSim(metrics, api.monitored::contains);
     /** Public DNS as practice mode sees it: the Route 53 zones' records and those added "by hand". */
     private final PracticeDns dns = new PracticeDns();
-    private final AcmSim acm = new AcmSim(dns, api::usersOfCertificate, this);
+    private final AcmSim acm = new AcmSim(dns, api::usersOfCertificate, api);
     private final Route53Sim route53 = new Route53Sim(dns);
     private volatile Duration slowDelay = Duration.ofSeconds(3);
 

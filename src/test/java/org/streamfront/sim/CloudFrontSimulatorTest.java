@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.streamfront.aws.AwsClients;
 import org.streamfront.plan.DistributionConfigMapper;
 import org.streamfront.plan.Plan;
 import org.streamfront.plan.PlanRulesTest;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
 import software.amazon.awssdk.services.cloudfront.model.CloudFrontException;
@@ -41,6 +47,38 @@ class CloudFrontSimulatorTest {
         return client.createDistributionWithTags(r -> r.distributionConfigWithTags(c -> c
                 .distributionConfig(Configs.sendable(client, p)).tags(DistributionConfigMapper.tags(p))))
                 .distribution().id();
+    }
+
+    /** An own-address update checks its certificate while someone looks the certificate up: both are answered. */
+    @Test
+    void anUpdateThatChecksItsCertificateAndALookAtThatCertificateBothAnswer() throws Exception {
+        String id = create("sf-both");
+        String arn = sim.issuedCertificate("live.example.org");
+        try (var acm = AwsClients.acm(PracticeWorld.CREDENTIALS, sim.uri(), Region.US_EAST_1)) {
+            List<CompletableFuture<Void>> callers = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                callers.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        try {
+                            var current = client.getDistributionConfig(b -> b.id(id));
+                            client.updateDistribution(b -> b.id(id).ifMatch(current.eTag()).distributionConfig(current.distributionConfig()
+                                    .toBuilder().aliases(x -> x.quantity(1).items("live.example.org"))
+                                    .viewerCertificate(v -> v.acmCertificateArn(arn).sslSupportMethod("sni-only").minimumProtocolVersion("TLSv1.2_2021"))
+                                    .build()));
+                        } catch (PreconditionFailedException anotherUpdateCameFirst) {
+                            // four callers update one distribution: one of them wins each round
+                        }
+                    }
+                }, Executors.newVirtualThreadPerTaskExecutor()));
+                callers.add(CompletableFuture.runAsync(() -> {
+                    for (int i = 0; i < 150; i++) {
+                        assertThat(acm.describeCertificate(b -> b.certificateArn(arn)).certificate().statusAsString()).isEqualTo("ISSUED");
+                    }
+                }, Executors.newVirtualThreadPerTaskExecutor()));
+            }
+            CompletableFuture.allOf(callers.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+        }
+        assertThat(client.getDistributionConfig(b -> b.id(id)).distributionConfig().aliases().items()).containsExactly("live.example.org");
     }
 
     @Test
