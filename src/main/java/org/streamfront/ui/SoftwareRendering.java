@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * On the software pipeline, whoever chose it, textures are Java arrays: the cache of drawn region
  * backgrounds JavaFX keeps is one 2048x1024 texture, 8 MB of heap from the first screen on, to spare
  * redrawing rounded corners a GPU would cache for free. Without it the pixels are the same and playing
- * takes no more CPU (AppAloneMemoryBenchmark: about 6 MB less at the peak).
+ * takes no more CPU (AppAloneMemoryBenchmark runs the installed app with the cache on too).
  */
 final class SoftwareRendering {
     /**

@@ -166,14 +166,9 @@ public record CommandProcess(int exit, String out, String err) {
         try (PracticeWorld world = PracticeWorld.start(Duration.ofMillis(200))) {
             Path plan = home.resolve("plan.json");
             Files.writeString(plan, PlanJson.write(world.examplePlan()));
-            ProcessBuilder training = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache, "-Xlog:aot=off", "-Xlog:cds=off",
-                    "-cp", classPath, "-Dstreamfront.home=" + home, "-D" + DeployWatcher.POLL_PROPERTY + "=200",
-                    "org.streamfront.Main", "apply", plan.toString(), "--wait")
+            ProcessBuilder training = childJvm(classPath, List.of("-XX:TieredStopAtLevel=1", "-XX:AOTCacheOutput=" + cache,
+                    "-Xlog:aot=off", "-Xlog:cds=off"), Locale.US, home, awsVariables(world), "apply", plan.toString(), "--wait")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
-            training.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
-            training.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
-            training.environment().putAll(awsVariables(world));
             Process p = training.start();
             if (!p.waitFor(120, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
@@ -199,11 +194,18 @@ public record CommandProcess(int exit, String out, String err) {
     }
 
     private static Process start(Locale locale, Path home, Map<String, String> env, String... args) throws Exception {
+        String classPath = childClassPath(); // first: it records the cache that quickStart() then finds
+        return childJvm(classPath, quickStart(), locale, home, env, args).start();
+    }
+
+    /** A StreamFront command in a JVM of its own, with the user's AWS files out of its reach and {@code env} added. */
+    private static ProcessBuilder childJvm(String classPath, List<String> jvmOptions, Locale locale, Path home, Map<String, String> env,
+            String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        command.addAll(quickStart());
+        command.addAll(jvmOptions);
         command.add("-Duser.language=" + locale.getLanguage());
         command.add("-Duser.country=" + locale.getCountry());
-        command.addAll(List.of("-cp", childClassPath(), "-Dstreamfront.home=" + home,
+        command.addAll(List.of("-cp", classPath, "-Dstreamfront.home=" + home,
                 "-D" + DeployWatcher.POLL_PROPERTY + "=" + System.getProperty(DeployWatcher.POLL_PROPERTY, "2000"),
                 "org.streamfront.Main"));
         command.addAll(List.of(args));
@@ -212,6 +214,6 @@ public record CommandProcess(int exit, String out, String err) {
         pb.environment().put("AWS_CONFIG_FILE", home.resolve("no-config").toString());
         pb.environment().put("AWS_SHARED_CREDENTIALS_FILE", home.resolve("no-credentials").toString());
         pb.environment().putAll(env);
-        return pb.start();
+        return pb;
     }
 }
