@@ -30,6 +30,13 @@ if [ "$(uname -s)" = Linux ]; then
   done
   rm -f "$WORK"/input/lib/libavplugin-5[4-7].so "$WORK"/input/lib/libavplugin-ffmpeg-5[67].so
   strip --strip-unneeded "$WORK"/input/lib/*.so
+  # JavaFX's classes that cannot run here: fonts of Windows and macOS, the Java2D pipeline (its
+  # java.desktop is not in the runtime) and SWT interop. 0.2 MB.
+  zip -q -d "$WORK"/input/lib/javafx-graphics-*-linux.jar 'com/sun/javafx/font/directwrite/*' \
+    'com/sun/javafx/font/coretext/*' 'com/sun/prism/j2d/*' javafx-swt.jar
+  # AtlantaFX's stylesheets of the themes StreamFront does not use (Theme uses Primer light and dark). 0.3 MB.
+  zip -q -d "$WORK"/input/lib/atlantafx-base-*.jar 'atlantafx/base/theme/nord-*' 'atlantafx/base/theme/cupertino-*' \
+    'atlantafx/base/theme/dracula*'
 fi
 # Jars stay compressed as Maven wrote them: stored uncompressed they took 86 MB installed instead of
 # 30, and the classes read at start come from the class-data archive, not from the jars (see README).
@@ -57,8 +64,30 @@ fi
 # Not jdk.charsets (1.2 MB): java.base has the charsets of Linux locales and of DOS consoles, and
 # StreamFront reads and writes UTF-8. Not java.naming (0.4 MB with java.security.sasl): nothing uses JNDI.
 MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,jdk.httpserver,jdk.unsupported,jdk.localedata
+# Not java.xml's XSLT, XPath and their serializer and class generator (2.1 MB): StreamFront parses XML
+# (the SDK with StAX, the simulators with DOM) and writes it itself. Nor keytool (0.2 MB) nor the
+# Unicode character names (0.15 MB, only for Character.getName). jlink wants every package a module
+# declares to be there, so of each package left out its smallest class stays.
+UNUSED=$("$JAVA_HOME/bin/jimage" list --verbose "$JAVA_HOME/lib/modules" | awk '
+  /^Module: / { module = $2; next }
+  NF == 4 && $2 ~ /^[0-9]+$/ {
+    if (module == "java.base" && $4 == "java/lang/uniName.dat") { print "/java.base/" $4; next }
+    if (!(module == "java.xml" && $4 ~ /^com\/sun\/(java_cup|org\/apache\/(xalan|bcel|xpath|xml\/internal))\//) &&
+        !(module == "java.base" && $4 ~ /^sun\/security\/tools\/keytool\//)) next
+    package = module "/" $4; sub(/\/[^\/]*$/, "", package)
+    if (!(package in smallest) || $2 + 0 < size[package]) {
+      if (package in smallest) print "/" module "/" smallest[package]
+      smallest[package] = $4; size[package] = $2 + 0
+    } else print "/" module "/" $4
+  }' | paste -sd, -)
 "$JAVA_HOME/bin/jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files \
-  --compress zip-6 --include-locales en,es,pt,tr,de --output "$WORK/runtime"
+  --compress zip-6 --include-locales en,es,pt,tr,de --exclude-resources "$UNUSED" --output "$WORK/runtime"
+# The JDK's own tools and files the app never runs: keytool, jwebserver, the jrt file system for other
+# JDKs, the class list for -Xshare:dump, the binfmt jar runner, signal chaining.
+if [ "$(uname -s)" = Linux ]; then
+  rm "$WORK/runtime/bin/keytool" "$WORK/runtime/bin/jwebserver" "$WORK/runtime/lib/jrt-fs.jar" "$WORK/runtime/lib/classlist" \
+    "$WORK/runtime/lib/jexec" "$WORK/runtime/lib/libjsig.so" "$WORK/runtime/lib/server/libjsig.so"
+fi
 # Native debug symbols are most of libjvm.so's size. No class-data archive of the JDK's own
 # (13.9 MB): on Linux the AOT cache recorded at install holds the JDK's classes the app starts with.
 find "$WORK/runtime" -name '*.so' -exec strip --strip-unneeded {} +

@@ -27,8 +27,35 @@ installed_app_works() {
   echo '{"origin": {"domain": "ams.example.com"}}' > "$german/ok.json"
   XDG_DATA_HOME="$german/data" streamfront estimate "$german/ok.json" --viewers 2000 --hours 2 --events 8 --bitrate 2 | grep -E '[0-9]\.[0-9]{3},[0-9]{2}.\$'
   rm -rf "$german"
+  installed_app_serves_practice
   du -sh /opt/streamfront
   echo "installed launcher opened its first screen"
+}
+
+# The installed runtime and jars (trimmed by build-installer.sh) through a distribution's life on the
+# practice simulators: created and watched to Deployed (the AWS SDK's XML, the simulators' DOM), listed,
+# its status with CloudWatch's metrics, then disabled and deleted (its config read back and sent again).
+installed_app_serves_practice() {
+  local dir; dir=$(mktemp -d)
+  streamfront practice --deploy-seconds 2 --edge-seconds 1 > "$dir/endpoints" 2>&1 &
+  local practice=$!
+  for _ in $(seq 300); do grep -q '^For the app' "$dir/endpoints" && break; sleep 0.1; done
+  local api origin
+  api=$(sed -n 's/^cloudfront-api //p' "$dir/endpoints")
+  origin=$(sed -n 's/^origin .*:\([0-9]*\)$/\1/p' "$dir/endpoints")
+  echo '{"origin": {"domain": "localhost", "application": "WebRTCAppEE", "httpPort": '"$origin"'}, "stream": {"id": "stream1"}}' > "$dir/plan.json"
+  (
+    export HOME="$dir" XDG_DATA_HOME="$dir" AWS_ACCESS_KEY_ID=x AWS_SECRET_ACCESS_KEY=y AWS_REGION=us-east-1 AWS_ENDPOINT_URL="$api"
+    streamfront apply "$dir/plan.json" --wait --timeout 1m --yes --create-if-missing | tee "$dir/applied"
+    local id; id=$(tail -1 "$dir/applied" | sed -n 's/.*"id":"\([^"]*\)".*/\1/p')
+    streamfront list | grep -q "^$id .*Deployed"
+    streamfront status "$id" --metrics | grep -q '^metrics:'
+    streamfront teardown "$id" --wait --timeout 1m
+    if streamfront list | grep -q "^$id "; then echo "teardown left $id"; exit 1; fi
+  )
+  kill "$practice"; wait "$practice" || true
+  rm -rf "$dir"
+  echo "installed app took a distribution through its life on the practice simulators"
 }
 
 nothing_left() {

@@ -1,14 +1,10 @@
 package org.streamfront.sim;
 
 import java.io.ByteArrayInputStream;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
+import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -30,16 +26,41 @@ final class SimXml {
         }
     }
 
+    /**
+     * The element as XML text, without a declaration. Written here rather than with an XSLT
+     * transformer so that the installed runtime can leave XSLT and XPath out (about 2 MB); an element
+     * taken out of its document keeps its default namespace.
+     */
     static String toString(Element element) {
-        try {
-            var transformer = TransformerFactory.newInstance().newTransformer();
-            transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            transformer.transform(new DOMSource(element), new StreamResult(out));
-            return out.toString();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        StringBuilder out = new StringBuilder();
+        write(element, out, element.getNamespaceURI() != null && !element.hasAttribute("xmlns"));
+        return out.toString();
+    }
+
+    private static void write(Element element, StringBuilder out, boolean declareNamespace) {
+        String name = element.getTagName();
+        out.append('<').append(name);
+        if (declareNamespace) {
+            out.append(" xmlns=\"").append(escape(element.getNamespaceURI())).append('"');
         }
+        var attributes = element.getAttributes();
+        for (int i = 0; i < attributes.getLength(); i++) {
+            Attr a = (Attr) attributes.item(i);
+            out.append(' ').append(a.getName()).append("=\"").append(escape(a.getValue())).append('"');
+        }
+        if (!element.hasChildNodes()) {
+            out.append("/>");
+            return;
+        }
+        out.append('>');
+        for (Node n = element.getFirstChild(); n != null; n = n.getNextSibling()) {
+            switch (n.getNodeType()) {
+                case Node.ELEMENT_NODE -> write((Element) n, out, false);
+                case Node.TEXT_NODE, Node.CDATA_SECTION_NODE -> out.append(escape(n.getNodeValue()));
+                default -> { } // comments and processing instructions carry nothing the API returns
+            }
+        }
+        out.append("</").append(name).append('>');
     }
 
     static Element child(Element parent, String name) {
