@@ -8,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 VERSION="$(sed -n 's:.*<version>\([0-9][0-9.]*\)</version>.*:\1:p' pom.xml | head -1)"
+JAVAFX_VERSION="$(sed -n 's:.*<javafx.version>\(.*\)</javafx.version>.*:\1:p' pom.xml)"
 OUT=target/installer
 WORK=target/installer-work
 
@@ -37,6 +38,15 @@ if [ "$(uname -s)" = Linux ]; then
   # AtlantaFX's stylesheets of the themes StreamFront does not use (Theme uses Primer light and dark). 0.3 MB.
   zip -q -d "$WORK"/input/lib/atlantafx-base-*.jar 'atlantafx/base/theme/nord-*' 'atlantafx/base/theme/cupertino-*' \
     'atlantafx/base/theme/dracula*'
+  # The platform-independent JavaFX jars hold nothing but a manifest.
+  rm "$WORK"/input/lib/javafx-*-"$JAVAFX_VERSION".jar
+fi
+# Every jar deflated again by 7-Zip's compressor (advancecomp), 0.5 MB less than Maven's: the same
+# entries, the same bytes once read. Skipped, with a note, where advzip is not installed.
+if command -v advzip >/dev/null; then
+  advzip -q -z -2 "$WORK"/input/*.jar "$WORK"/input/lib/*.jar
+else
+  echo "advzip not found: the jars stay as Maven compressed them" >&2
 fi
 # Jars stay compressed as Maven wrote them: stored uncompressed they took 86 MB installed instead of
 # 30, and the classes read at start come from the class-data archive, not from the jars (see README).
@@ -65,15 +75,20 @@ fi
 # StreamFront reads and writes UTF-8. Not java.naming (0.4 MB with java.security.sasl): nothing uses JNDI.
 MODULES=java.base,java.logging,java.net.http,java.sql,java.xml,jdk.httpserver,jdk.unsupported,jdk.localedata
 # Not java.xml's XSLT, XPath and their serializer and class generator (2.1 MB): StreamFront parses XML
-# (the SDK with StAX, the simulators with DOM) and writes it itself. Nor keytool (0.2 MB) nor the
-# Unicode character names (0.15 MB, only for Character.getName). jlink wants every package a module
-# declares to be there, so of each package left out its smallest class stays.
-UNUSED=$("$JAVA_HOME/bin/jimage" list --verbose "$JAVA_HOME/lib/modules" | awk '
+# (the SDK with StAX, the simulators with DOM) and writes it itself. Nor keytool (0.2 MB), the Unicode
+# character names (0.15 MB, only for Character.getName), the foreign-function ABIs of other processors
+# and systems, the class-file verifier of the ClassFile API, nor the ftp: URL handler (0.2 MB together).
+# jlink wants every package a module declares to be there, so of each package left out its smallest class stays.
+# The ABIs left out are those of other processors and systems than the one built for (Linux on x86-64).
+OTHER_ABIS=none
+if [ "$(uname -s)-$(uname -m)" = Linux-x86_64 ]; then OTHER_ABIS='aarch64|ppc64|riscv64|s390|x64/windows'; fi
+UNUSED=$("$JAVA_HOME/bin/jimage" list --verbose "$JAVA_HOME/lib/modules" | awk -v abis="$OTHER_ABIS" '
+  BEGIN { unused = "^(sun/security/tools/keytool|jdk/internal/foreign/abi/(" abis ")|jdk/internal/classfile/impl/verifier|sun/net/ftp|sun/net/www/protocol/ftp)/" }
   /^Module: / { module = $2; next }
   NF == 4 && $2 ~ /^[0-9]+$/ {
     if (module == "java.base" && $4 == "java/lang/uniName.dat") { print "/java.base/" $4; next }
     if (!(module == "java.xml" && $4 ~ /^com\/sun\/(java_cup|org\/apache\/(xalan|bcel|xpath|xml\/internal))\//) &&
-        !(module == "java.base" && $4 ~ /^sun\/security\/tools\/keytool\//)) next
+        !(module == "java.base" && $4 ~ unused)) next
     package = module "/" $4; sub(/\/[^\/]*$/, "", package)
     if (!(package in smallest) || $2 + 0 < size[package]) {
       if (package in smallest) print "/" module "/" smallest[package]
