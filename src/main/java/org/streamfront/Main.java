@@ -17,6 +17,7 @@ public final class Main {
     public static void main(String[] args) {
         boolean window = args.length == 0 || args.length == 1 && List.of("--practice", "--smoke-test").contains(args[0]);
         if (window) {
+            JarRelaunch.relaunchWithCache(); // java -jar on Linux: returns only when it did not relaunch
             // The window does not wait for the log file (~0.1 s of a cold JVM): another core opens it meanwhile.
             Thread.ofPlatform().name("streamfront-log-start").start(AppLog::start);
         } else {

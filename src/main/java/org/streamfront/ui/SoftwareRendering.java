@@ -27,7 +27,7 @@ import java.util.stream.Stream;
  * redrawing rounded corners a GPU would cache for free. Without it the pixels are the same and playing
  * takes no more CPU (AppAloneMemoryBenchmark runs the installed app with the cache on too).
  */
-final class SoftwareRendering {
+public final class SoftwareRendering {
     /**
      * Device nodes of hardware OpenGL: DRM render nodes and cards, NVIDIA's driver, WSL's GPU. The Linux
      * launcher (packaging/linux/streamfront) looks for the same ones and decides before the JVM starts.
@@ -54,7 +54,8 @@ final class SoftwareRendering {
         }
     }
 
-    static boolean hasGpu(Path dev) {
+    /** Whether {@code dev} holds a hardware graphics device (also asked before a java -jar relaunch). */
+    public static boolean hasGpu(Path dev) {
         for (String name : GPU_NODES) {
             Path node = dev.resolve(name);
             try (Stream<Path> entries = Files.list(node.getParent())) {

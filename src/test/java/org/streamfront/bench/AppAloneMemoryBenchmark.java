@@ -20,8 +20,8 @@ import org.streamfront.testing.PracticeCommandProcess;
 /**
  * Peak resident memory of the app alone through the real-mode flow, Account to 20 s of playing, with
  * nothing of the tests in its process. The app starts as a user starts it (the installed
- * {@code streamfront} command when there is one; {@code java -jar} with the installed app's options
- * and environment) on a private X server and is driven from outside with keys, as a keyboard user
+ * {@code streamfront} command when there is one; {@code java -jar}, which relaunches itself with the
+ * installed app's options, environment and an AOT cache recorded at package: JarRelaunch) on a private X server and is driven from outside with keys, as a keyboard user
  * does it (xdotool): Connect, Next to Review, Create, Next to Play once it opens, then 20 s of playing.
  * The simulators are the {@code practice} command's, in another process: the app reaches them through
  * the endpoint variables and signs in with a profile from a private credentials file; its draft holds
@@ -39,12 +39,10 @@ class AppAloneMemoryBenchmark {
         List<String[]> rows = new ArrayList<>();
         try (PrivateXServer x = new PrivateXServer(DISPLAY); PracticeCommandProcess practice = PracticeCommandProcess.start(4)) {
             int originPort = URI.create(practice.endpoints.get("origin")).getPort();
-            List<String> jarCommand = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            jarCommand.addAll(InstalledApp.options());
-            jarCommand.addAll(List.of("-jar", jar.toString()));
-            Map<String, String> jarEnvironment = new HashMap<>(practice.variables);
-            jarEnvironment.putAll(InstalledApp.environment());
-            rows.add(row("java -jar, installed app's options and environment", measure(jarCommand, jarEnvironment, originPort)));
+            List<String> jarCommand = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString());
+            Map<String, String> jarEnvironment = practice.variables;
+            rows.add(row("java -jar (relaunched with the installed app's options and environment)",
+                    measure(jarCommand, jarEnvironment, originPort)));
             List<String> appCommand = jarCommand;
             Map<String, String> appEnvironment = jarEnvironment;
             if (Files.isExecutable(InstalledApp.COMMAND)) {

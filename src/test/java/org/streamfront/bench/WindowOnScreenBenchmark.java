@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Start-up and memory as a user meets them, measured from outside the process: a private X server
  * (Xvfb, 1366x768), an X event listener on its root window (xev) reporting the moment a top-level
  * window is mapped, and the process's peak resident memory (VmHWM) read from /proc. StreamFront by
- * {@code java -jar}, a bare JavaFX window started the same way (and once more with the software
+ * {@code java -jar} (which on Linux relaunches itself with the installed options and the AOT cache
+ * {@code mvn package} recorded: JarRelaunch; the relaunch's cost is in the figure), a bare JavaFX window started the same way (and once more with the software
  * pipeline chosen up front, as StreamFront does without a GPU), and the installed launcher when
  * present, alternating. Needs Debian's xvfb and x11-utils.
  */

@@ -1,0 +1,46 @@
+package org.streamfront;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code java -jar target/streamfront.jar}, as a developer starts it after {@code mvn package}: the
+ * window's process maps the AOT cache the build recorded and runs with the installed app's options
+ * (JarRelaunch) — the same process the user started, not a child it waits for.
+ */
+@EnabledOnOs(OS.LINUX)
+class JarRelaunchIT {
+    @Test
+    void javaJarOpensTheWindowFromTheCacheRecordedAtPackage(@TempDir Path home) throws Exception {
+        Path jar = Path.of("target/streamfront.jar").toAbsolutePath();
+        Path cache = jar.resolveSibling(JarRelaunch.CACHE_NAME);
+        assertThat(cache).as("recorded by mvn package").isRegularFile();
+        ProcessBuilder start = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dglass.platform=Headless", "-Dstreamfront.home=" + home, "-jar", jar.toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("out.txt").toFile());
+        start.environment().put("HOME", home.toString());
+        Process app = start.start();
+        try {
+            Path log = home.resolve("logs/streamfront-0.log");
+            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            while (!(Files.exists(log) && Files.readString(log).contains("step shown: ACCOUNT"))) {
+                assertThat(app.isAlive()).as("the app runs; it printed:\n" + Files.readString(home.resolve("out.txt"))).isTrue();
+                assertThat(System.nanoTime()).as("the first screen within a minute").isLessThan(deadline);
+                app.onExit().completeOnTimeout(null, 50, java.util.concurrent.TimeUnit.MILLISECONDS).join(); // poll, or end early
+            }
+            Path proc = Path.of("/proc", Long.toString(app.pid()));
+            assertThat(Files.readString(proc.resolve("maps"))).as("the cache is mapped").contains(cache.toString());
+            assertThat(Files.readString(proc.resolve("cmdline")).split("\0"))
+                    .as("the installed options, then the user's").contains("-XX:+UseSerialGC", "-Dglass.platform=Headless");
+        } finally {
+            app.destroyForcibly().waitFor();
+        }
+    }
+}
