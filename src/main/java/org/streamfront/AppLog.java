@@ -30,8 +30,22 @@ public final class AppLog {
     static final Duration KEPT = Duration.ofDays(7);
     private static final String PREFIX = "streamfront";
     private static Path folder;
+    /** JavaFX's logger, held here: java.util.logging keeps loggers weakly, and its filter with them. */
+    private static volatile Logger javafx;
 
     private AppLog() {
+    }
+
+    /**
+     * JavaFX warns as it starts that it runs from the class path ("Unsupported JavaFX configuration"),
+     * as StreamFront's launchers choose to. The line alarms whoever started the app from a terminal,
+     * and formatting it for the console costs a cold JVM's first screen ~15 ms on the main thread:
+     * it is dropped. JavaFX's other messages pass. Not synchronized: the window's thread must not wait
+     * for {@link #start} opening the file on another.
+     */
+    public static void dropJavaFxClassPathWarning() {
+        javafx = Logger.getLogger("javafx");
+        javafx.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
     }
 
     /** Starts writing the log (once per process); a log that cannot be opened leaves the app as it is. */

@@ -25,7 +25,7 @@ import org.streamfront.ui.SoftwareRendering;
  * one that has the installed app's options (packaging/java-options), the C environment of its launcher
  * script, and the AOT cache {@code mvn package} recorded beside the jar (streamfront.aot): the first
  * screen's classes, loaded and linked, where a plain JVM reads and verifies them from the jars. The
- * first JVM and its one native call cost ~0.2 s, the cache saves ~0.9 s (WindowOnScreenBenchmark).
+ * first JVM and its one native call cost ~0.3 s, the cache and options save ~0.9 s (WindowOnScreenBenchmark).
  * <p>
  * Nothing happens when the JVM was tuned by hand (an {@code -X} option, an agent, an argument file, the
  * JVM's option variables): the installed options could clash with them. Nor without a cache at least as

@@ -20,6 +20,7 @@ public final class Main {
             JarRelaunch.relaunchWithCache(); // java -jar on Linux: returns only when it did not relaunch
             // The window does not wait for the log file (~0.1 s of a cold JVM): another core opens it meanwhile.
             Thread.ofPlatform().name("streamfront-log-start").start(AppLog::start);
+            AppLog.dropJavaFxClassPathWarning();
         } else {
             AppLog.start();
         }

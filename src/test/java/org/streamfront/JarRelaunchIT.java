@@ -39,6 +39,7 @@ class JarRelaunchIT {
             assertThat(Files.readString(proc.resolve("maps"))).as("the cache is mapped").contains(cache.toString());
             assertThat(Files.readString(proc.resolve("cmdline")).split("\0"))
                     .as("the installed options, then the user's").contains("-XX:+UseSerialGC", "-Dglass.platform=Headless");
+            assertThat(Files.readString(home.resolve("out.txt"))).as("what the terminal shows").doesNotContain("WARNING");
         } finally {
             app.destroyForcibly().waitFor();
         }
