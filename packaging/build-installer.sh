@@ -13,8 +13,9 @@ OUT=target/installer
 WORK=target/installer-work
 
 # STREAMFRONT_RELEASE_FEED: the release feed the installed app asks for newer versions (the release
-# workflow sets its repository's); empty builds an app that asks none.
-mvn -B -q package -DskipTests "-Dstreamfront.releaseFeed=${STREAMFRONT_RELEASE_FEED:-}"
+# workflow sets its repository's); empty builds an app that asks none. Without the AOT cache for
+# java -jar (profile jar-aot-cache): the installed app records its own at install.
+mvn -B -q package -DskipTests "-Dstreamfront.releaseFeed=${STREAMFRONT_RELEASE_FEED:-}" -P '!jar-aot-cache'
 rm -rf "$WORK" "$OUT"
 mkdir -p "$WORK/input/lib" "$WORK/content/share/icons" "$OUT"
 cp target/streamfront.jar "$WORK/input/"
