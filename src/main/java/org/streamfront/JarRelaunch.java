@@ -49,8 +49,12 @@ final class JarRelaunch {
             return;
         }
         try {
+            List<String> cmdline = commandLine();
+            if (!cmdline.contains("-jar")) {
+                return; // the installed launcher (-cp), the tests: spare them reading the options and /dev
+            }
             Map<String, String> environment = System.getenv();
-            List<String> command = command(commandLine(), installedOptions(), environment,
+            List<String> command = command(cmdline, installedOptions(), environment,
                     SoftwareRendering.hasGpu(Path.of("/dev")), JarRelaunch::cacheOptionsForOwnJar);
             if (!command.isEmpty()) {
                 boolean software = command.contains(SOFTWARE_PIPELINE);
@@ -148,12 +152,9 @@ final class JarRelaunch {
             if (in == null) {
                 throw new IOException("java-options is not in the jar");
             }
-            return parseOptions(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         }
-    }
-
-    static List<String> parseOptions(String text) {
-        return text.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
     }
 
     private static List<String> commandLine() throws IOException {
